@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { envSchema, PROJECT_ROOT, type Env } from './schema';
+
+export { PROJECT_ROOT };
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  txTimeoutMs: number;
+  connectTimeoutMs: number;
+  maxRetryMs: number;
+  poolSize: number;
+}
+
+export interface EmbeddedNeo4jConfig {
+  boltPort: number;
+  httpPort: number;
+  heap: string;
+  pageCache: string;
+  /** Absolute path of the folder that holds data, logs and generated config. */
+  dataDir: string;
+  password: string;
+  startTimeoutMs: number;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    bodyLimit: string;
+    requestTimeoutMs: number;
+  };
+  logLevel: Env['LOG_LEVEL'];
+  neo4j: Neo4jConnection;
+  /** Set when the project starts its own Neo4j (NEO4J_URI unset). */
+  embedded: EmbeddedNeo4jConfig | undefined;
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once. Every bad variable is reported together, so a
+ * user fixes them in one go instead of one restart per mistake.
+ */
+export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const value = typeof issue.path[0] === 'string' ? source[issue.path[0]] : undefined;
+        const shown = value === undefined || /PASSWORD/.test(name) ? '' : ` (got "${value}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = result.data;
+  const embedded: EmbeddedNeo4jConfig | undefined = env.NEO4J_URI
+    ? undefined
+    : {
+        boltPort: env.NEO4J_EMBEDDED_BOLT_PORT,
+        httpPort: env.NEO4J_EMBEDDED_HTTP_PORT,
+        heap: env.NEO4J_EMBEDDED_HEAP,
+        pageCache: env.NEO4J_EMBEDDED_PAGECACHE,
+        dataDir: path.resolve(PROJECT_ROOT, env.NEO4J_EMBEDDED_DATA_DIR),
+        password: env.NEO4J_PASSWORD,
+        startTimeoutMs: env.NEO4J_EMBEDDED_START_TIMEOUT_MS,
+      };
+  return {
+    env: env.NODE_ENV,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      corsOrigins: env.CORS_ORIGINS,
+      bodyLimit: env.BODY_LIMIT,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    },
+    logLevel: env.LOG_LEVEL,
+    neo4j: {
+      uri: env.NEO4J_URI ?? `neo4j://127.0.0.1:${env.NEO4J_EMBEDDED_BOLT_PORT}`,
+      user: env.NEO4J_USER,
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      txTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
+      connectTimeoutMs: env.NEO4J_CONNECT_TIMEOUT_MS,
+      maxRetryMs: env.NEO4J_MAX_RETRY_MS,
+      poolSize: env.NEO4J_POOL_SIZE,
+    },
+    embedded,
+    seedOnStart: env.SEED_ON_START,
+  };
+}
+
+/**
+ * Reads an optional .env file in the project root into process.env. Variables
+ * already set in the environment win over the file.
+ */
+export function loadDotEnv(file = path.join(PROJECT_ROOT, '.env')): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+}

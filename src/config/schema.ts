@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Root of the repository (works from src/ under ts-jest and from dist/src/ after a build). */
+export const PROJECT_ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..',
+);
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveMs = z.coerce.number().int().min(1);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** Java memory sizes as the JVM and Neo4j accept them: 512m, 1g, 2048m. */
+const memorySize = z.string().regex(/^\d+[kmgKMG]$/, 'expected a size such as 512m or 1g');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(4000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.union([z.literal('*'), z.url()]))),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
+      .default('1mb'),
+    HTTP_REQUEST_TIMEOUT_MS: positiveMs.default(30_000),
+
+    NEO4J_URI: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/,
+          'expected neo4j://, neo4j+s://, bolt:// or bolt+s:// followed by a host',
+        )
+        .optional(),
+    ),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z
+      .string()
+      .min(8, 'Neo4j requires at least 8 characters')
+      .default('car-graph-local'),
+    NEO4J_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'not a valid database name')
+      .default('neo4j'),
+    NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
+    NEO4J_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
+    NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+    NEO4J_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+
+    NEO4J_EMBEDDED_BOLT_PORT: port.default(7687),
+    NEO4J_EMBEDDED_HTTP_PORT: port.default(7474),
+    NEO4J_EMBEDDED_HEAP: memorySize.default('1g'),
+    NEO4J_EMBEDDED_PAGECACHE: memorySize.default('512m'),
+    NEO4J_EMBEDDED_DATA_DIR: z.string().min(1).default('.neo4j'),
+    NEO4J_EMBEDDED_START_TIMEOUT_MS: positiveMs.default(120_000),
+
+    SEED_ON_START: bool.default(true),
+  })
+  .superRefine((env, ctx) => {
+    // The server checks its transaction deadline only periodically (measured: a
+    // 1 s timeout fires after about 2.7 s), so the HTTP timeout must leave room.
+    if (env.HTTP_REQUEST_TIMEOUT_MS < env.NEO4J_TX_TIMEOUT_MS + 5_000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_REQUEST_TIMEOUT_MS'],
+        message: `must be at least NEO4J_TX_TIMEOUT_MS + 5000 (${env.NEO4J_TX_TIMEOUT_MS + 5_000}) so Neo4j times out first`,
+      });
+    }
+    if (!env.NEO4J_URI && env.NEO4J_EMBEDDED_BOLT_PORT === env.NEO4J_EMBEDDED_HTTP_PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_EMBEDDED_HTTP_PORT'],
+        message: 'must differ from NEO4J_EMBEDDED_BOLT_PORT',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,167 @@
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import type { Neo4jConnection } from '../config';
+import type { Logger } from '../logger';
+import { mapNeo4jError } from './errors';
+
+export type Params = Record<string, unknown>;
+
+export interface CallOptions {
+  /** Name of the operation that asked, stored as transaction metadata (visible in SHOW TRANSACTIONS and query logs). */
+  operation: string;
+  /** Overrides the configured transaction timeout. */
+  timeoutMs?: number;
+  /** The Cypher text came from a user: statement errors become BAD_INPUT instead of INTERNAL. */
+  userStatement?: boolean;
+}
+
+/** Called after every query that reached the server; used to count round trips per request. */
+export type QueryObserver = (event: { operation: string; mode: 'READ' | 'WRITE' }) => void;
+
+/**
+ * The only place that opens driver sessions. Every call runs in a managed
+ * transaction (retried by the driver on transient errors) against an explicit
+ * database, with a timeout and metadata, and always closes its session.
+ */
+export class Database {
+  private readonly driver: Driver;
+  private readonly observer: QueryObserver | undefined;
+
+  constructor(
+    private readonly conn: Neo4jConnection,
+    private readonly logger: Logger,
+    shared?: { driver: Driver; observer: QueryObserver },
+  ) {
+    this.observer = shared?.observer;
+    this.driver = shared?.driver ?? createDriver(conn, logger);
+  }
+
+  get database(): string {
+    return this.conn.database;
+  }
+
+  /** A handle on the same driver that reports each query to `observer` (one per request). */
+  withObserver(observer: QueryObserver): Database {
+    return new Database(this.conn, this.logger, { driver: this.driver, observer });
+  }
+
+  async read<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Params,
+    opts: CallOptions,
+  ): Promise<R[]> {
+    const result = await this.readTx(opts, (tx) => tx.run<R>(cypher, params));
+    return result.records.map((r) => r.toObject());
+  }
+
+  async write<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Params,
+    opts: CallOptions,
+  ): Promise<R[]> {
+    const result = await this.writeTx(opts, (tx) => tx.run<R>(cypher, params));
+    return result.records.map((r) => r.toObject());
+  }
+
+  /** Runs `work` in one read transaction; several statements may share it. */
+  readTx<T>(opts: CallOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('READ', opts, work);
+  }
+
+  /** Runs `work` in one write transaction: it commits whole or not at all. */
+  writeTx<T>(opts: CallOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', opts, work);
+  }
+
+  /** Runs one statement outside a transaction function (schema commands, CALL IN TRANSACTIONS). */
+  async autoCommit(cypher: string, params: Params, opts: CallOptions): Promise<QueryResult> {
+    const session = this.driver.session({
+      database: this.conn.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    try {
+      const result = await session.run(cypher, params, this.txConfig(opts));
+      this.observer?.({ operation: opts.operation, mode: 'WRITE' });
+      return result;
+    } catch (err) {
+      throw mapNeo4jError(err, opts);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Cheap reachability check for /readyz: opens a connection and authenticates. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.getServerInfo({ database: this.conn.database });
+    } catch (err) {
+      throw mapNeo4jError(err);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    opts: CallOptions,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.conn.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const observer = this.observer;
+    // A transaction handle that counts statements, so tests and the API can
+    // report database round trips per request.
+    const counted: (tx: ManagedTransaction) => Promise<T> = observer
+      ? (tx) =>
+          work({
+            run: (...args: Parameters<ManagedTransaction['run']>) => {
+              observer({ operation: opts.operation, mode });
+              return tx.run(...args);
+            },
+          } as unknown as ManagedTransaction)
+      : work;
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(counted, this.txConfig(opts))
+        : await session.executeWrite(counted, this.txConfig(opts));
+    } catch (err) {
+      throw mapNeo4jError(err, opts);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private txConfig(opts: CallOptions) {
+    return {
+      timeout: opts.timeoutMs ?? this.conn.txTimeoutMs,
+      metadata: { app: 'car-graph', operation: opts.operation },
+    };
+  }
+}
+
+function createDriver(conn: Neo4jConnection, logger: Logger): Driver {
+  return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+    maxConnectionPoolSize: conn.poolSize,
+    connectionTimeout: conn.connectTimeoutMs,
+    connectionAcquisitionTimeout: conn.connectTimeoutMs,
+    // The driver retries retryable failures (including an unreachable server)
+    // for this long; the default 30 s would hold a GraphQL request far past a
+    // user's patience while the database is down.
+    maxTransactionRetryTime: conn.maxRetryMs,
+    disableLosslessIntegers: true,
+    userAgent: 'car-graph/0.1',
+    logging: {
+      level: 'warn',
+      logger: (level, message) =>
+        logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode } from '../errors';
+import type { Logger } from '../logger';
+
+/** Apollo's own request errors, mapped onto the public catalog. */
+const APOLLO_CODES: Record<string, ErrorCode> = {
+  [ApolloServerErrorCode.GRAPHQL_PARSE_FAILED]: ErrorCode.BAD_INPUT,
+  [ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED]: ErrorCode.BAD_INPUT,
+  [ApolloServerErrorCode.BAD_USER_INPUT]: ErrorCode.BAD_INPUT,
+  [ApolloServerErrorCode.BAD_REQUEST]: ErrorCode.BAD_INPUT,
+  [ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE]: ErrorCode.BAD_INPUT,
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND]: ErrorCode.BAD_INPUT,
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: ErrorCode.BAD_INPUT,
+};
+
+/**
+ * Every error leaves with a code from the catalog. Our AppErrors keep their
+ * message; unexpected errors are masked: the client sees a generic message
+ * and an error id, and the full error is logged under the same id, so a
+ * report from a user can be matched to the log without leaking internals.
+ * An INTERNAL AppError (e.g. a failed statement) is masked the same way.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError && original.code !== ErrorCode.INTERNAL) {
+      if (original.code === ErrorCode.DATABASE_UNAVAILABLE || original.code === ErrorCode.TIMEOUT) {
+        logger.warn(
+          { err: original.cause ?? original, code: original.code, path: formatted.path },
+          original.message,
+        );
+      }
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: original.code,
+          ...(original.details ? { details: original.details } : {}),
+        },
+      };
+    }
+    const apolloCode = formatted.extensions?.code;
+    if (
+      !(original instanceof AppError) &&
+      typeof apolloCode === 'string' &&
+      APOLLO_CODES[apolloCode]
+    ) {
+      return { ...formatted, extensions: { code: APOLLO_CODES[apolloCode], reason: apolloCode } };
+    }
+    const errorId = randomUUID();
+    logger.error({ err: original, errorId, path: formatted.path }, 'unexpected error (masked)');
+    return {
+      message: `Internal server error (error id ${errorId})`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL, errorId },
+    };
+  };
+}

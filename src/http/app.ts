@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { ErrorCode, isAppError } from '../errors';
+import { createContext, type GraphQLContext } from '../graphql/context';
+import { createErrorFormatter } from '../graphql/errors';
+import type { Logger } from '../logger';
+import type { Readiness } from '../readiness';
+
+export interface AppDeps {
+  config: Pick<Config, 'http' | 'env'>;
+  db: Database;
+  logger: Logger;
+  schema: GraphQLSchema;
+  readiness: Readiness;
+}
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Starts Apollo and listens; resolves with the bound port. */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, drains in-flight requests (Apollo's drain plugin), closes the HTTP server. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function createApp({ config, db, logger, schema, readiness }: AppDeps): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Requests are cut off after this; the Neo4j transaction timeout is
+  // validated to be shorter, so the database gives up first with a clear code.
+  httpServer.requestTimeout = config.http.requestTimeoutMs;
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (drain, driver, embedded Neo4j, in order);
+    // Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        // Reports the request's database round trips; dashboards and the
+        // no-N+1 tests read it.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              if (response.body.kind === 'single') {
+                response.body.singleResult.extensions = {
+                  ...response.body.singleResult.extensions,
+                  roundTrips: contextValue.stats.roundTrips,
+                };
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id =
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    try {
+      await db.ping();
+      checks.database = 'up';
+    } catch {
+      checks.database = 'unavailable';
+    }
+    checks.migrations = readiness.migrated ? 'applied' : 'pending';
+    const ready = checks.database === 'up' && readiness.migrated;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  app.use(
+    '/graphql',
+    cors({
+      origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins,
+      maxAge: 600,
+    }),
+    express.json({ limit: config.http.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db, req.log, String(req.id)),
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint' } });
+  });
+
+  // Errors outside GraphQL execution: oversized or malformed bodies, and bugs.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: number }).status ?? 500;
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res.status(413).json({
+        error: {
+          code: ErrorCode.BAD_INPUT,
+          message: `Request body is larger than ${config.http.bodyLimit}`,
+        },
+      });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      res
+        .status(status)
+        .json({ error: { code: ErrorCode.BAD_INPUT, message: 'Malformed request body' } });
+      return;
+    }
+    const errorId = randomUUID();
+    req.log.error({ err, errorId }, 'unexpected HTTP error (masked)');
+    res.status(500).json({
+      error: {
+        code: isAppError(err) ? err.code : ErrorCode.INTERNAL,
+        message: 'Internal server error',
+        errorId,
+      },
+    });
+  });
+
+  return {
+    httpServer,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}

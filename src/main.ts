@@ -1,0 +1,91 @@
+/**
+ * `npm start`: the API on the embedded Neo4j (or on NEO4J_URI).
+ */
+import { ConfigError, loadDotEnv, parseConfig } from './config';
+import { createLogger } from './logger';
+import { EmbeddedNeo4jError } from './neo4j/errors';
+import { startServer } from './server';
+import { seedIfEmpty } from './seed/on-start';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+
+  let server;
+  try {
+    server = await startServer({
+      config,
+      logger,
+      seeder: config.seedOnStart ? seedIfEmpty : undefined,
+      progress: say,
+    });
+  } catch (err) {
+    if (err instanceof EmbeddedNeo4jError) {
+      say(`Could not start the embedded Neo4j: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const lines = [
+    '',
+    `  GraphQL API     ${server.url}`,
+    `  Health          http://localhost:${server.port}/healthz  (ready: /readyz)`,
+  ];
+  if (server.embedded && config.embedded) {
+    lines.push(
+      `  Neo4j Browser   ${server.embedded.browserUrl}  (connect to ${server.embedded.boltUri}, user ${config.neo4j.user}, password from NEO4J_PASSWORD)`,
+      `  Neo4j data      ${config.embedded.dataDir}`,
+    );
+  } else {
+    lines.push(`  Neo4j           ${config.neo4j.uri} (database ${config.neo4j.database})`);
+  }
+  say(lines.join('\n') + '\n');
+
+  let firstSignalAt = 0;
+  const shutdown = (signal: string) => {
+    const now = Date.now();
+    if (firstSignalAt) {
+      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice;
+      // only a signal well after the first one means "stop now".
+      if (now - firstSignalAt < 2_000) return;
+      say('Second signal: stopping Neo4j hard and exiting.');
+      server.embedded?.kill();
+      process.exit(1);
+    }
+    firstSignalAt = now;
+    say(`${signal} received: draining requests and stopping...`);
+    server
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  // A crash must not leave the embedded Neo4j running on its own.
+  const crash = (err: unknown) => {
+    logger.fatal({ err }, 'unexpected crash; stopping');
+    void server.stop().finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,284 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EmbeddedNeo4jConfig } from '../config';
+import { resolveArtifacts, type ProgressFn } from './artifacts';
+import { renderNeo4jConf, type Neo4jLayout } from './conf';
+import { EmbeddedNeo4jError } from './errors';
+import {
+  canConnect,
+  commandLineOf,
+  isAlive,
+  isPortFree,
+  runCommand,
+  sleep,
+  terminate,
+} from './process-tools';
+
+const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
+const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminCommand';
+/** A clean shutdown checkpoints first (measured: about 13 s); past this we kill. */
+const STOP_GRACE_MS = 60_000;
+
+export function layoutOf(dataDir: string): Neo4jLayout {
+  return {
+    home: dataDir,
+    conf: path.join(dataDir, 'conf'),
+    data: path.join(dataDir, 'data'),
+    logs: path.join(dataDir, 'logs'),
+    plugins: path.join(dataDir, 'plugins'),
+    importDir: path.join(dataDir, 'import'),
+    run: path.join(dataDir, 'run'),
+  };
+}
+
+/**
+ * A real Neo4j Community server, run from Maven jars in a child JVM that this
+ * process owns: it writes the configuration, starts the server, waits for
+ * Bolt and stops it again. One instance per data folder.
+ */
+export class EmbeddedNeo4j {
+  readonly layout: Neo4jLayout;
+  private pid: number | undefined;
+  private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+
+  constructor(
+    private readonly cfg: EmbeddedNeo4jConfig,
+    private readonly progress: ProgressFn = () => undefined,
+  ) {
+    this.layout = layoutOf(cfg.dataDir);
+  }
+
+  get boltUri(): string {
+    return `neo4j://127.0.0.1:${this.cfg.boltPort}`;
+  }
+  get browserUrl(): string {
+    return `http://127.0.0.1:${this.cfg.httpPort}/browser/`;
+  }
+  get userLog(): string {
+    return path.join(this.layout.logs, 'neo4j.log');
+  }
+  get consoleLog(): string {
+    return path.join(this.layout.logs, 'console.log');
+  }
+  private get pidFile(): string {
+    return path.join(this.layout.run, 'embedded-neo4j.pid');
+  }
+
+  /** Resolves the jars only (used by setup and CI to install ahead of time). */
+  async install(): Promise<void> {
+    await this.checkJava();
+    await resolveArtifacts(path.join(this.layout.home, 'cache'), this.progress);
+  }
+
+  async start(): Promise<void> {
+    const java = await this.checkJava();
+    for (const dir of Object.values(this.layout)) fs.mkdirSync(dir, { recursive: true });
+    await this.stopLeftover();
+    const { classpath, pluginJars } = await resolveArtifacts(
+      path.join(this.layout.home, 'cache'),
+      this.progress,
+    );
+    await this.checkPorts();
+    this.installPlugins(pluginJars);
+    fs.writeFileSync(
+      path.join(this.layout.conf, 'neo4j.conf'),
+      renderNeo4jConf(this.cfg, this.layout),
+    );
+    const env = { ...process.env, NEO4J_HOME: this.layout.home, NEO4J_CONF: this.layout.conf };
+    // Like the official launcher (lib/*:plugins/*), the plugin jars are on the
+    // classpath too: APOC registers its global components (ApocConfig) as
+    // kernel extensions, which are discovered on the classpath only.
+    const cp = [...classpath, path.join(this.layout.plugins, '*')].join(path.delimiter);
+
+    if (!fs.existsSync(path.join(this.layout.data, 'databases', 'system'))) {
+      // The initial password can only be set before the very first start.
+      const r = await runCommand(
+        java,
+        ['-cp', cp, ADMIN_ENTRY_POINT, 'dbms', 'set-initial-password', this.cfg.password],
+        {
+          env,
+          cwd: this.layout.home,
+        },
+      );
+      if (r.code !== 0) {
+        throw new EmbeddedNeo4jError(
+          `Setting the initial Neo4j password failed: ${firstMeaningfulLine(r.stderr || r.stdout)}`,
+        );
+      }
+    }
+
+    const out = fs.openSync(this.consoleLog, 'a');
+    const child = spawn(
+      java,
+      [
+        `-Xms${this.cfg.heap}`,
+        `-Xmx${this.cfg.heap}`,
+        '-XX:+UseG1GC',
+        '-XX:+ExitOnOutOfMemoryError',
+        '-Dfile.encoding=UTF-8',
+        '-cp',
+        cp,
+        ENTRY_POINT,
+        `--home-dir=${this.layout.home}`,
+        `--config-dir=${this.layout.conf}`,
+      ],
+      // Detached: a Ctrl-C in the terminal reaches only Node, which then stops
+      // Neo4j itself after draining requests, in that order.
+      { env, cwd: this.layout.home, detached: true, stdio: ['ignore', out, out] },
+    );
+    fs.closeSync(out);
+    this.exitInfo = undefined;
+    child.on('exit', (code, signal) => (this.exitInfo = { code, signal }));
+    child.unref();
+    if (child.pid === undefined)
+      throw new EmbeddedNeo4jError(`Java could not be started (${java})`);
+    this.pid = child.pid;
+    fs.writeFileSync(this.pidFile, `${child.pid}\n${this.layout.home}\n`);
+
+    try {
+      await this.waitForBolt();
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
+  }
+
+  /** Stops the server if this instance started it; safe to call at any stage and more than once. */
+  async stop(): Promise<void> {
+    const pid = this.pid;
+    this.pid = undefined;
+    if (pid !== undefined) await terminate(pid, STOP_GRACE_MS);
+    fs.rmSync(this.pidFile, { force: true });
+  }
+
+  /** Last resort on a forced exit: SIGKILL, no checkpoint (the next start recovers). */
+  kill(): void {
+    if (this.pid === undefined) return;
+    try {
+      process.kill(this.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    this.pid = undefined;
+    fs.rmSync(this.pidFile, { force: true });
+  }
+
+  get running(): boolean {
+    return this.pid !== undefined && isAlive(this.pid);
+  }
+
+  get processId(): number | undefined {
+    return this.pid;
+  }
+
+  private async checkJava(): Promise<string> {
+    const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    let r;
+    try {
+      r = await runCommand(java, ['-version']);
+    } catch {
+      throw new EmbeddedNeo4jError(
+        `Java was not found (${java}): install a Java 17 or 21 runtime, or set NEO4J_URI to use your own Neo4j`,
+      );
+    }
+    const m = /version "(\d+)/.exec(r.stderr + r.stdout);
+    const major = m ? Number(m[1]) : 0;
+    if (major < 17) {
+      throw new EmbeddedNeo4jError(
+        `Neo4j 5.26 needs Java 17 or 21, but ${java} is version ${major || 'unknown'}`,
+      );
+    }
+    return java;
+  }
+
+  private async checkPorts(): Promise<void> {
+    for (const [name, port, variable] of [
+      ['Bolt', this.cfg.boltPort, 'NEO4J_EMBEDDED_BOLT_PORT'],
+      ['HTTP', this.cfg.httpPort, 'NEO4J_EMBEDDED_HTTP_PORT'],
+    ] as const) {
+      if (!(await isPortFree(port))) {
+        throw new EmbeddedNeo4jError(
+          `Port ${port} (Neo4j ${name}) is already in use on 127.0.0.1: stop whatever holds it (another Neo4j?) or set ${variable}`,
+        );
+      }
+    }
+  }
+
+  /** A Neo4j left behind by a process that was killed hard (the pid file survived it). */
+  private async stopLeftover(): Promise<void> {
+    if (!fs.existsSync(this.pidFile)) return;
+    const [pidText] = fs.readFileSync(this.pidFile, 'utf8').split('\n');
+    const pid = Number(pidText);
+    const cmd = Number.isInteger(pid) && pid > 0 ? commandLineOf(pid) : undefined;
+    if (cmd && cmd.includes(ENTRY_POINT) && cmd.includes(`--home-dir=${this.layout.home}`)) {
+      this.progress(
+        `Stopping a Neo4j left running on this data folder by an earlier run (pid ${pid})...`,
+      );
+      await terminate(pid, STOP_GRACE_MS);
+    }
+    fs.rmSync(this.pidFile, { force: true });
+  }
+
+  private installPlugins(jars: string[]): void {
+    const wanted = new Set(jars.map((j) => path.basename(j)));
+    for (const f of fs.readdirSync(this.layout.plugins)) {
+      if (f.endsWith('.jar') && !wanted.has(f)) fs.rmSync(path.join(this.layout.plugins, f));
+    }
+    for (const jar of jars) {
+      const target = path.join(this.layout.plugins, path.basename(jar));
+      if (!fs.existsSync(target)) fs.copyFileSync(jar, target);
+    }
+  }
+
+  private async waitForBolt(): Promise<void> {
+    const deadline = Date.now() + this.cfg.startTimeoutMs;
+    while (Date.now() < deadline) {
+      if (this.exitInfo) {
+        const { code, signal } = this.exitInfo;
+        throw new EmbeddedNeo4jError(
+          `Neo4j exited during start-up (${signal ?? `code ${code}`}): ${this.lastLogError() ?? 'no error was logged'}`,
+          this.logToRead(),
+        );
+      }
+      if (await canConnect(this.cfg.boltPort)) return;
+      await sleep(250);
+    }
+    throw new EmbeddedNeo4jError(
+      `Neo4j did not open Bolt port ${this.cfg.boltPort} within ${Math.round(this.cfg.startTimeoutMs / 1000)} s`,
+      this.logToRead(),
+    );
+  }
+
+  private logToRead(): string {
+    return fs.existsSync(this.userLog) && fs.statSync(this.userLog).size > 0
+      ? this.userLog
+      : this.consoleLog;
+  }
+
+  private lastLogError(): string | undefined {
+    for (const file of [this.userLog, this.consoleLog]) {
+      if (!fs.existsSync(file)) continue;
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      // The root cause is the last "Caused by:"; otherwise the first ERROR line.
+      const hit =
+        [...lines].reverse().find((l) => l.startsWith('Caused by:')) ??
+        lines.find((l) => /\bERROR\b/.test(l) || /^\S*(Exception|Error):/.test(l));
+      if (hit)
+        return hit
+          .replace(/^Caused by: /, '')
+          .trim()
+          .slice(0, 300);
+    }
+    return undefined;
+  }
+}
+
+function firstMeaningfulLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim().length > 0)
+      ?.trim() ?? 'no output'
+  );
+}

@@ -1,0 +1,89 @@
+import type { Config } from './config';
+import { Database } from './db/database';
+import { bootstrap, type Seeder } from './bootstrap';
+import { buildSchema } from './graphql/schema';
+import { createApp, type App } from './http/app';
+import type { Logger } from './logger';
+import { EmbeddedNeo4j } from './neo4j/embedded';
+import { Readiness } from './readiness';
+
+export interface Server {
+  url: string;
+  port: number;
+  db: Database;
+  app: App;
+  readiness: Readiness;
+  embedded: EmbeddedNeo4j | undefined;
+  /** Resolves when migrations (and the seed) are done; rejects on a non-retryable failure. */
+  bootstrapped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  config: Config;
+  logger: Logger;
+  seeder?: Seeder;
+  /** Messages for the person at the terminal (download progress). */
+  progress?: (message: string) => void;
+}
+
+/**
+ * The composition root: embedded Neo4j (unless NEO4J_URI is set), the
+ * database layer, the GraphQL schema and the HTTP chain, started in that
+ * order and stopped in reverse. `stop` is safe at any stage, so a failure
+ * half-way never leaves a Java process behind.
+ */
+export async function startServer({
+  config,
+  logger,
+  seeder,
+  progress,
+}: ServerOptions): Promise<Server> {
+  const embedded = config.embedded ? new EmbeddedNeo4j(config.embedded, progress) : undefined;
+  let db: Database | undefined;
+  let app: App | undefined;
+  const abort = new AbortController();
+  let stopping: Promise<void> | undefined;
+
+  const stop = () =>
+    (stopping ??= (async () => {
+      abort.abort();
+      if (app)
+        await app.stop().catch((err: unknown) => logger.error({ err }, 'HTTP shutdown failed'));
+      if (db)
+        await db.close().catch((err: unknown) => logger.error({ err }, 'driver close failed'));
+      if (embedded) await embedded.stop();
+    })());
+
+  try {
+    if (embedded) {
+      logger.info({ dataDir: config.embedded?.dataDir }, 'starting embedded Neo4j');
+      await embedded.start();
+    }
+    db = new Database(config.neo4j, logger);
+    const readiness = new Readiness();
+    app = await createApp({ config, db, logger, schema: buildSchema(), readiness });
+    const port = await app.listen(config.http.port, config.http.host);
+    const bootstrapped = bootstrap({ db, logger, readiness, seeder, signal: abort.signal });
+    bootstrapped.catch((err: unknown) =>
+      logger.error({ err }, 'bootstrap failed; the API stays up but not ready'),
+    );
+    const shownHost =
+      config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1'
+        ? 'localhost'
+        : config.http.host;
+    return {
+      url: `http://${shownHost}:${port}/graphql`,
+      port,
+      db,
+      app,
+      readiness,
+      embedded,
+      bootstrapped,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
