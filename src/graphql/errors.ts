@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 
@@ -24,7 +24,7 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = unwrap(error);
     if (original instanceof AppError && original.code !== ErrorCode.INTERNAL) {
       if (original.code === ErrorCode.DATABASE_UNAVAILABLE || original.code === ErrorCode.TIMEOUT) {
         logger.warn(
@@ -59,4 +59,11 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: ErrorCode.INTERNAL, errorId },
     };
   };
+}
+
+/** The error a resolver threw, under GraphQL's wrapping. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { EmbeddedNeo4jConfig } from '../config';
 import { resolveArtifacts, type ProgressFn } from './artifacts';
 import { renderNeo4jConf, type Neo4jLayout } from './conf';
@@ -41,6 +42,7 @@ export class EmbeddedNeo4j {
   readonly layout: Neo4jLayout;
   private pid: number | undefined;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private readonly logOffsets = new Map<string, number>();
 
   constructor(
     private readonly cfg: EmbeddedNeo4jConfig,
@@ -108,6 +110,9 @@ export class EmbeddedNeo4j {
       }
     }
 
+    for (const file of [this.userLog, this.consoleLog]) {
+      this.logOffsets.set(file, fs.existsSync(file) ? fs.statSync(file).size : 0);
+    }
     const out = fs.openSync(this.consoleLog, 'a');
     const child = spawn(
       java,
@@ -138,6 +143,7 @@ export class EmbeddedNeo4j {
 
     try {
       await this.waitForBolt();
+      await this.checkPassword();
     } catch (err) {
       await this.stop();
       throw err;
@@ -250,6 +256,34 @@ export class EmbeddedNeo4j {
     );
   }
 
+  /** The password only takes effect on a fresh data folder; an old folder keeps its own. */
+  private async checkPassword(): Promise<void> {
+    const driver = neo4j.driver(
+      `bolt://127.0.0.1:${this.cfg.boltPort}`,
+      neo4j.auth.basic('neo4j', this.cfg.password),
+    );
+    const rejected = () =>
+      new EmbeddedNeo4jError(
+        `Neo4j rejected the password: the data in ${this.layout.data} was set up with another one; set NEO4J_PASSWORD to it, or delete ${this.layout.home} to start afresh`,
+        path.join(this.layout.logs, 'security.log'),
+      );
+    let accepted: boolean;
+    try {
+      // Resolves false when the server refuses the credentials.
+      accepted = await driver.verifyAuthentication();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (code.startsWith('Neo.ClientError.Security')) throw rejected();
+      throw new EmbeddedNeo4jError(
+        `Neo4j opened Bolt but did not answer: ${(err as Error).message}`,
+        this.logToRead(),
+      );
+    } finally {
+      await driver.close();
+    }
+    if (!accepted) throw rejected();
+  }
+
   private logToRead(): string {
     return fs.existsSync(this.userLog) && fs.statSync(this.userLog).size > 0
       ? this.userLog
@@ -258,8 +292,8 @@ export class EmbeddedNeo4j {
 
   private lastLogError(): string | undefined {
     for (const file of [this.userLog, this.consoleLog]) {
-      if (!fs.existsSync(file)) continue;
-      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      // Only what this start wrote: the logs are appended to across runs.
+      const lines = readFrom(file, this.logOffsets.get(file) ?? 0).split('\n');
       // The root cause is the last "Caused by:"; otherwise the first ERROR line.
       const hit =
         [...lines].reverse().find((l) => l.startsWith('Caused by:')) ??
@@ -269,6 +303,9 @@ export class EmbeddedNeo4j {
           .replace(/^Caused by: /, '')
           .trim()
           .slice(0, 300);
+      // The JVM itself failed (bad heap size, ...): its last words.
+      const last = [...lines].reverse().find((l) => l.trim().length > 0);
+      if (last && file === this.consoleLog) return last.trim().slice(0, 300);
     }
     return undefined;
   }
@@ -281,4 +318,18 @@ function firstMeaningfulLine(text: string): string {
       .find((l) => l.trim().length > 0)
       ?.trim() ?? 'no output'
   );
+}
+
+function readFrom(file: string, offset: number): string {
+  if (!fs.existsSync(file)) return '';
+  const size = fs.statSync(file).size;
+  if (size <= offset) return '';
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(size - offset, 1_000_000));
+    fs.readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+    return buffer.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }

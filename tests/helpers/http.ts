@@ -1,0 +1,86 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { Database } from '../../src/db/database';
+import { buildSchema, loadTypeDefs } from '../../src/graphql/schema';
+import { healthResolvers } from '../../src/graphql/resolvers/health';
+import { createApp, type App } from '../../src/http/app';
+import { Readiness } from '../../src/readiness';
+import { silentLogger } from './db';
+import type { Logger } from '../../src/logger';
+
+export interface TestApp {
+  app: App;
+  base: string;
+  readiness: Readiness;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: GraphQLBody }>;
+}
+
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
+
+/** The real HTTP chain on an ephemeral port. */
+export async function startTestApp(
+  db: Database,
+  opts: {
+    schema?: GraphQLSchema;
+    logger?: Logger;
+    bodyLimit?: string;
+    corsOrigins?: string[];
+  } = {},
+): Promise<TestApp> {
+  const readiness = new Readiness();
+  const app = await createApp({
+    config: {
+      env: 'test',
+      http: {
+        host: '127.0.0.1',
+        port: 0,
+        corsOrigins: opts.corsOrigins ?? ['http://allowed.example'],
+        bodyLimit: opts.bodyLimit ?? '100kb',
+        requestTimeoutMs: 30_000,
+      },
+    },
+    db,
+    logger: opts.logger ?? silentLogger,
+    schema: opts.schema ?? buildSchema(),
+    readiness,
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    base,
+    readiness,
+    async graphql(query, variables) {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as GraphQLBody };
+    },
+  };
+}
+
+/** The real schema plus a field whose resolver throws an unexpected error. */
+export function schemaWithBrokenField(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: [loadTypeDefs(), 'extend type Query { broken: String }'],
+    resolvers: [
+      healthResolvers,
+      {
+        Query: {
+          broken: () => {
+            throw new Error('secret internal detail: /var/lib/x password=hunter2');
+          },
+        },
+      },
+    ],
+  });
+}

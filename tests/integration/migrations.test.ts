@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadMigrations, migrate, pendingMigrations } from '../../src/db/migrations';
+import { silentLogger, testDatabase, uniqueLabel } from '../helpers/db';
+
+describe('schema migrations', () => {
+  const db = testDatabase();
+  afterAll(() => db.close());
+
+  it('the project migrations are already applied by setup, so a second run applies nothing', async () => {
+    const report = await migrate(db, silentLogger);
+    expect(report.applied).toEqual([]);
+    expect(report.alreadyApplied).toEqual(loadMigrations().map((m) => m.id));
+    expect(await pendingMigrations(db)).toEqual([]);
+  });
+
+  describe('with a migration folder of its own', () => {
+    const label = uniqueLabel('Mig');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'car-mig-'));
+    const id = `900_${label.toLowerCase()}`;
+    const indexName = `test_${label.toLowerCase()}`;
+
+    beforeAll(() => {
+      fs.writeFileSync(
+        path.join(dir, `${id}.cypher`),
+        `// test migration\nCREATE INDEX ${indexName} IF NOT EXISTS FOR (n:${label}) ON (n.name);\n`,
+      );
+    });
+    afterAll(async () => {
+      await db.autoCommit(`DROP INDEX ${indexName} IF EXISTS`, {}, { operation: 'test.cleanup' });
+      await db.write(
+        'MATCH (m:Migration {id: $id}) DELETE m',
+        { id },
+        { operation: 'test.cleanup' },
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('applies a new migration once, records it, and then skips it', async () => {
+      const first = await migrate(db, silentLogger, loadMigrations(dir));
+      expect(first.applied).toEqual([id]);
+      const indexes = await db.read<{ name: string }>(
+        'SHOW INDEXES YIELD name WHERE name = $n RETURN name',
+        { n: indexName },
+        {
+          operation: 'test.indexes',
+        },
+      );
+      expect(indexes).toHaveLength(1);
+      const recorded = await db.read<{ checksum: string }>(
+        'MATCH (m:Migration {id: $id}) RETURN m.checksum AS checksum',
+        { id },
+        {
+          operation: 'test.recorded',
+        },
+      );
+      expect(recorded).toHaveLength(1);
+
+      const second = await migrate(db, silentLogger, loadMigrations(dir));
+      expect(second.applied).toEqual([]);
+      expect(second.alreadyApplied).toEqual([id]);
+    });
+
+    it('refuses to continue when an applied migration was edited', async () => {
+      fs.appendFileSync(path.join(dir, `${id}.cypher`), '// edited\n');
+      await expect(migrate(db, silentLogger, loadMigrations(dir))).rejects.toThrow(
+        /was changed after it was applied/,
+      );
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Database } from '../../src/db/database';
+import { migrate } from '../../src/db/migrations';
+import { createLogger } from '../../src/logger';
+import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { TEST_EMBEDDED, testConnection } from './test-neo4j';
+
+declare global {
+  var __TEST_NEO4J__: EmbeddedNeo4j | undefined;
+}
+
+/**
+ * Starts a fresh Neo4j for the integration tests (unless NEO4J_URI is set),
+ * then applies the migrations so every test sees the real schema.
+ */
+export default async function globalSetup(): Promise<void> {
+  const logger = createLogger('silent');
+  if (!process.env.NEO4J_URI) {
+    // A throwaway database: data and logs are wiped before every run (the
+    // resolved-jar cache beside them is kept).
+    for (const dir of ['data', 'logs']) {
+      fs.rmSync(path.join(TEST_EMBEDDED.dataDir, dir), { recursive: true, force: true });
+    }
+    const server = new EmbeddedNeo4j(TEST_EMBEDDED, (m) => process.stderr.write(`${m}\n`));
+    globalThis.__TEST_NEO4J__ = server;
+    await server.start();
+  }
+  const db = new Database(testConnection(), logger);
+  try {
+    await migrate(db, logger);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { ConfigError, parseConfig, PROJECT_ROOT } from '../../src/config';
+
+describe('parseConfig', () => {
+  it('uses documented defaults and the embedded Neo4j when NEO4J_URI is unset', () => {
+    const config = parseConfig({});
+    expect(config.http.port).toBe(4000);
+    expect(config.neo4j.uri).toBe('neo4j://127.0.0.1:7687');
+    expect(config.neo4j.database).toBe('neo4j');
+    expect(config.embedded).toMatchObject({
+      boltPort: 7687,
+      httpPort: 7474,
+      heap: '1g',
+      pageCache: '512m',
+    });
+    expect(config.embedded?.dataDir).toBe(path.join(PROJECT_ROOT, '.neo4j'));
+    expect(config.http.corsOrigins).toEqual([]);
+  });
+
+  it('starts no local Neo4j when NEO4J_URI points elsewhere, including routing and TLS schemes', () => {
+    for (const uri of [
+      'neo4j://db.example.org:7687',
+      'neo4j+s://abc.databases.neo4j.io',
+      'bolt://localhost:7687',
+    ]) {
+      const config = parseConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'secret-pass' });
+      expect(config.embedded).toBeUndefined();
+      expect(config.neo4j.uri).toBe(uri);
+    }
+  });
+
+  it('treats an empty NEO4J_URI as unset', () => {
+    expect(parseConfig({ NEO4J_URI: '  ' }).embedded).toBeDefined();
+  });
+
+  it('parses CORS origins as a list', () => {
+    const config = parseConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000' });
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
+  });
+
+  it('reports every bad variable at once, naming each one', () => {
+    let error: unknown;
+    try {
+      parseConfig({
+        PORT: 'eighty',
+        NEO4J_URI: 'http://example.org',
+        NEO4J_PASSWORD: 'short',
+        LOG_LEVEL: 'loud',
+        NEO4J_EMBEDDED_HEAP: 'lots',
+        CORS_ORIGINS: 'not a url',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const names = (error as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'NEO4J_URI',
+        'NEO4J_PASSWORD',
+        'LOG_LEVEL',
+        'NEO4J_EMBEDDED_HEAP',
+      ]),
+    );
+    expect(names.some((n) => n?.startsWith('CORS_ORIGINS'))).toBe(true);
+    // Passwords are never echoed back.
+    expect((error as ConfigError).message).not.toContain('short"');
+  });
+
+  it('requires the HTTP timeout to exceed the Neo4j transaction timeout', () => {
+    expect(() =>
+      parseConfig({ NEO4J_TX_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '30000' }),
+    ).toThrow(/HTTP_REQUEST_TIMEOUT_MS: must be at least NEO4J_TX_TIMEOUT_MS \+ 5000/);
+  });
+
+  it('rejects equal embedded ports', () => {
+    expect(() =>
+      parseConfig({ NEO4J_EMBEDDED_BOLT_PORT: '7000', NEO4J_EMBEDDED_HTTP_PORT: '7000' }),
+    ).toThrow(/NEO4J_EMBEDDED_HTTP_PORT/);
+  });
+});

@@ -1,0 +1,51 @@
+import { Neo4jError } from 'neo4j-driver';
+import { mapNeo4jError } from '../../src/db/errors';
+import { AppError, ErrorCode } from '../../src/errors';
+
+const neoError = (code: string) => new Neo4jError(`server said ${code}`, code, 'N/A', 'error');
+
+describe('mapNeo4jError', () => {
+  it.each([
+    ['ServiceUnavailable', ErrorCode.DATABASE_UNAVAILABLE],
+    ['SessionExpired', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.TransientError.General.DatabaseUnavailable', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.ClientError.Security.Unauthorized', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.ClientError.Database.DatabaseNotFound', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', ErrorCode.TIMEOUT],
+    ['Neo.ClientError.Transaction.TransactionTimedOut', ErrorCode.TIMEOUT],
+    ['Neo.TransientError.Transaction.LockAcquisitionTimeout', ErrorCode.TIMEOUT],
+    ['Neo.ClientError.Statement.AccessMode', ErrorCode.FORBIDDEN],
+    ['Neo.ClientError.Schema.ConstraintValidationFailed', ErrorCode.CONFLICT],
+    ['Neo.ClientError.Statement.SyntaxError', ErrorCode.INTERNAL],
+    ['Neo.DatabaseError.General.UnknownError', ErrorCode.INTERNAL],
+  ])('maps %s to %s', (code, expected) => {
+    const mapped = mapNeo4jError(neoError(code));
+    expect(mapped).toBeInstanceOf(AppError);
+    expect(mapped.code).toBe(expected);
+    expect(mapped.cause).toBeInstanceOf(Neo4jError);
+  });
+
+  it('turns statement errors in user-written Cypher into BAD_INPUT with the first line of the reason', () => {
+    const err = new Neo4jError(
+      'Invalid input "RETRN"\nmore detail',
+      'Neo.ClientError.Statement.SyntaxError',
+      'N/A',
+      'x',
+    );
+    const mapped = mapNeo4jError(err, { userStatement: true });
+    expect(mapped.code).toBe(ErrorCode.BAD_INPUT);
+    expect(mapped.message).toBe('The query was rejected: Invalid input "RETRN"');
+  });
+
+  it('masks errors that are not from Neo4j as INTERNAL and keeps the cause', () => {
+    const cause = new TypeError('boom');
+    const mapped = mapNeo4jError(cause);
+    expect(mapped.code).toBe(ErrorCode.INTERNAL);
+    expect(mapped.cause).toBe(cause);
+  });
+
+  it('passes AppErrors through unchanged', () => {
+    const original = new AppError(ErrorCode.NOT_FOUND, 'x');
+    expect(mapNeo4jError(original)).toBe(original);
+  });
+});
