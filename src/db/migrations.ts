@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
+import { splitStatements } from './cypher-files';
 import type { Database } from './database';
 
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'cypher', 'schema');
@@ -33,17 +34,6 @@ export function loadMigrations(dir = SCHEMA_DIR): Migration[] {
         statements: splitStatements(text),
       };
     });
-}
-
-/** Splits a Cypher file into statements at `;` ending a line; `//` comment lines are dropped. */
-export function splitStatements(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 /**
