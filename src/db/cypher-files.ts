@@ -18,7 +18,8 @@ export function cypherStatements(relativePath: string): string[] {
 /** The single statement of a .cypher file under cypher/. */
 export function cypher(relativePath: string): string {
   const statements = cypherStatements(relativePath);
-  if (statements.length !== 1) throw new Error(`${relativePath} holds ${statements.length} statements, expected 1`);
+  if (statements.length !== 1)
+    throw new Error(`${relativePath} holds ${statements.length} statements, expected 1`);
   return statements[0]!;
 }
 

@@ -1,6 +1,6 @@
 /**
- * `npm run seed [-- --dry-run]`: validates every seed file, then (unless
- * --dry-run) loads them into the embedded Neo4j (started if it is not
+ * `npm run seed [-- --dry-run] [--seed-dir <folder>]`: validates every seed
+ * file, then (unless --dry-run) loads them into the embedded Neo4j (started if it is not
  * running) or into NEO4J_URI, and prints counts and a content checksum.
  */
 import { ConfigError, loadDotEnv, parseConfig } from '../config';
@@ -15,17 +15,25 @@ import { loadSeed } from './load';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== '--dry-run');
-  if (unknown.length) {
-    console.error(`Unknown argument(s): ${unknown.join(' ')}. Usage: npm run seed [-- --dry-run]`);
-    return 2;
+  let dryRun = false;
+  let seedDir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--dry-run') dryRun = true;
+    else if (args[i] === '--seed-dir' && args[i + 1]) seedDir = args[++i];
+    else {
+      console.error(
+        `Unknown argument "${args[i]}". Usage: npm run seed [-- --dry-run] [--seed-dir <folder>]`,
+      );
+      return 2;
+    }
   }
-  const dryRun = args.includes('--dry-run');
   const say = (m: string) => process.stderr.write(`${m}\n`);
 
   say('Validating the seed files...');
-  const data = readSeed();
-  say(`The seed is valid: ${data.nodes.length} nodes and ${data.rels.length} relationships in ${data.files.length} files.`);
+  const data = readSeed(seedDir);
+  say(
+    `The seed is valid: ${data.nodes.length} nodes and ${data.rels.length} relationships in ${data.files.length} files.`,
+  );
   if (dryRun) {
     say('Dry run: nothing was written.');
     return 0;
@@ -44,7 +52,9 @@ async function main(): Promise<number> {
   try {
     const migrations = await migrate(db, logger);
     if (migrations.applied.length) say(`Applied migrations: ${migrations.applied.join(', ')}`);
-    say(`Loading into ${config.neo4j.uri} (database ${config.neo4j.database}) in one transaction...`);
+    say(
+      `Loading into ${config.neo4j.uri} (database ${config.neo4j.database}) in one transaction...`,
+    );
     const report = await loadSeed(db, data, say);
     console.log(formatReport(report));
     return 0;
@@ -60,7 +70,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof SeedValidationError || err instanceof ConfigError || err instanceof EmbeddedNeo4jError) {
+    if (
+      err instanceof SeedValidationError ||
+      err instanceof ConfigError ||
+      err instanceof EmbeddedNeo4jError
+    ) {
       console.error(err.message);
     } else {
       console.error(err);

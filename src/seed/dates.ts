@@ -28,7 +28,12 @@ export function parsePartialDate(text: string): PartialDate | undefined {
     return { text, precision: 'year', first: iso(year, 1, 1), last: iso(year, 12, 31) };
   }
   if (day === undefined) {
-    return { text, precision: 'month', first: iso(year, month, 1), last: iso(year, month, daysIn(year, month)) };
+    return {
+      text,
+      precision: 'month',
+      first: iso(year, month, 1),
+      last: iso(year, month, daysIn(year, month)),
+    };
   }
   return { text, precision: 'day', first: iso(year, month, day), last: iso(year, month, day) };
 }

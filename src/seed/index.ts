@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Database } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { loadSeed, type LoadReport } from './load';
@@ -6,20 +7,27 @@ import { formatProblem, validateSeed, type SeedData } from './validate';
 
 export class SeedValidationError extends AppError {
   constructor(public readonly problems: string[]) {
-    super(ErrorCode.BAD_INPUT, `The seed has ${problems.length} problem(s); nothing was written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      ErrorCode.BAD_INPUT,
+      `The seed has ${problems.length} problem(s); nothing was written:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'SeedValidationError';
   }
 }
 
 /** Reads and validates the seed files; throws SeedValidationError listing every problem. */
 export function readSeed(seedDir?: string): SeedData {
-  const result = validateSeed(loadModel(seedDir ? `${seedDir}/model.yaml` : undefined), seedDir);
+  const dir = seedDir ? path.resolve(seedDir) : undefined;
+  const result = validateSeed(loadModel(dir ? path.join(dir, 'model.yaml') : undefined), dir);
   if (!result.ok) throw new SeedValidationError(result.problems.map(formatProblem));
   return result.data;
 }
 
 /** Validates, then loads: a seed with any problem writes nothing. */
-export async function seed(db: Database, opts: { seedDir?: string; progress?: (m: string) => void } = {}): Promise<LoadReport> {
+export async function seed(
+  db: Database,
+  opts: { seedDir?: string; progress?: (m: string) => void } = {},
+): Promise<LoadReport> {
   const data = readSeed(opts.seedDir);
   return loadSeed(db, data, opts.progress);
 }

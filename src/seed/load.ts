@@ -24,35 +24,44 @@ const LOAD_TIMEOUT_MS = 300_000;
  * the files are deleted (only those the seed created); derived facts are
  * re-derived. Running it twice changes nothing.
  */
-export async function loadSeed(db: Database, data: SeedData, progress: (m: string) => void = () => undefined): Promise<LoadReport> {
-  const written = await db.writeTx({ operation: 'seed.load', timeoutMs: LOAD_TIMEOUT_MS }, async (tx) => {
-    const upsertNodes = cypher('seed/upsert-nodes.cypher');
-    for (let i = 0; i < data.nodes.length; i += BATCH) {
-      await tx.run(upsertNodes, { rows: data.nodes.slice(i, i + BATCH) });
-      progress(`  nodes ${Math.min(i + BATCH, data.nodes.length)}/${data.nodes.length}`);
-    }
-    const staleNodes = await tx.run(cypher('seed/delete-stale-nodes.cypher'), { ids: data.nodes.map((n) => n.id) });
-    const upsertRels = cypher('seed/upsert-relationships.cypher');
-    for (let i = 0; i < data.rels.length; i += BATCH) {
-      await tx.run(upsertRels, { rows: data.rels.slice(i, i + BATCH) });
-      progress(`  relationships ${Math.min(i + BATCH, data.rels.length)}/${data.rels.length}`);
-    }
-    const staleRels = await tx.run(cypher('seed/delete-stale-relationships.cypher'), {
-      keys: data.rels.map((r) => r.seedKey),
-    });
-    let derived = 0;
-    for (const statement of cypherStatements('seed/derive-pursues.cypher')) {
-      const result = await tx.run(statement);
-      const value = result.records[0]?.get('derived') as number | undefined;
-      if (typeof value === 'number') derived = value;
-    }
-    progress(`  derived ${derived} PURSUES relationships (state → priority)`);
-    return {
-      deletedNodes: staleNodes.records[0]?.get('deleted') as number,
-      deletedRelationships: staleRels.records[0]?.get('deleted') as number,
-      derived,
-    };
-  });
+export async function loadSeed(
+  db: Database,
+  data: SeedData,
+  progress: (m: string) => void = () => undefined,
+): Promise<LoadReport> {
+  const written = await db.writeTx(
+    { operation: 'seed.load', timeoutMs: LOAD_TIMEOUT_MS },
+    async (tx) => {
+      const upsertNodes = cypher('seed/upsert-nodes.cypher');
+      for (let i = 0; i < data.nodes.length; i += BATCH) {
+        await tx.run(upsertNodes, { rows: data.nodes.slice(i, i + BATCH) });
+        progress(`  nodes ${Math.min(i + BATCH, data.nodes.length)}/${data.nodes.length}`);
+      }
+      const staleNodes = await tx.run(cypher('seed/delete-stale-nodes.cypher'), {
+        ids: data.nodes.map((n) => n.id),
+      });
+      const upsertRels = cypher('seed/upsert-relationships.cypher');
+      for (let i = 0; i < data.rels.length; i += BATCH) {
+        await tx.run(upsertRels, { rows: data.rels.slice(i, i + BATCH) });
+        progress(`  relationships ${Math.min(i + BATCH, data.rels.length)}/${data.rels.length}`);
+      }
+      const staleRels = await tx.run(cypher('seed/delete-stale-relationships.cypher'), {
+        keys: data.rels.map((r) => r.seedKey),
+      });
+      let derived = 0;
+      for (const statement of cypherStatements('seed/derive-pursues.cypher')) {
+        const result = await tx.run(statement);
+        const value = result.records[0]?.get('derived') as number | undefined;
+        if (typeof value === 'number') derived = value;
+      }
+      progress(`  derived ${derived} PURSUES relationships (state → priority)`);
+      return {
+        deletedNodes: staleNodes.records[0]?.get('deleted') as number,
+        deletedRelationships: staleRels.records[0]?.get('deleted') as number,
+        derived,
+      };
+    },
+  );
   return {
     nodes: data.nodes.length,
     relationships: data.rels.length,
@@ -63,9 +72,13 @@ export async function loadSeed(db: Database, data: SeedData, progress: (m: strin
 }
 
 export async function graphCounts(db: Database): Promise<LoadReport['counts']> {
-  const rows = await db.read<{ kind: string; name: string; count: number }>(cypher('seed/counts.cypher'), {}, {
-    operation: 'seed.counts',
-  });
+  const rows = await db.read<{ kind: string; name: string; count: number }>(
+    cypher('seed/counts.cypher'),
+    {},
+    {
+      operation: 'seed.counts',
+    },
+  );
   const counts: LoadReport['counts'] = { labels: {}, types: {} };
   for (const r of rows) (r.kind === 'label' ? counts.labels : counts.types)[r.name] = r.count;
   return counts;
@@ -88,7 +101,9 @@ function canonical(value: unknown): string {
   if (value && typeof value === 'object') {
     // Neo4j temporal values print as ISO strings.
     if (value.constructor && value.constructor !== Object) return JSON.stringify(String(value));
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -36,7 +36,16 @@ export interface Model {
 /** Fields every node record may carry besides its label's properties. */
 export const NODE_COMMON_FIELDS = ['id', 'sources', 'confidence', 'unverified', 'note'] as const;
 /** Fields every relationship record may carry besides its type's properties. */
-export const REL_COMMON_FIELDS = ['from', 'to', 'key', 'period', 'sources', 'confidence', 'unverified', 'note'] as const;
+export const REL_COMMON_FIELDS = [
+  'from',
+  'to',
+  'key',
+  'period',
+  'sources',
+  'confidence',
+  'unverified',
+  'note',
+] as const;
 /**
  * Property names the loader writes itself; a model may not define them.
  * (`name` is a label property: it is indexed for search across labels.)
@@ -63,16 +72,19 @@ const IDENTIFIER_PROP = /^[a-z][A-Za-z]*$/;
 export function loadModel(file = path.join(SEED_DIR, 'model.yaml')): Model {
   const raw = parse(fs.readFileSync(file, 'utf8')) as Model;
   for (const [label, spec] of Object.entries(raw.labels)) {
-    if (!IDENTIFIER_LABEL.test(label)) throw new Error(`model.yaml: label "${label}" is not PascalCase`);
+    if (!IDENTIFIER_LABEL.test(label))
+      throw new Error(`model.yaml: label "${label}" is not PascalCase`);
     spec.properties ??= {};
     checkProperties(`label ${label}`, spec.properties);
   }
   for (const [type, spec] of Object.entries(raw.relationships)) {
-    if (!IDENTIFIER_TYPE.test(type)) throw new Error(`model.yaml: relationship type "${type}" is not UPPER_SNAKE`);
+    if (!IDENTIFIER_TYPE.test(type))
+      throw new Error(`model.yaml: relationship type "${type}" is not UPPER_SNAKE`);
     spec.properties ??= {};
     checkProperties(`relationship ${type}`, spec.properties);
     for (const l of [...spec.from, ...spec.to]) {
-      if (!raw.labels[l]) throw new Error(`model.yaml: relationship ${type} names unknown label ${l}`);
+      if (!raw.labels[l])
+        throw new Error(`model.yaml: relationship ${type} names unknown label ${l}`);
     }
   }
   return raw;

@@ -4,12 +4,24 @@ import { seed } from './index';
 
 /** Loads the seed when the graph holds no entities; returns whether it did. */
 export async function seedIfEmpty(db: Database, logger: Logger): Promise<boolean> {
-  const [row] = await db.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n LIMIT 1', {}, {
-    operation: 'seed.check',
-  });
+  const [row] = await db.read<{ n: number }>(
+    'MATCH (n:Entity) RETURN count(n) AS n LIMIT 1',
+    {},
+    {
+      operation: 'seed.check',
+    },
+  );
   if ((row?.n ?? 0) > 0) return false;
   logger.info('graph is empty; loading the seed');
   const report = await seed(db);
-  logger.info({ nodes: report.nodes, relationships: report.relationships, derived: report.derived, checksum: report.checksum }, 'seed loaded');
+  logger.info(
+    {
+      nodes: report.nodes,
+      relationships: report.relationships,
+      derived: report.derived,
+      checksum: report.checksum,
+    },
+    'seed loaded',
+  );
   return true;
 }

@@ -59,7 +59,10 @@ const CONFIDENCE = ['high', 'medium', 'low'];
 const FILE_NAME = /^([A-Za-z_]+)(?:\.[a-z0-9-]+)?\.yaml$/;
 
 export function formatProblem(p: Problem): string {
-  return [p.file, p.record, p.field ? `field "${p.field}"` : undefined].filter(Boolean).join(', ') + `: ${p.message}`;
+  return (
+    [p.file, p.record, p.field ? `field "${p.field}"` : undefined].filter(Boolean).join(', ') +
+    `: ${p.message}`
+  );
 }
 
 /**
@@ -70,7 +73,9 @@ export function formatProblem(p: Problem): string {
  */
 export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult {
   const problems: Problem[] = [];
-  const rel = (f: string) => path.relative(path.dirname(seedDir), f);
+  // Problems name files as users know them: seed/... for the project's seed.
+  const rel = (f: string) =>
+    path.resolve(seedDir) === SEED_DIR ? `seed/${path.relative(seedDir, f)}` : f;
   const files: RawFile[] = [];
 
   for (const [kind, dir] of [
@@ -106,7 +111,12 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
       const id = r.value.id;
       if (typeof id !== 'string') continue;
       if (labelOf.has(id)) {
-        problems.push({ file: f.file, record: recordName(r), field: 'id', message: `duplicate id "${id}"` });
+        problems.push({
+          file: f.file,
+          record: recordName(r),
+          field: 'id',
+          message: `duplicate id "${id}"`,
+        });
         continue;
       }
       labelOf.set(id, f.name);
@@ -116,9 +126,20 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
         if (kind === 'seed-document' && typeof r.value.file === 'string') {
           const docPath = path.join(seedDir, r.value.file);
           if (fs.existsSync(docPath)) text = fs.readFileSync(docPath, 'utf8');
-          else problems.push({ file: f.file, record: recordName(r), field: 'file', message: `no such document seed/${r.value.file}` });
+          else
+            problems.push({
+              file: f.file,
+              record: recordName(r),
+              field: 'file',
+              message: `no such document seed/${r.value.file}`,
+            });
         } else if (kind === 'seed-document') {
-          problems.push({ file: f.file, record: recordName(r), field: 'file', message: 'a seed-document source needs its file' });
+          problems.push({
+            file: f.file,
+            record: recordName(r),
+            field: 'file',
+            message: 'a seed-document source needs its file',
+          });
         }
         sources.set(id, { kind, text });
       }
@@ -164,10 +185,15 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
           }
           const label = labelOf.get(ref);
           if (!label) at(end, `no node has id "${ref}"`);
-          else if (!allowed.includes(label)) at(end, `"${ref}" is a ${label}; ${f.name} ${end === 'from' ? 'starts at' : 'ends at'} ${allowed.join(' or ')}`);
+          else if (!allowed.includes(label))
+            at(
+              end,
+              `"${ref}" is a ${label}; ${f.name} ${end === 'from' ? 'starts at' : 'ends at'} ${allowed.join(' or ')}`,
+            );
           else ends.push(ref);
         }
-        if (v.key !== undefined && (typeof v.key !== 'string' || v.key === '')) at('key', 'must be a non-empty string');
+        if (v.key !== undefined && (typeof v.key !== 'string' || v.key === ''))
+          at('key', 'must be a non-empty string');
         const key = typeof v.key === 'string' ? v.key : '';
         if (key) props.key = key;
         convertPeriod(v.period, spec.period, props, at);
@@ -176,7 +202,10 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
         if (ends.length === 2) {
           const seedKey = `${f.name}|${ends[0]}|${ends[1]}|${key}`;
           if (seedKeys.has(seedKey)) {
-            at('key', `duplicate ${f.name} from ${ends[0]} to ${ends[1]}${key ? ` with key "${key}"` : ''}: give each a distinct key`);
+            at(
+              'key',
+              `duplicate ${f.name} from ${ends[0]} to ${ends[1]}${key ? ` with key "${key}"` : ''}: give each a distinct key`,
+            );
           }
           seedKeys.add(seedKey);
           props.seedKey = seedKey;
@@ -190,12 +219,25 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
   return { ok: true, data: { nodes, rels, files: files.map((f) => f.file) } };
 }
 
-function readFile(full: string, file: string, kind: 'node' | 'rel', name: string, problems: Problem[]): RawFile {
+function readFile(
+  full: string,
+  file: string,
+  kind: 'node' | 'rel',
+  name: string,
+  problems: Problem[],
+): RawFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(fs.readFileSync(full, 'utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(fs.readFileSync(full, 'utf8'), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const out: RawFile = { file, kind, name, records: [] };
   for (const e of doc.errors) {
-    problems.push({ file, message: `YAML error at line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}` });
+    problems.push({
+      file,
+      message: `YAML error at line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`,
+    });
   }
   if (doc.errors.length > 0 || doc.contents === null) return out;
   if (!isSeq(doc.contents)) {
@@ -205,7 +247,11 @@ function readFile(full: string, file: string, kind: 'node' | 'rel', name: string
   doc.contents.items.forEach((item, index) => {
     const line = lineCounter.linePos((item as YamlNode).range?.[0] ?? 0).line;
     if (!isMap(item)) {
-      problems.push({ file, record: `record ${index + 1} (line ${line})`, message: 'must be a mapping of fields' });
+      problems.push({
+        file,
+        record: `record ${index + 1} (line ${line})`,
+        message: 'must be a mapping of fields',
+      });
       return;
     }
     out.records.push({ file, index, line, value: item.toJSON() as Record<string, unknown> });
@@ -215,7 +261,12 @@ function readFile(full: string, file: string, kind: 'node' | 'rel', name: string
 
 function recordName(r: RawRecord): string {
   const v = r.value;
-  const what = typeof v.id === 'string' ? v.id : typeof v.from === 'string' ? `${String(v.from)} -> ${String(v.to)}` : undefined;
+  const what =
+    typeof v.id === 'string'
+      ? v.id
+      : typeof v.from === 'string'
+        ? `${String(v.from)} -> ${String(v.to)}`
+        : undefined;
   return `record ${r.index + 1} (${what ? `${what}, ` : ''}line ${r.line})`;
 }
 
@@ -227,7 +278,12 @@ function checkFields(v: Record<string, unknown>, allowed: readonly string[], at:
   }
 }
 
-function convertProperties(v: Record<string, unknown>, specs: Record<string, PropertySpec>, out: Record<string, unknown>, at: At): void {
+function convertProperties(
+  v: Record<string, unknown>,
+  specs: Record<string, PropertySpec>,
+  out: Record<string, unknown>,
+  at: At,
+): void {
   for (const [name, spec] of Object.entries(specs)) {
     const value = v[name];
     if (value === undefined || value === null) {
@@ -237,7 +293,8 @@ function convertProperties(v: Record<string, unknown>, specs: Record<string, Pro
     switch (spec.type) {
       case 'string':
       case 'text':
-        if (typeof value !== 'string' || value.trim() === '') at(name, 'must be a non-empty string');
+        if (typeof value !== 'string' || value.trim() === '')
+          at(name, 'must be a non-empty string');
         else out[name] = value;
         break;
       case 'integer':
@@ -249,17 +306,22 @@ function convertProperties(v: Record<string, unknown>, specs: Record<string, Pro
         else out[name] = value;
         break;
       case 'strings':
-        if (!Array.isArray(value) || value.some((s) => typeof s !== 'string' || s === '')) at(name, 'must be a list of non-empty strings');
+        if (!Array.isArray(value) || value.some((s) => typeof s !== 'string' || s === ''))
+          at(name, 'must be a list of non-empty strings');
         else out[name] = value;
         break;
       case 'enum':
-        if (typeof value !== 'string' || !spec.values?.includes(value)) at(name, `must be one of ${spec.values?.join(', ')}`);
+        if (typeof value !== 'string' || !spec.values?.includes(value))
+          at(name, `must be one of ${spec.values?.join(', ')}`);
         else out[name] = value;
         break;
       case 'date': {
         const d = typeof value === 'string' ? parsePartialDate(value) : undefined;
         if (!d) {
-          at(name, `"${String(value)}" is not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" (in quotes)`);
+          at(
+            name,
+            `"${String(value)}" is not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" (in quotes)`,
+          );
         } else {
           // An end date covers its whole year or month; any other date starts there.
           out[name] = toNeo4jDate(name === 'endDate' ? d.last : d.first);
@@ -271,7 +333,12 @@ function convertProperties(v: Record<string, unknown>, specs: Record<string, Pro
   }
 }
 
-function convertPeriod(period: unknown, allowed: boolean, out: Record<string, unknown>, at: At): void {
+function convertPeriod(
+  period: unknown,
+  allowed: boolean,
+  out: Record<string, unknown>,
+  at: At,
+): void {
   if (period === undefined || period === null) return;
   if (!allowed) {
     at('period', 'this relationship type holds no period');
@@ -282,11 +349,16 @@ function convertPeriod(period: unknown, allowed: boolean, out: Record<string, un
     return;
   }
   const p = period as Record<string, unknown>;
-  for (const k of Object.keys(p)) if (k !== 'from' && k !== 'to') at(`period.${k}`, 'unknown field (allowed: from, to)');
+  for (const k of Object.keys(p))
+    if (k !== 'from' && k !== 'to') at(`period.${k}`, 'unknown field (allowed: from, to)');
   const parse = (k: 'from' | 'to') => {
     if (p[k] === undefined || p[k] === null) return undefined;
     const d = typeof p[k] === 'string' ? parsePartialDate(p[k]) : undefined;
-    if (!d) at(`period.${k}`, `"${String(p[k])}" is not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" (in quotes)`);
+    if (!d)
+      at(
+        `period.${k}`,
+        `"${String(p[k])}" is not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" (in quotes)`,
+      );
     return d;
   };
   const from = parse('from');
@@ -300,7 +372,8 @@ function convertPeriod(period: unknown, allowed: boolean, out: Record<string, un
     out.validTo = toNeo4jDate(to.last);
     out.validToPrecision = to.precision;
   }
-  if (from && to && from.first > to.last) at('period', `starts (${from.text}) after it ends (${to.text})`);
+  if (from && to && from.first > to.last)
+    at('period', `starts (${from.text}) after it ends (${to.text})`);
 }
 
 function convertProvenance(
@@ -322,7 +395,9 @@ function convertProvenance(
         return;
       }
       const e = entry as Record<string, unknown>;
-      for (const k of Object.keys(e)) if (k !== 'source' && k !== 'quote') at(`${field}.${k}`, 'unknown field (allowed: source, quote)');
+      for (const k of Object.keys(e))
+        if (k !== 'source' && k !== 'quote')
+          at(`${field}.${k}`, 'unknown field (allowed: source, quote)');
       const id = e.source;
       const src = typeof id === 'string' ? sources.get(id) : undefined;
       if (typeof id !== 'string' || !src) {
@@ -336,7 +411,10 @@ function convertProvenance(
           return;
         }
         if (src.text !== undefined && !src.text.includes(quote)) {
-          at(`${field}.quote`, `does not appear verbatim in ${id}: "${quote.slice(0, 80)}${quote.length > 80 ? '…' : ''}"`);
+          at(
+            `${field}.quote`,
+            `does not appear verbatim in ${id}: "${quote.slice(0, 80)}${quote.length > 80 ? '…' : ''}"`,
+          );
           return;
         }
       } else if (quote !== undefined) {
@@ -350,10 +428,12 @@ function convertProvenance(
     out.sourceQuotes = quotes;
   }
   if (v.confidence !== undefined) {
-    if (typeof v.confidence !== 'string' || !CONFIDENCE.includes(v.confidence)) at('confidence', 'must be high, medium or low');
+    if (typeof v.confidence !== 'string' || !CONFIDENCE.includes(v.confidence))
+      at('confidence', 'must be high, medium or low');
     else out.confidence = v.confidence;
   }
-  if (v.unverified !== undefined && typeof v.unverified !== 'boolean') at('unverified', 'must be true or false');
+  if (v.unverified !== undefined && typeof v.unverified !== 'boolean')
+    at('unverified', 'must be true or false');
   out.unverified = v.unverified === true;
   if (v.note !== undefined) {
     if (typeof v.note !== 'string') at('note', 'must be text');

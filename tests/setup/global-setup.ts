@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
+import { seed } from '../../src/seed';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { TEST_EMBEDDED, testConnection } from './test-neo4j';
 
@@ -12,7 +13,8 @@ declare global {
 
 /**
  * Starts a fresh Neo4j for the integration tests (unless NEO4J_URI is set),
- * then applies the migrations so every test sees the real schema.
+ * then applies the migrations and loads the seed, so every test sees the
+ * real schema and data.
  */
 export default async function globalSetup(): Promise<void> {
   const logger = createLogger('silent');
@@ -29,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
   const db = new Database(testConnection(), logger);
   try {
     await migrate(db, logger);
+    // Every integration test reads the real seed.
+    await seed(db);
   } finally {
     await db.close();
   }

@@ -1,4 +1,5 @@
-import { loadMigrations, splitStatements } from '../../src/db/migrations';
+import { splitStatements } from '../../src/db/cypher-files';
+import { loadMigrations } from '../../src/db/migrations';
 
 describe('splitStatements', () => {
   it('splits at semicolons that end a line and drops comment lines', () => {

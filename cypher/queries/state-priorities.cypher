@@ -1,0 +1,18 @@
+// name: state-priorities
+// description: For each member state, the priorities it pursues, with the evidence path and its sources.
+// param: isoCode: string = null (example: "LT") ISO code of one state; null lists every state
+// returns: state, priority, priorityKind, mandate, via, through, evidence, sources, unverified
+MATCH (s:State)-[p:PURSUES]->(pr:Priority)
+WHERE $isoCode IS NULL OR s.isoCode = $isoCode
+OPTIONAL MATCH (m:Mandate)-[:HAS_PRIORITY]->(pr)
+WITH s, p, pr, collect(m.name) AS mandates
+RETURN s.name AS state,
+       pr.name AS priority,
+       pr.kind AS priorityKind,
+       head(mandates) AS mandate,
+       p.via AS via,
+       p.viaName AS through,
+       p.evidence AS evidence,
+       p.sourceIds AS sources,
+       p.unverified AS unverified
+ORDER BY state, mandate, priority, via, through

@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
+import { seed, SeedValidationError } from '../../src/seed';
+import { graphChecksum, graphCounts } from '../../src/seed/load';
+import { testDatabase } from '../helpers/db';
+import { copySeed, editSeedFile } from '../helpers/seed-copy';
+
+/** The seed CLI as users run it (built by `npm test` before Jest). */
+function runSeedCli(args: string[]): { code: number | null; out: string } {
+  const r = spawnSync('node', [path.join(PROJECT_ROOT, 'dist/src/seed/cli.js'), ...args], {
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('seed loader on the real Neo4j', () => {
+  const db = testDatabase();
+  const dirs: string[] = [];
+  const fresh = () => {
+    const d = copySeed();
+    dirs.push(d);
+    return d;
+  };
+  afterAll(async () => {
+    // Leave the graph exactly as the real seed says, for other tests.
+    await seed(db);
+    await db.close();
+    dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  });
+
+  it('loads everything; run twice, counts and checksum are identical', async () => {
+    const first = await seed(db);
+    const second = await seed(db);
+    expect(second.counts).toEqual(first.counts);
+    expect(second.checksum).toBe(first.checksum);
+    expect(second.deletedNodes).toBe(0);
+    expect(second.deletedRelationships).toBe(0);
+    expect(first.counts.labels.State).toBe(11);
+    expect(first.counts.labels.Source).toBeGreaterThan(100);
+    expect(first.counts.types.PURSUES).toBeGreaterThan(0);
+  });
+
+  it('removes a fact that left the files, changes a changed fact, and leaves curated facts alone', async () => {
+    const before = await graphChecksum(db);
+    await db.write(
+      "MERGE (n:Entity:Person {id: 'person:curated-test'}) SET n.name = 'Curated Person', n.origin = 'api', n.sourceIds = ['source:S1']",
+      {},
+      { operation: 'test.curate' },
+    );
+    const dir = fresh();
+    // Drop Iceland's presidency 2016-2017 and rename Denmark.
+    editSeedFile(dir, 'relationships/HELD_PRESIDENCY.governance.yaml', (t) => {
+      const records = t.split(/\n(?=- )/);
+      return records.filter((r) => !r.includes('to: presidency:2016-2017')).join('\n');
+    });
+    editSeedFile(dir, 'nodes/State.governance.yaml', (t) =>
+      t.replace('name: Denmark', 'name: Denmark (renamed)'),
+    );
+    const report = await seed(db, { seedDir: dir });
+    expect(report.deletedRelationships).toBe(1);
+
+    const rows = await db.read<{ held: number; name: string; curated: number }>(
+      `MATCH (dk:State {id: 'state:DK'})
+       OPTIONAL MATCH (:State)-[h:HELD_PRESIDENCY]->(:Presidency {id: 'presidency:2016-2017'})
+       WITH dk, count(h) AS held
+       OPTIONAL MATCH (c:Entity {id: 'person:curated-test'})
+       RETURN held, dk.name AS name, count(c) AS curated`,
+      {},
+      { operation: 'test.check' },
+    );
+    expect(rows[0]).toEqual({ held: 0, name: 'Denmark (renamed)', curated: 1 });
+
+    // Back to the real seed: the graph converges to exactly what it was.
+    await seed(db);
+    expect(await graphChecksum(db)).toBe(before);
+    await db.write(
+      "MATCH (n:Entity {id: 'person:curated-test'}) DETACH DELETE n",
+      {},
+      { operation: 'test.cleanup' },
+    );
+  });
+
+  it.each([
+    [
+      'a broken reference',
+      'relationships/HELD_PRESIDENCY.governance.yaml',
+      'from: state:DK',
+      'from: state:XX',
+      /field "from": no node has id "state:XX"/,
+    ],
+    [
+      'a missing source',
+      'nodes/State.governance.yaml',
+      'source: source:S83',
+      'source: source:S999',
+      /field "sources\[0\]\.source": "source:S999" is not the id of a Source/,
+    ],
+    [
+      'a bad date',
+      'nodes/Presidency.governance.yaml',
+      '"2019-07-01"',
+      '"2019-07-32"',
+      /field "startDate": "2019-07-32" is not a date/,
+    ],
+    [
+      'an unknown field',
+      'nodes/State.governance.yaml',
+      '  isoCode: DK\n',
+      '  isoCode: DK\n  capital: Copenhagen\n',
+      /field "capital": unknown field/,
+    ],
+  ])(
+    'refuses %s with a precise message and leaves the database unchanged',
+    async (_what, file, from, to, message) => {
+      const before = { checksum: await graphChecksum(db), counts: await graphCounts(db) };
+      const dir = fresh();
+      editSeedFile(dir, file, (t) => t.replace(from, to));
+
+      const dry = runSeedCli(['--dry-run', '--seed-dir', dir]);
+      expect(dry.code).toBe(1);
+      expect(dry.out).toMatch(
+        new RegExp(
+          `${file.replace(/[.]/g, '\\.')}, record \\d+ \\(.*line \\d+\\), ${message.source}`,
+        ),
+      );
+
+      await expect(seed(db, { seedDir: dir })).rejects.toBeInstanceOf(SeedValidationError);
+      expect(await graphChecksum(db)).toBe(before.checksum);
+      expect(await graphCounts(db)).toEqual(before.counts);
+    },
+  );
+
+  it('--dry-run on the real seed validates without writing', () => {
+    const dry = runSeedCli(['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(
+      /The seed is valid: \d+ nodes and \d+ relationships in \d+ files\.\nDry run: nothing was written\./,
+    );
+  });
+});
