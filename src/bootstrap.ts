@@ -41,6 +41,7 @@ export async function bootstrap({
         report.applied.length ? 'schema migrations applied' : 'schema up to date',
       );
       if (seeder) readiness.seeded = await seeder(db, logger);
+      readiness.seedChecked = true;
       readiness.lastError = undefined;
       return;
     } catch (err) {

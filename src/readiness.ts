@@ -1,6 +1,8 @@
 /** What /readyz reports besides database reachability; set by the bootstrap loop. */
 export class Readiness {
   migrated = false;
+  /** The seed step ran (loaded the seed, or found the graph already populated). */
+  seedChecked = false;
   seeded = false;
   lastError: string | undefined;
 }

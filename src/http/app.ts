@@ -100,7 +100,9 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
       checks.database = 'unavailable';
     }
     checks.migrations = readiness.migrated ? 'applied' : 'pending';
-    const ready = checks.database === 'up' && readiness.migrated;
+    // Not ready while the first seed load runs: the graph would look empty.
+    checks.seed = readiness.seedChecked ? 'done' : 'pending';
+    const ready = checks.database === 'up' && readiness.migrated && readiness.seedChecked;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 

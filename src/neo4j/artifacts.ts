@@ -65,7 +65,7 @@ export async function resolveArtifacts(
         const now = Date.now();
         if (now - lastReport > 2000) {
           lastReport = now;
-          progress(`  downloaded ${files} files, ${(bytes / 1e6).toFixed(1)} MB of about 117 MB`);
+          progress(`  downloaded ${files} files, ${(bytes / 1e6).toFixed(1)} MB of about 160 MB`);
         }
       },
     },

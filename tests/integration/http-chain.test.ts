@@ -16,6 +16,7 @@ describe('HTTP and GraphQL chain on the real Neo4j', () => {
   beforeAll(async () => {
     t = await startTestApp(db, { schema: schemaWithBrokenField(), logger });
     t.readiness.migrated = true;
+    t.readiness.seedChecked = true;
   });
   afterAll(async () => {
     await t.app.stop();
