@@ -34,7 +34,7 @@ describe('HTTP and GraphQL chain on the real Neo4j', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       status: 'ready',
-      checks: { database: 'up', migrations: 'applied' },
+      checks: { database: 'up', migrations: 'applied', seed: 'done' },
     });
   });
 
