@@ -54,7 +54,7 @@ export class Database {
     params: Params,
     opts: CallOptions,
   ): Promise<R[]> {
-    const result = await this.readTx(opts, (tx) => tx.run<R>(cypher, params));
+    const result = await this.readTx(opts, (tx) => tx.run<R>(cypher, integerParams(params)));
     return result.records.map((r) => r.toObject());
   }
 
@@ -63,7 +63,7 @@ export class Database {
     params: Params,
     opts: CallOptions,
   ): Promise<R[]> {
-    const result = await this.writeTx(opts, (tx) => tx.run<R>(cypher, params));
+    const result = await this.writeTx(opts, (tx) => tx.run<R>(cypher, integerParams(params)));
     return result.records.map((r) => r.toObject());
   }
 
@@ -145,6 +145,18 @@ export class Database {
       metadata: { app: 'car-graph', operation: opts.operation },
     };
   }
+}
+
+/**
+ * JavaScript numbers reach Cypher as floats, which LIMIT, SKIP and list
+ * slices refuse; whole numbers among the top-level parameters are sent as
+ * Cypher integers instead.
+ */
+export function integerParams(params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v;
+  return out;
 }
 
 function createDriver(conn: Neo4jConnection, logger: Logger): Driver {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
+import { Loaders } from './loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface GraphQLContext {
@@ -7,17 +8,15 @@ export interface GraphQLContext {
   logger: Logger;
   /** Database handle that counts this request's round trips. */
   db: Database;
-  stats: { roundTrips: number };
+  /** Per-request DataLoaders (batching and caching live for one request only). */
+  loaders: Loaders;
+  stats: { roundTrips: number; cost?: number };
 }
 
 export function createContext(root: Database, logger: Logger, requestId: string): GraphQLContext {
-  const stats = { roundTrips: 0 };
-  return {
-    requestId,
-    logger,
-    db: root.withObserver(() => {
-      stats.roundTrips += 1;
-    }),
-    stats,
-  };
+  const stats: GraphQLContext['stats'] = { roundTrips: 0 };
+  const db = root.withObserver(() => {
+    stats.roundTrips += 1;
+  });
+  return { requestId, logger, db, loaders: new Loaders(db), stats };
 }

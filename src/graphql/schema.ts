@@ -3,7 +3,12 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { PROJECT_ROOT } from '../config';
+import { loadModel } from '../seed/model';
+import { entityResolvers, sharedResolvers } from './resolvers/entities';
 import { healthResolvers } from './resolvers/health';
+import { queryResolvers } from './resolvers/query';
+import { DateScalar } from './scalars';
+import { PLURALS } from './schema-gen/generate';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
@@ -12,6 +17,18 @@ export function loadTypeDefs(file = SCHEMA_FILE): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** All resolvers: per entity type (from the model and relation table), the root fields and scalars. */
+export function allResolvers() {
+  const labels = Object.keys(loadModel().labels);
+  return [
+    { Date: DateScalar },
+    healthResolvers,
+    sharedResolvers,
+    entityResolvers(labels),
+    queryResolvers(labels, PLURALS),
+  ];
+}
+
 export function buildSchema(typeDefs = loadTypeDefs()): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs, resolvers: [healthResolvers] });
+  return makeExecutableSchema({ typeDefs, resolvers: allResolvers() });
 }

@@ -1,8 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../../src/db/database';
-import { buildSchema, loadTypeDefs } from '../../src/graphql/schema';
-import { healthResolvers } from '../../src/graphql/resolvers/health';
+import { allResolvers, buildSchema, loadTypeDefs } from '../../src/graphql/schema';
 import { createApp, type App } from '../../src/http/app';
 import { Readiness } from '../../src/readiness';
 import { silentLogger } from './db';
@@ -73,7 +72,7 @@ export function schemaWithBrokenField(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: [loadTypeDefs(), 'extend type Query { broken: String }'],
     resolvers: [
-      healthResolvers,
+      ...allResolvers(),
       {
         Query: {
           broken: () => {

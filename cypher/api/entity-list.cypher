@@ -1,0 +1,27 @@
+// A top-level list of one label with filters, ordered by a keyset key
+// (name, or number of connections) that doubles as the cursor.
+CALL () {
+  MATCH (n:$($label))
+  WHERE ($text IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $text
+         OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)
+    AND ($kind IS NULL OR n.kind = $kind)
+    AND ($unverified IS NULL OR n.unverified = $unverified)
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:$($label))
+  WHERE ($text IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $text
+         OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)
+    AND ($kind IS NULL OR n.kind = $kind)
+    AND ($unverified IS NULL OR n.unverified = $unverified)
+  WITH n, toLower(coalesce(n.name, n.title, '')) + '|' + n.id AS tail
+  WITH n, CASE $orderBy
+      WHEN 'CONNECTIONS' THEN right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '|' + tail
+      ELSE tail
+    END AS key
+  WHERE $after IS NULL OR key > $after
+  RETURN n, key
+  ORDER BY key
+  LIMIT $limit
+}
+RETURN total, collect({key: key, labels: labels(n), node: properties(n)}) AS page

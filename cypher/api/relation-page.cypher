@@ -1,0 +1,32 @@
+// One page of a relationship field for many entities at once (one round
+// trip per field and arguments, whatever the number of parents). Edges are
+// ordered by a string key that is also the keyset cursor, so a page never
+// depends on an offset: inserting data skips or repeats nothing.
+UNWIND $ids AS pid
+MATCH (p:Entity {id: pid})
+CALL (p) {
+  MATCH (p)-[r]-(m:Entity)
+  WHERE ($type IS NULL OR type(r) = $type)
+    AND ($direction IS NULL OR ($direction = 'out') = (startNode(r) = p))
+    AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+    AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+    AND ($overlapFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $overlapFrom)
+    AND ($overlapTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $overlapTo)
+    AND ($text IS NULL OR toLower(coalesce(m.name, m.title, '')) CONTAINS $text)
+  WITH p, r, m,
+       toLower(coalesce(m.name, m.title, '')) + '|' + m.id + '|' + coalesce(r.seedKey, r.viaId, elementId(r)) AS tail,
+       coalesce(r.validFrom, m.startDate, m.opened, m.enacted, m.published, m.adopted) AS dated
+  WITH p, r, m, CASE $orderBy
+      WHEN 'NAME' THEN tail
+      WHEN 'LATEST' THEN
+        right('00000000' + toString(99999999 - toInteger(replace(toString(coalesce(dated, date('0001-01-01'))), '-', ''))), 8) + '|' + tail
+      ELSE
+        right('000000' + toString(coalesce(r.order, 999999)), 6) + '|' + coalesce(toString(dated), '9999-99-99') + '|' + tail
+    END AS key
+  ORDER BY key
+  WITH p, collect({key: key, r: r, m: m}) AS rows
+  RETURN size(rows) AS total,
+         [x IN [x IN rows WHERE $after IS NULL OR x.key > $after][0..$limit] |
+           {key: x.key, type: type(x.r), out: startNode(x.r) = p, rel: properties(x.r), labels: labels(x.m), node: properties(x.m)}] AS page
+}
+RETURN pid, total, page

@@ -1,0 +1,10 @@
+// Entities citing each source, in id order, batched over sources.
+UNWIND $ids AS sid
+CALL (sid) {
+  MATCH (n:Entity) WHERE sid IN n.sourceIds AND n.id <> sid
+  WITH n ORDER BY n.id
+  WITH collect(n) AS all
+  RETURN size(all) AS total,
+         [x IN [x IN all WHERE $after IS NULL OR x.id > $after][0..$limit] | {key: x.id, labels: labels(x), node: properties(x)}] AS page
+}
+RETURN sid AS pid, total, page
