@@ -36,6 +36,8 @@ export interface Config {
     requestTimeoutMs: number;
   };
   logLevel: Env['LOG_LEVEL'];
+  /** Checked before a query reaches Neo4j. */
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   neo4j: Neo4jConnection;
   /** Set when the project starts its own Neo4j (NEO4J_URI unset). */
   embedded: EmbeddedNeo4jConfig | undefined;
@@ -87,6 +89,12 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL,
+    limits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+    },
     neo4j: {
       uri: env.NEO4J_URI ?? `neo4j://127.0.0.1:${env.NEO4J_EMBEDDED_BOLT_PORT}`,
       user: env.NEO4J_USER,

@@ -74,6 +74,11 @@ export const envSchema = z
     NEO4J_EMBEDDED_START_TIMEOUT_MS: positiveMs.default(120_000),
 
     SEED_ON_START: bool.default(true),
+
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(200).default(15),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
   })
   .superRefine((env, ctx) => {
     // The server checks its transaction deadline only periodically (measured: a

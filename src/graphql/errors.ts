@@ -42,6 +42,25 @@ export function createErrorFormatter(logger: Logger) {
         },
       };
     }
+    // Our own request errors (query limits) carry a catalog code already.
+    const ownCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
+    if (typeof ownCode === 'string' && ownCode in ErrorCode && ownCode !== ErrorCode.INTERNAL) {
+      const { http: _http, ...extensions } =
+        original instanceof GraphQLError ? original.extensions : {};
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions,
+      };
+    }
+    // graphql-js's own token limit (parseOptions.maxTokens).
+    if (/Document contains more than \d+ tokens/.test(formatted.message)) {
+      return {
+        message: formatted.message.replace(/^Syntax Error: /, ''),
+        extensions: { code: ErrorCode.TOO_COMPLEX },
+      };
+    }
     const apolloCode = formatted.extensions?.code;
     if (
       !(original instanceof AppError) &&

@@ -13,11 +13,13 @@ import type { Database } from '../db/database';
 import { ErrorCode, isAppError } from '../errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { costPlugin, limitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
+import { ideRouter } from './ide';
 
 export interface AppDeps {
-  config: Pick<Config, 'http' | 'env'>;
+  config: Pick<Config, 'http' | 'env' | 'limits'>;
   db: Database;
   logger: Logger;
   schema: GraphQLSchema;
@@ -50,9 +52,13 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
     // The process owns shutdown (drain, driver, embedded Neo4j, in order);
     // Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
+    // Query limits run before execution, so a rejected query never reaches Neo4j.
+    validationRules: limitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      costPlugin(schema, config.limits.maxCost),
       {
         // Reports the request's database round trips; dashboards and the
         // no-N+1 tests read it.
@@ -105,6 +111,8 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
     const ready = checks.database === 'up' && readiness.migrated && readiness.seedChecked;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
+
+  app.use(ideRouter());
 
   app.use(
     '/graphql',

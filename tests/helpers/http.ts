@@ -31,12 +31,14 @@ export async function startTestApp(
     logger?: Logger;
     bodyLimit?: string;
     corsOrigins?: string[];
+    limits?: Partial<{ maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number }>;
   } = {},
 ): Promise<TestApp> {
   const readiness = new Readiness();
   const app = await createApp({
     config: {
       env: 'test',
+      limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },
       http: {
         host: '127.0.0.1',
         port: 0,

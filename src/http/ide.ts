@@ -1,0 +1,77 @@
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+/**
+ * GraphiQL, served by the project itself from its npm dependencies (React 18
+ * UMD builds and GraphiQL 3), so the IDE works on machines without internet
+ * access. Browsers asking /graphql for HTML get the IDE; API clients get the
+ * API as usual.
+ */
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+const ASSETS: Record<string, string> = {
+  'react.js': path.join(packageDir('react'), 'umd', 'react.production.min.js'),
+  'react-dom.js': path.join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+  'graphiql.js': path.join(packageDir('graphiql'), 'graphiql.min.js'),
+  'graphiql.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
+};
+
+const EXAMPLE = `# Which priorities does Lithuania pursue, and why?
+{
+  state(isoCode: "LT") {
+    name
+    priorities(first: 5) {
+      totalCount
+      edges {
+        node { name }
+        relation { via through { name } evidence sources { source { id title url } quote } }
+      }
+    }
+  }
+}
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>CBSS Children at Risk graph · GraphiQL</title>
+  <link rel="stylesheet" href="/graphql/ide/graphiql.css" />
+  <style>body { margin: 0; height: 100vh; } #ide { height: 100vh; }</style>
+</head>
+<body>
+  <div id="ide">Loading GraphiQL…</div>
+  <script src="/graphql/ide/react.js"></script>
+  <script src="/graphql/ide/react-dom.js"></script>
+  <script src="/graphql/ide/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    ReactDOM.createRoot(document.getElementById('ide')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE)}, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+export function ideRouter(): Router {
+  const router = express.Router();
+  router.get('/graphql/ide/:file', (req, res) => {
+    const file = ASSETS[req.params.file];
+    if (!file) {
+      res.status(404).end();
+      return;
+    }
+    res.sendFile(file, { maxAge: '1d' });
+  });
+  router.get('/graphql', (req, res, next) => {
+    // Only a browser navigation (HTML wanted, no GraphQL query in the URL) gets the IDE.
+    if (
+      req.query.query !== undefined ||
+      req.accepts(['application/json', 'text/html']) !== 'text/html'
+    ) {
+      next();
+      return;
+    }
+    res.type('html').send(PAGE);
+  });
+  return router;
+}
