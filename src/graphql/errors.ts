@@ -55,7 +55,7 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     // graphql-js's own token limit (parseOptions.maxTokens).
-    if (/Document contains more than \d+ tokens/.test(formatted.message)) {
+    if (/Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
       return {
         message: formatted.message.replace(/^Syntax Error: /, ''),
         extensions: { code: ErrorCode.TOO_COMPLEX },

@@ -112,14 +112,12 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
+  // CORS first, so preflights for /graphql are answered by it alone.
+  app.use('/graphql', cors({ origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins, maxAge: 600 }));
   app.use(ideRouter());
 
   app.use(
     '/graphql',
-    cors({
-      origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins,
-      maxAge: 600,
-    }),
     express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(db, req.log, String(req.id)),

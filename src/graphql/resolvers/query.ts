@@ -33,7 +33,8 @@ export function luceneQuery(text: string): string {
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .map((t) => t.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    // Lower case: the index is case-insensitive, and AND / OR / NOT stay words, not operators.
+    .map((t) => t.toLowerCase().replace(LUCENE_SPECIAL, (c) => `\\${c}`))
     .filter((t) => t.replace(/\\/g, '').length > 0);
   if (terms.length === 0) throw badInput('search text must contain at least one word');
   // Each word as typed, or as the start of a longer word (barna → barnahus).

@@ -1,0 +1,265 @@
+import { testDatabase } from '../helpers/db';
+import { startTestApp, type TestApp } from '../helpers/http';
+import { graphChecksum, graphCounts } from '../../src/seed/load';
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('API behaviour on the real Neo4j', () => {
+  const db = testDatabase();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t.app.stop();
+    await db.close();
+  });
+
+  describe('keyset pagination', () => {
+    const added = ['org:test-aaa-paging', 'org:test-zzz-paging'];
+    afterAll(async () => {
+      await db.write(
+        'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n',
+        { ids: added },
+        { operation: 'test.cleanup' },
+      );
+    });
+
+    it('walks a list with stable cursors: an insert during paging skips and repeats nothing', async () => {
+      const page = async (after: string | null) => {
+        const { body } = await t.graphql(
+          'query($after: String) { organisations(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }',
+          { after },
+        );
+        expect(body.errors).toBeUndefined();
+        return (body.data as Any).organisations;
+      };
+      const before = await page(null);
+      const all: string[] = [];
+      let current = before;
+      let pages = 0;
+      for (;;) {
+        all.push(...current.edges.map((e: Any) => e.node.id));
+        if (pages === 1) {
+          // Insert one entity before the cursor and one after it, mid-walk.
+          await db.write(
+            `UNWIND $rows AS row CREATE (n:Entity:Organisation) SET n = row`,
+            {
+              rows: [
+                {
+                  id: added[0],
+                  name: 'AAA paging test',
+                  kind: 'other',
+                  origin: 'test',
+                  sourceIds: ['source:S1'],
+                  sourceQuotes: [''],
+                },
+                {
+                  id: added[1],
+                  name: 'ZZZ paging test',
+                  kind: 'other',
+                  origin: 'test',
+                  sourceIds: ['source:S1'],
+                  sourceQuotes: [''],
+                },
+              ],
+            },
+            { operation: 'test.insert' },
+          );
+        }
+        pages += 1;
+        if (!current.pageInfo.hasNextPage) break;
+        current = await page(current.pageInfo.endCursor);
+      }
+      expect(new Set(all).size).toBe(all.length); // nothing repeated
+      expect(all).not.toContain(added[0]); // inserted before the cursor: not seen, nothing shifted
+      expect(all).toContain(added[1]); // inserted after the cursor: seen once
+      expect(all.length).toBe(before.totalCount + 1);
+    });
+
+    it('caps first at 100, defaults it to 20, and refuses a forged cursor', async () => {
+      const { body } = await t.graphql(
+        '{ sources(first: 1000) { edges { node { id } } } d: sources { edges { node { id } } } }',
+      );
+      expect(((body.data as Any).sources.edges as Any[]).length).toBe(100);
+      expect(((body.data as Any).d.edges as Any[]).length).toBe(20);
+      const forged = await t.graphql(
+        '{ sources(after: "bm90LWEtY3Vyc29y") { edges { node { id } } } }',
+      );
+      expect(forged.body.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    });
+
+    it('pages a relationship field the same way', async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const { body } = await t.graphql(
+          'query($after: String) { node(id: "org:cbss") { ... on Organisation { members(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }',
+          { after },
+        );
+        const members = (body.data as Any).node.members;
+        seen.push(...members.edges.map((e: Any) => e.node.id));
+        if (!members.pageInfo.hasNextPage) {
+          expect(seen.length).toBe(members.totalCount);
+          break;
+        }
+        after = members.pageInfo.endCursor;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThan(10);
+    });
+  });
+
+  describe('batching', () => {
+    it('needs as many round trips for all states as for one: they grow with depth, not rows', async () => {
+      const nested = (first: number) => `{
+        states(first: ${first}) { edges { node { name
+          presidencies(first: 3) { edges { node { term declaredPriorities(first: 5) { edges { node { name } } } } } }
+          priorities(first: 30) { edges { node { name mandates(first: 3) { edges { node { name } } } } } }
+        } } } }`;
+      const one = await t.graphql(nested(1));
+      const all = await t.graphql(nested(11));
+      expect(one.body.errors).toBeUndefined();
+      expect(all.body.errors).toBeUndefined();
+      const rows = ((all.body.data as Any).states.edges as Any[]).flatMap(
+        (e) => e.node.priorities.edges,
+      );
+      expect(rows.length).toBeGreaterThan(50);
+      // states, presidencies, declaredPriorities, priorities, mandates: 5 levels of lists.
+      expect(all.body.extensions?.roundTrips).toBe(5);
+      expect(all.body.extensions?.roundTrips).toBe(one.body.extensions?.roundTrips);
+    });
+  });
+
+  describe('limits, enforced before anything reaches Neo4j', () => {
+    let offline: TestApp;
+    const closedDb = testDatabase({
+      uri: 'bolt://127.0.0.1:1',
+      maxRetryMs: 0,
+      connectTimeoutMs: 500,
+    });
+    beforeAll(async () => {
+      offline = await startTestApp(closedDb, {
+        limits: { maxDepth: 8, maxAliases: 3, maxTokens: 200, maxCost: 500 },
+      });
+    });
+    afterAll(async () => {
+      await offline.app.stop();
+      await closedDb.close();
+    });
+
+    it.each([
+      [
+        'too deep',
+        '{ states { edges { node { presidencies { edges { node { states { edges { node { name } } } } } } } } } }',
+        /depth limit of 8/,
+      ],
+      [
+        'too many aliases',
+        '{ a: counts { labels { name } } b: counts { labels { name } } c: counts { labels { name } } d: counts { labels { name } } }',
+        /Aliases limit of 3/,
+      ],
+      [
+        'too costly',
+        '{ states(first: 100) { edges { node { priorities(first: 100) { edges { node { name } } } } } } }',
+        /cost \d+ exceeds the limit of 500/,
+      ],
+      [
+        'too many tokens',
+        `{ ${Array.from({ length: 120 }, (_, i) => `f${i}: __typename`).join(' ')} }`,
+        /more th(?:an|at) 200 tokens/,
+      ],
+    ])(
+      'rejects a query that is %s with TOO_COMPLEX, without touching the database',
+      async (_what, query, message) => {
+        // The database behind this server is unreachable: reaching it would answer DATABASE_UNAVAILABLE.
+        const { body } = await offline.graphql(query);
+        expect(body.errors?.[0]?.extensions?.code).toBe('TOO_COMPLEX');
+        expect(body.errors?.[0]?.message).toMatch(message);
+        expect(body.extensions?.roundTrips ?? 0).toBe(0);
+      },
+    );
+
+    it('reports the cost of an accepted request', async () => {
+      const { body } = await t.graphql('{ states(first: 5) { edges { node { name } } } }');
+      expect(body.extensions?.cost).toEqual({ requested: expect.any(Number), limit: 20000 });
+    });
+  });
+
+  describe('hostile input', () => {
+    it('only ever sends user strings as parameters: injection attempts change nothing', async () => {
+      const before = { counts: await graphCounts(db), checksum: await graphChecksum(db) };
+      const hostile = [
+        "x' }) MATCH (n) DETACH DELETE n //",
+        '"}) DETACH DELETE n RETURN 1 //',
+        '*) OR 1=1; MATCH (n) DELETE n',
+        'barnahus" OR "1"="1',
+        '\\u0027; CALL dbms.security.createUser("x","y",false) //',
+      ];
+      for (const text of hostile) {
+        const v = { text };
+        const responses = await Promise.all([
+          t.graphql('query($text: String!) { search(text: $text) { node { id } } }', v),
+          t.graphql(
+            'query($text: String!) { state(isoCode: $text) { id } project(acronym: $text) { id } node(id: $text) { id } }',
+            v,
+          ),
+          t.graphql(
+            'query($text: String!) { organisations(filter: { text: $text, kind: $text }) { totalCount } }',
+            v,
+          ),
+          t.graphql(
+            'query($text: String!) { node(id: "org:cbss") { ... on Organisation { members(text: $text) { totalCount } } } }',
+            v,
+          ),
+        ]);
+        for (const r of responses) {
+          for (const e of r.body.errors ?? []) expect(e.extensions?.code).toBe('BAD_INPUT');
+        }
+      }
+      expect(await graphCounts(db)).toEqual(before.counts);
+      expect(await graphChecksum(db)).toBe(before.checksum);
+    });
+
+    it('gives bad arguments the BAD_INPUT code', async () => {
+      const cases = [
+        '{ timeline(from: "2020-13-01") { date } }',
+        '{ path(from: "state:LT", to: "state:LV", maxHops: 99) { length } }',
+        '{ search(text: "   ") { type } }',
+        '{ search(text: "x", types: ["Planet"]) { type } }',
+        '{ state { id } }',
+      ];
+      for (const q of cases) {
+        const { body } = await t.graphql(q);
+        expect([q, body.errors?.[0]?.extensions?.code]).toEqual([q, 'BAD_INPUT']);
+      }
+    });
+
+    it('answers NOT_FOUND for paths to unknown entities and null for unknown lookups', async () => {
+      const { body } = await t.graphql('{ path(from: "state:LT", to: "state:XX") { length } }');
+      expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const lookup = await t.graphql(
+        '{ state(isoCode: "XX") { id } node(id: "nothing:here") { id } }',
+      );
+      expect(lookup.body).toMatchObject({ data: { state: null, node: null } });
+    });
+  });
+
+  describe('a way in', () => {
+    it('serves a GraphQL IDE from the project itself to browsers', async () => {
+      const page = await fetch(`${t.base}/graphql`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('GraphiQL');
+      const scripts = [...html.matchAll(/(?:src|href)="(\/graphql\/ide\/[^"]+)"/g)].map(
+        (m) => m[1]!,
+      );
+      expect(scripts.length).toBe(4);
+      for (const s of scripts) {
+        const asset = await fetch(`${t.base}${s}`);
+        expect([s, asset.status]).toEqual([s, 200]);
+      }
+      expect(html).not.toMatch(/https?:\/\/(?!127|localhost)/);
+    });
+  });
+});

@@ -1,0 +1,156 @@
+import { testDatabase } from '../helpers/db';
+import { startTestApp, type TestApp } from '../helpers/http';
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The questions researchers ask, each one GraphQL request, checked against known facts. */
+describe('researchers’ questions, one request each', () => {
+  const db = testDatabase();
+  let t: TestApp;
+  const ask = async (query: string) => {
+    const { body } = await t.graphql(query);
+    expect(body.errors).toBeUndefined();
+    return body.data as Any;
+  };
+  beforeAll(async () => {
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t.app.stop();
+    await db.close();
+  });
+
+  it('Lithuania: its ministry, ombudsperson, presidencies and the priorities it pursues with evidence', async () => {
+    const { state } = await ask(`{
+      state(isoCode: "lt") {
+        name
+        ministries { edges { node { id } } }
+        ombudspersons { edges { node { id } } }
+        presidencies { edges { node { term } relation { period { from to } } } }
+        priorities(first: 100) { totalCount edges { node { id } relation { via through { id } evidence sources { source { id } } } } }
+      } }`);
+    expect(state.name).toBe('Lithuania');
+    expect(state.ministries.edges.map((e: Any) => e.node.id)).toContain(
+      'ministry:lt-social-security-labour',
+    );
+    expect(state.ombudspersons.edges.map((e: Any) => e.node.id)).toEqual(['ombuds:lt-controller']);
+    expect(state.presidencies.edges).toEqual([
+      {
+        node: { term: '2020-2021' },
+        relation: { period: { from: '2020-07-01', to: '2021-06-30' } },
+      },
+    ]);
+    const edges = state.priorities.edges as Any[];
+    expect(state.priorities.totalCount).toBe(edges.length);
+    // The 2017 corporal punishment ban is Lithuania's evidence for law-and-policy priorities.
+    expect(
+      edges.some(
+        (e) =>
+          e.relation.via === 'law' && e.relation.through.id === 'law:lt-corporal-punishment-ban',
+      ),
+    ).toBe(true);
+    for (const e of edges) {
+      expect(e.relation.evidence[0]).toMatch(/^state:LT /);
+      expect(e.relation.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the states pursuing the 2020-2025 Barnahus strategic area, and through what', async () => {
+    const { node } = await ask(`{ node(id: "priority:2020-protection-support-justice") {
+      ... on Priority { name states(first: 100) { edges { node { isoCode } relation { via through { __typename id } } } } } } }`);
+    expect(node.name).toMatch(/^Protection, Support and Justice/);
+    const edges = node.states.edges as Any[];
+    const states = new Set(edges.map((e) => e.node.isoCode));
+    // Iceland's 1998 Barnahús, Sweden's Linköping house, Norway's Statens barnehus, ...
+    for (const iso of ['IS', 'SE', 'NO', 'DK', 'EE', 'LT', 'DE', 'PL'])
+      expect(states).toContain(iso);
+    expect(states).not.toContain('RU');
+    const iceland = edges.find((e) => e.node.isoCode === 'IS');
+    expect(iceland?.relation).toMatchObject({
+      via: 'service',
+      through: { __typename: 'Service', id: 'service:is-barnahus-reykjavik' },
+    });
+  });
+
+  it('the members of the Council on 2023-01-01', async () => {
+    const { node } = await ask(`{ node(id: "org:cbss") { ... on Organisation {
+      members(asOf: "2023-01-01", first: 100) { edges { node { __typename id } } } } } }`);
+    const ids = (node.members.edges as Any[]).map((e) => e.node.id);
+    const states = (node.members.edges as Any[])
+      .filter((e) => e.node.__typename === 'State')
+      .map((e) => e.node.id);
+    expect(states.sort()).toEqual([
+      'state:DE',
+      'state:DK',
+      'state:EE',
+      'state:FI',
+      'state:IS',
+      'state:LT',
+      'state:LV',
+      'state:NO',
+      'state:PL',
+      'state:SE',
+    ]);
+    expect(ids).toContain('org:eu');
+    expect(ids).not.toContain('state:RU');
+    // On 2022-01-01 Russia was still a member.
+    const before = await ask(
+      `{ node(id: "org:cbss") { ... on Organisation { members(asOf: "2022-01-01", first: 100) { edges { node { id } } } } } }`,
+    );
+    expect((before.node.members.edges as Any[]).map((e) => e.node.id)).toContain('state:RU');
+  });
+
+  it('the events of 2019-2021 in date order', async () => {
+    const { timeline } = await ask(
+      '{ timeline(from: "2019-01-01", to: "2021-12-31") { date kind title node { id } } }',
+    );
+    const dates = (timeline as Any[]).map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates[0] >= '2019-01-01' && dates.at(-1) <= '2021-12-31').toBe(true);
+    const ids = (timeline as Any[]).map((e) => `${e.kind} ${e.node.id}`);
+    expect(ids).toContain('PRESIDENCY presidency:2019-2020');
+    expect(ids).toContain('ADOPTION mandate:2020-2025');
+    expect(ids).toContain('PRESIDENCY presidency:2021-2022');
+  });
+
+  it('the shortest path between Olivia Lind Haldorsson and the PROMISE Barnahus Network, with sources', async () => {
+    const { path } =
+      await ask(`{ path(from: "person:olivia-lind-haldorsson", to: "project:promise-barnahus-network") {
+      length nodes { id } relationships { from to relation { type sources { source { id } } } } } }`);
+    expect(path.length).toBeGreaterThan(0);
+    for (const p of path as Any[]) {
+      expect(p.nodes[0].id).toBe('person:olivia-lind-haldorsson');
+      expect(p.nodes.at(-1).id).toBe('project:promise-barnahus-network');
+      expect(p.relationships).toHaveLength(p.length);
+      for (const r of p.relationships) expect(r.relation.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a state x priority matrix for the 2017-2020 mandate', async () => {
+    const { priorityMatrix: m } = await ask(`{ priorityMatrix(mandate: "mandate:2017-2020") {
+      priorities { id } states { isoCode } cells { state { isoCode } priority { id } count evidence { via sources { source { id } } } } } }`);
+    expect(m.priorities).toHaveLength(6);
+    expect(m.states).toHaveLength(11);
+    expect(m.cells).toHaveLength(66);
+    for (const c of m.cells as Any[]) {
+      expect(c.count).toBe(c.evidence.length);
+      for (const e of c.evidence) expect(e.sources.length).toBeGreaterThan(0);
+    }
+    const sePrevention = (m.cells as Any[]).find(
+      (c) =>
+        c.state.isoCode === 'SE' && c.priority.id === 'priority:2017-prevention-family-support',
+    );
+    expect(sePrevention?.count).toBeGreaterThan(0);
+  });
+
+  it('a full-text search for "barnahus", ranked, with the matched type', async () => {
+    const { search } = await ask(
+      '{ search(text: "barnahus", first: 20) { score type node { __typename id name } } }',
+    );
+    expect(search.length).toBeGreaterThan(5);
+    const scores = (search as Any[]).map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set((search as Any[]).map((h) => h.type)).size).toBeGreaterThan(2);
+    for (const h of search as Any[]) expect(h.type).toBe(h.node.__typename);
+  });
+});

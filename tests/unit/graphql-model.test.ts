@@ -1,0 +1,55 @@
+import { AppError } from '../../src/errors';
+import {
+  dateParam,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../../src/graphql/model';
+import { luceneQuery } from '../../src/graphql/resolvers/query';
+
+describe('cursors and pages', () => {
+  it('round-trips an opaque cursor and refuses forged ones', () => {
+    const key = 'lithuania|state:LT';
+    expect(decodeCursor(encodeCursor(key))).toBe(key);
+    expect(encodeCursor(key)).not.toContain('state');
+    expect(() => decodeCursor('not-a-cursor')).toThrow(AppError);
+    expect(decodeCursor(null)).toBeNull();
+  });
+
+  it('defaults first to 20, caps it at 100 and refuses negatives', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(500)).toBe(100);
+    expect(pageSize(0)).toBe(0);
+    expect(() => pageSize(-1)).toThrow(/first/);
+  });
+
+  it('builds a connection from one extra row', () => {
+    const rows = ['a', 'b', 'c'].map((id) => ({
+      key: id,
+      labels: ['Entity', 'State'],
+      node: { id },
+    }));
+    const c = toConnection(rows, 10, 2);
+    expect(c.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
+    expect(c.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('b') });
+    expect(c.totalCount).toBe(10);
+    expect(c.edges[0]?.node.__label).toBe('State');
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(dateParam('2023-01-01', 'asOf')?.toString()).toBe('2023-01-01');
+    expect(() => dateParam('2023-02-30', 'asOf')).toThrow(/asOf/);
+    expect(dateParam(undefined, 'asOf')).toBeNull();
+  });
+});
+
+describe('luceneQuery', () => {
+  it('takes Lucene syntax literally and keeps AND / OR / NOT as words', () => {
+    expect(luceneQuery('Barnahus')).toBe('(barnahus OR barnahus*)');
+    expect(luceneQuery('a:b (c) OR "d"')).toBe(
+      '(a\\:b OR a\\:b*) (\\(c\\) OR \\(c\\)*) (or OR or*) (\\"d\\" OR \\"d\\"*)',
+    );
+    expect(() => luceneQuery('  ')).toThrow(/at least one word/);
+  });
+});
