@@ -113,7 +113,13 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
   });
 
   // CORS first, so preflights for /graphql are answered by it alone.
-  app.use('/graphql', cors({ origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins, maxAge: 600 }));
+  app.use(
+    '/graphql',
+    cors({
+      origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins,
+      maxAge: 600,
+    }),
+  );
   app.use(ideRouter());
 
   app.use(

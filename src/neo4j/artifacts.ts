@@ -24,7 +24,7 @@ interface CacheFile {
 
 /**
  * Resolves the pinned Neo4j, APOC and Browser jars through Maven. The first
- * run downloads about 117 MB into ~/.m2 (progress is reported); afterwards
+ * run downloads about 160 MB into ~/.m2 (progress is reported); afterwards
  * the resolved list is cached next to the data, so later starts need neither
  * the network nor Maven, unless the pom changes or a jar disappears.
  */
@@ -51,7 +51,7 @@ export async function resolveArtifacts(
   let bytes = 0;
   let lastReport = 0;
   progress(
-    'Resolving Neo4j 5.26 artifacts through Maven (the first time this downloads about 117 MB into ~/.m2)...',
+    'Resolving Neo4j 5.26 artifacts through Maven (the first time this downloads about 160 MB into ~/.m2, 117 MB of it jars)...',
   );
   const result = await runCommand(
     'mvn',
