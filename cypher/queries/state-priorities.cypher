@@ -1,6 +1,6 @@
 // name: state-priorities
-// description: For each member state, the priorities it pursues, with the evidence path and its sources.
-// param: isoCode: string = null (example: "LT") ISO code of one state; null lists every state
+// description: For each member state, the priorities it pursues, with the evidence path (project, service, law or presidency) and its sources.
+// param: isoCode: string = null example "LT" - ISO code of one state; null lists every state
 // returns: state, priority, priorityKind, mandate, via, through, evidence, sources, unverified
 MATCH (s:State)-[p:PURSUES]->(pr:Priority)
 WHERE $isoCode IS NULL OR s.isoCode = $isoCode

@@ -4,12 +4,9 @@
  * running) or into NEO4J_URI, and prints counts and a content checksum.
  */
 import { ConfigError, loadDotEnv, parseConfig } from '../config';
-import { Database } from '../db/database';
-import { migrate } from '../db/migrations';
 import { createLogger } from '../logger';
-import { EmbeddedNeo4j } from '../neo4j/embedded';
 import { EmbeddedNeo4jError } from '../neo4j/errors';
-import { canConnect } from '../neo4j/process-tools';
+import { withCliDatabase } from '../neo4j/session-for-cli';
 import { formatReport, readSeed, SeedValidationError } from './index';
 import { loadSeed } from './load';
 
@@ -42,29 +39,14 @@ async function main(): Promise<number> {
   loadDotEnv();
   const config = parseConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  let embedded: EmbeddedNeo4j | undefined;
-  if (config.embedded && !(await canConnect(config.embedded.boltPort))) {
-    embedded = new EmbeddedNeo4j(config.embedded, say);
-    say('Starting the embedded Neo4j...');
-    await embedded.start();
-  }
-  const db = new Database(config.neo4j, logger);
-  try {
-    const migrations = await migrate(db, logger);
-    if (migrations.applied.length) say(`Applied migrations: ${migrations.applied.join(', ')}`);
+  return withCliDatabase(config, logger, say, async (db) => {
     say(
       `Loading into ${config.neo4j.uri} (database ${config.neo4j.database}) in one transaction...`,
     );
     const report = await loadSeed(db, data, say);
     console.log(formatReport(report));
     return 0;
-  } finally {
-    await db.close();
-    if (embedded) {
-      say('Stopping the embedded Neo4j...');
-      await embedded.stop();
-    }
-  }
+  });
 }
 
 main().then(

@@ -1,0 +1,10 @@
+// name: corporal-punishment-bans
+// description: Bans on corporal punishment of children, in the order they were enacted.
+// returns: enacted, precision, state, law, sources
+MATCH (l:Law {kind: 'corporal-punishment-ban'})-[:APPLIES_IN]->(s)
+RETURN l.enacted AS enacted,
+       l.enactedPrecision AS precision,
+       s.name AS state,
+       l.name AS law,
+       l.sourceIds AS sources
+ORDER BY enacted, state
