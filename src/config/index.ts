@@ -36,6 +36,8 @@ export interface Config {
     requestTimeoutMs: number;
   };
   logLevel: Env['LOG_LEVEL'];
+  /** Ad-hoc read-only Cypher (POST /cypher): off unless a token is set. */
+  analyst: { token: string | undefined; timeoutMs: number; rowCap: number };
   /** Checked before a query reaches Neo4j. */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   neo4j: Neo4jConnection;
@@ -89,6 +91,11 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL,
+    analyst: {
+      token: env.ANALYST_TOKEN,
+      timeoutMs: env.ANALYST_TIMEOUT_MS,
+      rowCap: env.ANALYST_ROW_CAP,
+    },
     limits: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,

@@ -75,6 +75,12 @@ export const envSchema = z
 
     SEED_ON_START: bool.default(true),
 
+    ANALYST_TOKEN: optionalString.pipe(
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
+    ANALYST_TIMEOUT_MS: positiveMs.default(5_000),
+    ANALYST_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1_000),
+
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(200).default(15),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),

@@ -67,6 +67,40 @@ export class Database {
     return result.records.map((r) => r.toObject());
   }
 
+  /**
+   * Reads at most `maxRows` records (one more is fetched to tell whether the
+   * result was cut), leaving the rest unread on the server.
+   */
+  async readCapped(
+    cypher: string,
+    params: Params,
+    opts: CallOptions,
+    maxRows: number,
+  ): Promise<{ keys: string[]; records: RecordShape[]; truncated: boolean }> {
+    return this.readTx(opts, async (tx) => {
+      const result = tx.run(cypher, integerParams(params));
+      const records: RecordShape[] = [];
+      let truncated = false;
+      for await (const record of result) {
+        if (records.length === maxRows) {
+          truncated = true;
+          break;
+        }
+        records.push(record.toObject());
+      }
+      const keys = truncated ? Object.keys(records[0] ?? {}) : [...(await result.keys())];
+      return { keys, records, truncated };
+    });
+  }
+
+  /** The server's plan and query type for a statement, without running it (EXPLAIN). */
+  async explain(cypher: string, params: Params, opts: CallOptions) {
+    const result = await this.readTx(opts, (tx) =>
+      tx.run(`EXPLAIN ${cypher}`, integerParams(params)),
+    );
+    return result.summary;
+  }
+
   /** Runs `work` in one read transaction; several statements may share it. */
   readTx<T>(opts: CallOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transaction('READ', opts, work);

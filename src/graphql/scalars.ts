@@ -26,3 +26,39 @@ export const DateScalar = new GraphQLScalarType({
     return checkDate(ast.value);
   },
 });
+
+function literalValue(
+  ast: import('graphql').ValueNode,
+  variables?: Record<string, unknown> | null,
+): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+      return Number.parseInt(ast.value, 10);
+    case Kind.FLOAT:
+      return Number.parseFloat(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map((v) => literalValue(v, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(
+        ast.fields.map((f) => [f.name.value, literalValue(f.value, variables)]),
+      );
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value] ?? null;
+    default:
+      throw badInput('unsupported JSON literal');
+  }
+}
+
+/** Free-form JSON, for saved-query parameters and rows. */
+export const JsonScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value (objects, lists, strings, numbers, booleans, null).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => literalValue(ast, variables),
+});

@@ -7,7 +7,8 @@ import { loadModel } from '../seed/model';
 import { entityResolvers, sharedResolvers } from './resolvers/entities';
 import { healthResolvers } from './resolvers/health';
 import { queryResolvers } from './resolvers/query';
-import { DateScalar } from './scalars';
+import { DateScalar, JsonScalar } from './scalars';
+import { analystResolvers } from './resolvers/analyst';
 import { PLURALS } from './schema-gen/generate';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
@@ -21,7 +22,8 @@ export function loadTypeDefs(file = SCHEMA_FILE): string {
 export function allResolvers() {
   const labels = Object.keys(loadModel().labels);
   return [
-    { Date: DateScalar },
+    { Date: DateScalar, JSON: JsonScalar },
+    analystResolvers,
     healthResolvers,
     sharedResolvers,
     entityResolvers(labels),

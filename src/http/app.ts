@@ -16,10 +16,11 @@ import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
+import { adhocRouter } from './adhoc-route';
 import { ideRouter } from './ide';
 
 export interface AppDeps {
-  config: Pick<Config, 'http' | 'env' | 'limits'>;
+  config: Pick<Config, 'http' | 'env' | 'limits' | 'analyst'>;
   db: Database;
   logger: Logger;
   schema: GraphQLSchema;
@@ -111,6 +112,8 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
     const ready = checks.database === 'up' && readiness.migrated && readiness.seedChecked;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
+
+  app.use(adhocRouter(config, db));
 
   // CORS first, so preflights for /graphql are answered by it alone.
   app.use(

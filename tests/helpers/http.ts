@@ -32,6 +32,7 @@ export async function startTestApp(
     bodyLimit?: string;
     corsOrigins?: string[];
     limits?: Partial<{ maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number }>;
+    analystToken?: string;
   } = {},
 ): Promise<TestApp> {
   const readiness = new Readiness();
@@ -39,6 +40,7 @@ export async function startTestApp(
     config: {
       env: 'test',
       limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },
+      analyst: { token: opts.analystToken, timeoutMs: 2000, rowCap: 50 },
       http: {
         host: '127.0.0.1',
         port: 0,

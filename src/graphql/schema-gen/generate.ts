@@ -263,10 +263,62 @@ type Query {
   ): PriorityMatrix!
   "Number of entities per type and relationships per type."
   counts: Counts!
+  "The saved analyst queries (cypher/queries), with their parameters and columns."
+  cypherQueries: [SavedCypherQuery!]!
+  "Runs one saved analyst query by name, in a read transaction; only saved queries run this way."
+  runCypherQuery(
+    "Name of the saved query, e.g. members-as-of."
+    name: String!
+    "Parameters as a JSON object, checked against the query's header."
+    params: JSON
+  ): CypherResult!
 `;
 
 const COMMON_TYPES = `"A calendar date in ISO 8601 form, YYYY-MM-DD."
 scalar Date
+
+"Any JSON value (objects, lists, strings, numbers, booleans, null)."
+scalar JSON
+
+"A saved, parameterised Cypher query of the analysts' library."
+type SavedCypherQuery {
+  "Its name, used to run it."
+  name: String!
+  "What it answers."
+  description: String!
+  "Its parameters."
+  params: [SavedCypherParam!]!
+  "The columns of each row."
+  columns: [String!]!
+  "The Cypher text."
+  cypher: String!
+}
+
+"A parameter of a saved query."
+type SavedCypherParam {
+  "Parameter name, as written after the dollar sign in the Cypher."
+  name: String!
+  "Type: string, integer, float, boolean or date."
+  type: String!
+  "Whether it must be given."
+  required: Boolean!
+  "Value used when none is given."
+  default: JSON
+  "An example value."
+  example: JSON
+  "What it means."
+  description: String!
+}
+
+"The result of a saved query."
+type CypherResult {
+  "The query that ran."
+  name: String!
+  "Column names, in order."
+  columns: [String!]!
+  "Rows as JSON objects keyed by column (Neo4j integers as numbers, dates as ISO text)."
+  rows: [JSON!]!
+}
 
 "How precise a date is: the source gave a year, a month or a day."
 enum Precision {

@@ -1,0 +1,52 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Router } from 'express';
+import { runAdhoc } from '../analyst/adhoc';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { AppError, ErrorCode, httpStatusOf } from '../errors';
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * POST /cypher { query, params }: ad-hoc read-only Cypher for analysts. Off
+ * (404) unless ANALYST_TOKEN is set; then only with `Authorization: Bearer
+ * <token>`. See src/analyst/adhoc.ts for what it allows and why it is safe.
+ */
+export function adhocRouter(config: Pick<Config, 'analyst' | 'http'>, db: Database): Router {
+  const router = express.Router();
+  router.post('/cypher', express.json({ limit: config.http.bodyLimit }), async (req, res) => {
+    const send = (err: AppError) =>
+      res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message: err.message } });
+    const token = config.analyst.token;
+    if (!token) {
+      send(
+        new AppError(ErrorCode.NOT_FOUND, 'Ad-hoc Cypher is off: set ANALYST_TOKEN to enable it'),
+      );
+      return;
+    }
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Bearer ') || !sameToken(header.slice(7), token)) {
+      send(
+        new AppError(
+          ErrorCode.FORBIDDEN,
+          'A valid analyst token is required (Authorization: Bearer <token>)',
+        ),
+      );
+      return;
+    }
+    try {
+      res.json(await runAdhoc(db, req.body, config.analyst));
+    } catch (err) {
+      if (err instanceof AppError && err.code !== ErrorCode.INTERNAL) {
+        send(err);
+        return;
+      }
+      throw err;
+    }
+  });
+  return router;
+}

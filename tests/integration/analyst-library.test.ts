@@ -1,0 +1,185 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { queryLibrary } from '../../src/analyst/library';
+import { runSavedQuery } from '../../src/analyst/run';
+import { PROJECT_ROOT } from '../../src/config';
+import { testDatabase } from '../helpers/db';
+import { startTestApp, type TestApp } from '../helpers/http';
+import { testConnection } from '../setup/test-neo4j';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The runner as analysts use it, pointed at the test Neo4j (built by npm test before Jest). */
+function runner(args: string[]) {
+  const conn = testConnection();
+  const r = spawnSync('node', [path.join(PROJECT_ROOT, 'dist/src/analyst/cli.js'), ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NEO4J_URI: conn.uri,
+      NEO4J_USER: conn.user,
+      NEO4J_PASSWORD: conn.password,
+      NEO4J_DATABASE: conn.database,
+      LOG_LEVEL: 'silent',
+    },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the analysts’ query library', () => {
+  const db = testDatabase();
+  const library = queryLibrary();
+  const examples = (name: string) =>
+    Object.fromEntries(library.get(name)!.params.map((p) => [p.name, p.example]));
+  const run = async (name: string, params: Record<string, unknown> = examples(name)) =>
+    (await runSavedQuery(db, name, params)).rows as Row[];
+  afterAll(() => db.close());
+
+  it('holds at least fifteen documented queries', () => {
+    expect(library.size).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each([...queryLibrary().keys()])('%s runs with its example parameters', async (name) => {
+    const result = await runSavedQuery(db, name, examples(name));
+    expect(result.columns).toEqual(library.get(name)!.columns);
+    for (const row of result.rows) expect(Object.keys(row)).toEqual(result.columns);
+  });
+
+  it('members-as-of: ten states and the EU seat on 2023-01-01, Russia only before', async () => {
+    const rows = await run('members-as-of', { asOf: '2023-01-01' });
+    const states = rows.filter((r) => r.type === 'State').map((r) => r.member);
+    expect(states).toHaveLength(10);
+    expect(states).not.toContain('Russia');
+    expect(rows.map((r) => r.member)).toContain('European Union');
+    expect((await run('members-as-of', { asOf: '2021-06-01' })).map((r) => r.member)).toContain(
+      'Russia',
+    );
+  });
+
+  it('promise-phases: PROMISE 1, 2 and 3 in order', async () => {
+    const phases = (await run('promise-phases')).map((r) => r.phase as string);
+    const numbered = phases.filter((p) => /^PROMISE [123]$/.test(p));
+    expect(numbered).toEqual(['PROMISE 1', 'PROMISE 2', 'PROMISE 3']);
+  });
+
+  it('heads-of-unit: Lööf, Heiberg, Lind Haldorsson in order', async () => {
+    expect((await run('heads-of-unit')).map((r) => r.person)).toEqual([
+      'Lars Lööf',
+      'Turid Heiberg',
+      'Olivia Lind Haldorsson',
+    ]);
+  });
+
+  it('corporal-punishment-bans: Sweden first (1979), Lithuania last (2017-02-14)', async () => {
+    const rows = await run('corporal-punishment-bans');
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({ state: 'Sweden', enacted: '1979-01-01', precision: 'year' });
+    expect(rows.at(-1)).toMatchObject({
+      state: 'Lithuania',
+      enacted: '2017-02-14',
+      precision: 'day',
+    });
+  });
+
+  it('barnahus-spread: Iceland’s Barnahús of 1998 opened first', async () => {
+    const rows = await run('barnahus-spread');
+    expect(rows[0]).toMatchObject({ opened: '1998-11-01', country: 'Iceland' });
+  });
+
+  it('presidencies-and-chairs: every term from 2011-2012 to 2025-2026 in order, each chairing the Expert Group', async () => {
+    const rows = await run('presidencies-and-chairs', { from: '2011-07-01' });
+    expect(rows.map((r) => r.term)).toEqual(
+      Array.from({ length: 15 }, (_, i) => `${2011 + i}-${2012 + i}`),
+    );
+    expect(rows.find((r) => r.term === '2019-2020')).toMatchObject({
+      state: 'Denmark',
+      chairedExpertGroup: true,
+    });
+  });
+
+  it('ombudspersons-by-state: Germany has substitutes, not an ombudsperson', async () => {
+    const rows = await run('ombudspersons-by-state', { isoCode: 'DE' });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.kind === 'substitute')).toBe(true);
+  });
+
+  it('project-network: PROMISE 1 has thirteen pilot countries and the CBSS as a coordinator', async () => {
+    const rows = await run('project-network', { project: 'project:promise-1' });
+    expect(rows.filter((r) => r.relation === 'pilot country')).toHaveLength(13);
+    expect(rows.some((r) => r.relation === 'coordinator')).toBe(true);
+  });
+
+  it('source-supports and fact-sources answer each other', async () => {
+    const supported = await run('source-supports', { source: 'source:seed-004' });
+    expect(supported.some((r) => r.fact === 'presidency:2019-2020')).toBe(true);
+    const sources = await run('fact-sources', { id: 'presidency:2019-2020' });
+    expect(sources.some((r) => r.source === 'source:seed-004' && r.quote)).toBe(true);
+  });
+
+  it('dq-facts-without-source finds nothing on the seed', async () => {
+    expect(await run('dq-facts-without-source')).toEqual([]);
+  });
+
+  it('refuses an unknown query, a missing, unknown or mistyped parameter', async () => {
+    await expect(runSavedQuery(db, 'nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(runSavedQuery(db, 'project-network', {})).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/missing parameter "project"/),
+    });
+    await expect(
+      runSavedQuery(db, 'members-as-of', { asOf: '2023-01-01', extra: 1 }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/unknown parameter "extra"/) });
+    await expect(
+      runSavedQuery(db, 'neighbourhood', { id: 'x', limit: 'many' }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/"limit" must be a integer/) });
+  });
+
+  describe('the runner and GraphQL', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp(db);
+    });
+    afterAll(() => t.app.stop());
+
+    it('prints a table, CSV and JSON; GraphQL runCypherQuery returns the same rows', async () => {
+      const table = runner(['heads-of-unit']);
+      expect(table.code).toBe(0);
+      expect(table.stdout).toMatch(/^person +\| role/);
+      expect(table.stdout).toMatch(/\(3 rows\)/);
+      const csv = runner(['heads-of-unit', '--format', 'csv']);
+      expect(csv.stdout.split('\n')[0]).toBe(
+        'person,role,from,fromPrecision,to,toPrecision,sources,note',
+      );
+      const json = runner(['members-as-of', '--param', 'asOf=2023-01-01', '--format', 'json']);
+      expect(json.code).toBe(0);
+      const viaRunner = JSON.parse(json.stdout) as Row[];
+      const { body } = await t.graphql(
+        '{ runCypherQuery(name: "members-as-of", params: { asOf: "2023-01-01" }) { columns rows } }',
+      );
+      expect((body.data as Row).runCypherQuery.rows).toEqual(viaRunner);
+    });
+
+    it('exits non-zero with a clear message on a wrong parameter', () => {
+      const r = runner(['members-as-of', '--param', 'asOf=yesterday']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/parameter "asOf" must be a date, got "yesterday"/);
+      const missing = runner(['project-network']);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toMatch(/missing parameter "project"/);
+    });
+
+    it('lists the library without a name', () => {
+      const r = runner([]);
+      expect(r.code).toBe(0);
+      for (const name of library.keys()) expect(r.stdout).toContain(name);
+    });
+
+    it('lists the library over GraphQL with parameters and columns', async () => {
+      const { body } = await t.graphql(
+        '{ cypherQueries { name params { name type required example } columns } }',
+      );
+      const list = (body.data as Row).cypherQueries as Row[];
+      expect(list.map((q) => q.name).sort()).toEqual([...library.keys()].sort());
+    });
+  });
+});
