@@ -24,6 +24,8 @@ export interface EmbeddedNeo4jConfig {
   dataDir: string;
   password: string;
   startTimeoutMs: number;
+  /** Neo4j Browser plays this guide after connecting (served by the API). */
+  guideUrl?: string;
 }
 
 export interface Config {
@@ -80,6 +82,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         dataDir: path.resolve(PROJECT_ROOT, env.NEO4J_EMBEDDED_DATA_DIR),
         password: env.NEO4J_PASSWORD,
         startTimeoutMs: env.NEO4J_EMBEDDED_START_TIMEOUT_MS,
+        guideUrl: `http://localhost:${env.PORT}/browser-guide`,
       };
   return {
     env: env.NODE_ENV,

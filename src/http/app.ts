@@ -16,6 +16,7 @@ import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
+import { browserGuide } from '../analyst/browser-guide';
 import { adhocRouter } from './adhoc-route';
 import { ideRouter } from './ide';
 
@@ -114,6 +115,16 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
   });
 
   app.use(adhocRouter(config, db));
+
+  // The Neo4j Browser guide (:play http://localhost:<port>/browser-guide);
+  // Browser fetches it from its own origin, so any origin may read it.
+  // Browser sends no-cache and tracing headers, so it preflights: cors()
+  // answers that for any origin (the guide is public, read-only text).
+  const guide = browserGuide();
+  app.use('/browser-guide', cors());
+  app.get('/browser-guide', (_req, res) => {
+    res.type('html').send(guide);
+  });
 
   // CORS first, so preflights for /graphql are answered by it alone.
   app.use(

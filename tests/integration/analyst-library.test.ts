@@ -183,3 +183,41 @@ describe('the analysts’ query library', () => {
     });
   });
 });
+
+describe('the Neo4j Browser guide', () => {
+  const db = testDatabase();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t.app.stop();
+    await db.close();
+  });
+
+  it('has a slide per saved query with runnable :param commands and Cypher', async () => {
+    const res = await fetch(`${t.base}/browser-guide`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const slides = html.match(/<slide /g) ?? [];
+    expect(slides.length).toBe(queryLibrary().size + 1);
+    expect(html).toContain(
+      `<pre class="pre-scrollable code runnable">:param asOf =&gt; date('2023-01-01')</pre>`,
+    );
+    for (const name of queryLibrary().keys()) expect(html).toContain(`<h3>${name}</h3>`);
+  });
+
+  it('answers Neo4j Browser’s preflight from another origin', async () => {
+    const res = await fetch(`${t.base}/browser-guide`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:7474',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'cache-control,pragma,sentry-trace',
+      },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/cache-control/);
+  });
+});

@@ -36,6 +36,18 @@ describe('renderNeo4jConf', () => {
     expect(conf['server.directories.logs']).toBe('/tmp/x/logs');
   });
 
+  it('opens the project guide in Neo4j Browser and turns Browser telemetry off', () => {
+    const withGuide = renderNeo4jConf(
+      { ...cfg, guideUrl: 'http://localhost:4000/browser-guide' },
+      layoutOf(cfg.dataDir),
+    );
+    expect(withGuide).toContain(
+      'browser.post_connect_cmd=play http://localhost:4000/browser-guide',
+    );
+    expect(withGuide).toMatch(/browser\.remote_content_hostname_whitelist=.*localhost/);
+    expect(conf['client.allow_telemetry']).toBe('false');
+  });
+
   it('never writes the password into the config file', () => {
     expect(Object.values(conf)).not.toContain('whatever-123');
   });
