@@ -104,17 +104,8 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const COMMON_FIELDS = `  "Sources that state this fact, with the exact quote where the source is a seed document."
-  sources: [SourceRef!]!
-  "Confidence the reference gives the fact, where it gives one."
-  confidence: Confidence
-  "True when the fact is inferred or not confirmed by its sources."
-  unverified: Boolean!
-  "A curator's note on how the fact was recorded."
-  note: String
-  "Number of relationships this entity has (derived ones included)."
-  connectionCount: Int!
-  "Every relationship of this entity, optionally of one type and direction."
+/** The generic relationship field, on the Node interface and on every entity type. */
+const RELATIONS_FIELD = `  "Every relationship of this entity, optionally of one type and direction."
   relations(
     "Relationship type, e.g. MEMBER_OF."
     type: String
@@ -133,6 +124,18 @@ const COMMON_FIELDS = `  "Sources that state this fact, with the exact quote whe
     "Order of the edges."
     orderBy: RelationOrder = DEFAULT
   ): NodeConnection!`;
+
+const COMMON_FIELDS = `  "Sources that state this fact, with the exact quote where the source is a seed document."
+  sources: [SourceRef!]!
+  "Confidence the reference gives the fact, where it gives one."
+  confidence: Confidence
+  "True when the fact is inferred or not confirmed by its sources."
+  unverified: Boolean!
+  "A curator's note on how the fact was recorded."
+  note: String
+  "Number of relationships this entity has (derived ones included)."
+  connectionCount: Int!
+${RELATIONS_FIELD}`;
 
 function connectionTypes(target: string): string {
   return `"A page of ${target === 'Node' ? 'entities' : PLURALS[target]} with the relationships that lead to them."
@@ -488,25 +491,7 @@ interface Node {
   note: String
   "Number of relationships."
   connectionCount: Int!
-  "Every relationship of this entity, optionally of one type and direction."
-  relations(
-    "Relationship type, e.g. MEMBER_OF."
-    type: String
-    "Direction seen from this entity."
-    direction: Direction
-    "How many edges to return (default 20, at most 100)."
-    first: Int = 20
-    "Opaque cursor of the last edge seen."
-    after: String
-    "Only relationships that held on this date."
-    asOf: Date
-    "Only relationships whose period overlaps this one."
-    overlaps: PeriodInput
-    "Only neighbours whose name contains this text."
-    text: String
-    "Order of the edges."
-    orderBy: RelationOrder = DEFAULT
-  ): NodeConnection!
+${RELATIONS_FIELD}
 }
 
 "A full-text search hit."
