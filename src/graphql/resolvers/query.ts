@@ -226,11 +226,10 @@ export function queryResolvers(labels: string[], plurals: Record<string, string>
         const priorities = row.priorities.map((p) => toEntity(['Priority'], p));
         const cells = states.flatMap((state, i) =>
           priorities.map((priority, j) => {
-            const evidence = (row.cells[i]?.[j] ?? []).map((props) => ({
-              type: 'PURSUES',
-              direction: 'OUT',
-              props,
-            }));
+            // Pattern comprehensions return relationships in no set order.
+            const evidence = (row.cells[i]?.[j] ?? [])
+              .map((props) => ({ type: 'PURSUES', direction: 'OUT', props }))
+              .sort((a, b) => evidenceKey(a.props).localeCompare(evidenceKey(b.props)));
             return { state, priority, count: evidence.length, evidence };
           }),
         );
@@ -263,6 +262,9 @@ export function queryResolvers(labels: string[], plurals: Record<string, string>
     },
   };
 }
+
+const evidenceKey = (props: Record<string, unknown>) =>
+  `${String(props.via)}|${String(props.viaId)}`;
 
 async function lookupCountry(
   label: 'State' | 'Country',
