@@ -46,11 +46,14 @@ export async function bootstrap({
       return;
     } catch (err) {
       if (signal.aborted) return;
-      const retryable = err instanceof AppError && err.code === ErrorCode.DATABASE_UNAVAILABLE;
+      const retryable =
+        err instanceof AppError &&
+        err.code === ErrorCode.DATABASE_UNAVAILABLE &&
+        err.details?.retryable !== false;
       readiness.lastError = err instanceof Error ? err.message : String(err);
       if (!retryable) throw err;
       logger.warn({ retryInMs: delayMs }, 'Neo4j is not reachable yet; will retry');
-      await sleep(delayMs);
+      await sleep(delayMs, signal);
       delayMs = Math.min(delayMs * 2, 15_000);
     }
   }

@@ -4,7 +4,7 @@
 import { ConfigError, loadDotEnv, parseConfig } from './config';
 import { createLogger } from './logger';
 import { EmbeddedNeo4jError } from './neo4j/errors';
-import { startServer } from './server';
+import { startServer, type Server } from './server';
 import { seedIfEmpty } from './seed/on-start';
 
 async function main(): Promise<void> {
@@ -22,7 +22,37 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const say = (m: string) => process.stderr.write(`${m}\n`);
 
-  let server;
+  // Signals are handled from the start: one that arrives while Neo4j is
+  // still starting stops it as soon as the start-up returns.
+  let server: Server | undefined;
+  let stopRequested = false;
+  let firstSignalAt = 0;
+  const stopServer = (s: Server) =>
+    s
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  const shutdown = (signal: string) => {
+    const now = Date.now();
+    if (firstSignalAt) {
+      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice;
+      // only a signal well after the first one means "stop now".
+      if (now - firstSignalAt < 2_000) return;
+      say('Second signal: stopping Neo4j hard and exiting.');
+      server?.embedded?.kill();
+      process.exit(1);
+    }
+    firstSignalAt = now;
+    say(`${signal} received: draining requests and stopping...`);
+    if (server) void stopServer(server);
+    else stopRequested = true;
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
   try {
     server = await startServer({
       config,
@@ -35,17 +65,28 @@ async function main(): Promise<void> {
       say(`Could not start the embedded Neo4j: ${err.message}`);
       process.exit(1);
     }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      say(
+        `Port ${config.http.port} is already in use on ${config.http.host}: stop what holds it or set PORT`,
+      );
+      process.exit(1);
+    }
     throw err;
   }
+  if (stopRequested) {
+    await stopServer(server);
+    return;
+  }
+  const running = server;
 
   const lines = [
     '',
-    `  GraphQL API     ${server.url}`,
-    `  Health          http://localhost:${server.port}/healthz  (ready: /readyz)`,
+    `  GraphQL API     ${running.url}`,
+    `  Health          http://localhost:${running.port}/healthz  (ready: /readyz)`,
   ];
-  if (server.embedded && config.embedded) {
+  if (running.embedded && config.embedded) {
     lines.push(
-      `  Neo4j Browser   ${server.embedded.browserUrl}  (connect to ${server.embedded.boltUri}, user ${config.neo4j.user}, password from NEO4J_PASSWORD)`,
+      `  Neo4j Browser   ${running.embedded.browserUrl}  (connect to ${running.embedded.boltUri}, user ${config.neo4j.user}, password from NEO4J_PASSWORD)`,
       `  Neo4j data      ${config.embedded.dataDir}`,
     );
   } else {
@@ -53,36 +94,13 @@ async function main(): Promise<void> {
   }
   say(lines.join('\n') + '\n');
 
-  let firstSignalAt = 0;
-  const shutdown = (signal: string) => {
-    const now = Date.now();
-    if (firstSignalAt) {
-      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice;
-      // only a signal well after the first one means "stop now".
-      if (now - firstSignalAt < 2_000) return;
-      say('Second signal: stopping Neo4j hard and exiting.');
-      server.embedded?.kill();
-      process.exit(1);
-    }
-    firstSignalAt = now;
-    say(`${signal} received: draining requests and stopping...`);
-    server
-      .stop()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
   // A crash must not leave the embedded Neo4j running on its own.
   const crash = (err: unknown) => {
     logger.fatal({ err }, 'unexpected crash; stopping');
-    void server.stop().finally(() => process.exit(1));
+    void running.stop().finally(() => process.exit(1));
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

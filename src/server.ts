@@ -44,10 +44,13 @@ export async function startServer({
   let app: App | undefined;
   const abort = new AbortController();
   let stopping: Promise<void> | undefined;
+  let bootstrapped: Promise<void> | undefined;
 
   const stop = () =>
     (stopping ??= (async () => {
       abort.abort();
+      // Let a running migration or seed transaction finish before the driver goes.
+      await bootstrapped?.catch(() => undefined);
       if (app)
         await app.stop().catch((err: unknown) => logger.error({ err }, 'HTTP shutdown failed'));
       if (db)
@@ -64,7 +67,7 @@ export async function startServer({
     const readiness = new Readiness();
     app = await createApp({ config, db, logger, schema: buildSchema(), readiness });
     const port = await app.listen(config.http.port, config.http.host);
-    const bootstrapped = bootstrap({ db, logger, readiness, seeder, signal: abort.signal });
+    bootstrapped = bootstrap({ db, logger, readiness, seeder, signal: abort.signal });
     bootstrapped.catch((err: unknown) =>
       logger.error({ err }, 'bootstrap failed; the API stays up but not ready'),
     );

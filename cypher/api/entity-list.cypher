@@ -1,5 +1,6 @@
 // A top-level list of one label with filters, ordered by a keyset key
-// (name, or number of connections) that doubles as the cursor.
+// (name, or number of connections) that doubles as the cursor. Name order is
+// stable under inserts; connection order moves when degrees change.
 CALL () {
   MATCH (n:$($label))
   WHERE ($text IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $text
@@ -20,8 +21,10 @@ CALL () {
       ELSE tail
     END AS key
   WHERE $after IS NULL OR key > $after
-  RETURN n, key
+  WITH n, key
   ORDER BY key
   LIMIT $limit
+  // collect() yields one row even when the page is empty, so total survives.
+  RETURN collect({key: key, labels: labels(n), node: properties(n)}) AS page
 }
-RETURN total, collect({key: key, labels: labels(n), node: properties(n)}) AS page
+RETURN total, page

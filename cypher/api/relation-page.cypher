@@ -13,6 +13,8 @@ CALL (p) {
     AND ($overlapFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $overlapFrom)
     AND ($overlapTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $overlapTo)
     AND ($text IS NULL OR toLower(coalesce(m.name, m.title, '')) CONTAINS $text)
+  // A self-loop matches twice in an undirected pattern.
+  WITH DISTINCT p, r, m
   WITH p, r, m,
        toLower(coalesce(m.name, m.title, '')) + '|' + m.id + '|' + coalesce(r.seedKey, r.viaId, elementId(r)) AS tail,
        coalesce(r.validFrom, m.startDate, m.opened, m.enacted, m.published, m.adopted) AS dated

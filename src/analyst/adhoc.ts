@@ -18,7 +18,8 @@ export const ALLOWED_PROCEDURES: RegExp[] = [
   /^db\.(labels|relationshipTypes|propertyKeys)$/,
   /^db\.schema\.(visualization|nodeTypeProperties|relTypeProperties)$/,
   /^db\.index\.fulltext\.query(Nodes|Relationships)$/,
-  /^apoc\.(coll|text|map|convert|math|number|agg|label|any|date|temporal|bitwise|hashing|scoring|util\.(md5|sha1|sha256|sha384|sha512|compress|decompress))\.[A-Za-z]+$/,
+  /^apoc\.(coll|text|map|convert|math|number|agg|label|any|date|temporal|bitwise|hashing|scoring)\.[A-Za-z]+$/,
+  /^apoc\.util\.(md5|sha1|sha256|sha384|sha512|compress|decompress)$/,
   /^apoc\.path\.(expand|expandConfig|subgraphNodes|subgraphAll|spanningTree)$/,
   /^apoc\.(node|rel|nodes)\.(degree|degree\.in|degree\.out|labels|id|type|relationship\.types|relationships\.exist|isDense|connected)$/,
   /^apoc\.algo\.(dijkstra|aStar|allSimplePaths)$/,
@@ -42,23 +43,51 @@ const FORBIDDEN_CLAUSES: [RegExp, string][] = [
   ],
   [/\bTERMINATE\s+TRANSACTIONS?\b/i, 'terminating transactions'],
   [
-    /\bSHOW\s+(USERS?|ROLES?|PRIVILEGES?|CURRENT\s+USER|SERVERS?|ALIASES|ROLE)\b/i,
-    'security information',
+    /\bSHOW\s+((ALL|POPULATED|USER|ROLE|CURRENT|DEFAULT|HOME)\s+)*(USERS?|ROLES?|PRIVILEGES?|SERVERS?|ALIASES|TRANSACTIONS?|SETTINGS?|DATABASES?)\b/i,
+    "server, security or other users' information",
   ],
 ];
 
-/** Removes string literals and comments, so the screen sees only Cypher. */
+/**
+ * Removes comments and the contents of string literals in one left-to-right
+ * pass, so that neither can hide Cypher from the screen ('//' inside a
+ * string is text, a quote inside a comment is comment). Backticked names are
+ * kept, without their backticks.
+ */
 export function stripLiterals(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\/\/[^\n]*/g, ' ')
-    .replace(/'(?:[^'\\]|\\.)*'/g, "''")
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += ' ';
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 2;
+      out += ' ';
+    } else if (c === "'" || c === '"') {
+      i++;
+      while (i < text.length && text[i] !== c) i += text[i] === '\\' ? 2 : 1;
+      i++;
+      out += `${c}${c}`;
+    } else if (c === '`') {
+      const end = text.indexOf('`', i + 1);
+      out += text.slice(i + 1, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** Names like apoc.load.json in CALL clauses and function calls (backticks removed). */
 export function calledNames(text: string): string[] {
   const plain = text.replace(/`/g, '');
+  // Plan details may hold quoted text; only names followed by "(" or after CALL count.
   const names = new Set<string>();
   for (const m of plain.matchAll(/\bCALL\s+([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)+)/gi))
     names.add(m[1]!.replace(/\s+/g, ''));
@@ -69,6 +98,7 @@ export function calledNames(text: string): string[] {
 
 export function screenStatement(query: string): void {
   const code = stripLiterals(query);
+  if (/;\s*\S/.test(code)) throw badInput('Send one statement at a time');
   for (const [pattern, what] of FORBIDDEN_CLAUSES) {
     if (pattern.test(code))
       throw new AppError(ErrorCode.FORBIDDEN, `Not allowed in read-only analyst queries: ${what}`);
@@ -130,13 +160,14 @@ export async function runAdhoc(
   const opts = { operation: 'analyst.adhoc', timeoutMs: limits.timeoutMs, userStatement: true };
   const summary = await db.explain(query, params as Record<string, unknown>, opts);
   const details = planDetails(summary.plan as PlanNode | false);
-  if (details.includes('LoadCSV')) {
+  // Operator names carry a suffix (LoadCSV@neo4j).
+  if (details.some((d) => /^LoadCSV(@|$)/.test(d))) {
     throw new AppError(
       ErrorCode.FORBIDDEN,
       'Not allowed in read-only analyst queries: LOAD CSV reads files and URLs',
     );
   }
-  checkNames(details.flatMap((d) => calledNames(stripLiterals(d))));
+  checkNames(details.flatMap((d) => calledNames(d)));
   if (summary.queryType !== 'r') {
     throw new AppError(
       ErrorCode.FORBIDDEN,

@@ -96,6 +96,13 @@ export const envSchema = z
         message: `must be at least NEO4J_TX_TIMEOUT_MS + 5000 (${env.NEO4J_TX_TIMEOUT_MS + 5_000}) so Neo4j times out first`,
       });
     }
+    if (env.HTTP_REQUEST_TIMEOUT_MS < env.ANALYST_TIMEOUT_MS + 5_000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ANALYST_TIMEOUT_MS'],
+        message: `must be at most HTTP_REQUEST_TIMEOUT_MS - 5000 (${env.HTTP_REQUEST_TIMEOUT_MS - 5_000})`,
+      });
+    }
     if (!env.NEO4J_URI && env.NEO4J_EMBEDDED_BOLT_PORT === env.NEO4J_EMBEDDED_HTTP_PORT) {
       ctx.addIssue({
         code: 'custom',

@@ -16,13 +16,22 @@ export function mapNeo4jError(err: unknown, opts: { userStatement?: boolean } = 
   const code = err.code ?? '';
   const cause = { cause: err };
 
+  // Wrong credentials or database name: clients see the database as
+  // unavailable, but retrying cannot help (and repeated logins get rate-limited).
+  if (
+    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
+    code.startsWith('Neo.ClientError.Security.Unauthorized') ||
+    code.startsWith('Neo.ClientError.Security.AuthenticationRateLimit')
+  ) {
+    return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not available', {
+      ...cause,
+      details: { retryable: false },
+    });
+  }
   if (
     code === 'ServiceUnavailable' ||
     code === 'SessionExpired' ||
     code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
-    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
-    code.startsWith('Neo.ClientError.Security.Unauthorized') ||
-    code.startsWith('Neo.ClientError.Security.AuthenticationRateLimit') ||
     code === 'Neo.ClientError.Cluster.NotALeader'
   ) {
     return new AppError(
@@ -43,8 +52,25 @@ export function mapNeo4jError(err: unknown, opts: { userStatement?: boolean } = 
     );
   }
   if (
-    code === 'Neo.ClientError.Statement.AccessMode' ||
-    code.startsWith('Neo.ClientError.Security.Forbidden')
+    code.includes('MemoryPoolOutOfMemoryError') ||
+    code === 'Neo.ClientError.Transaction.TransactionTerminated'
+  ) {
+    return new AppError(
+      ErrorCode.TOO_COMPLEX,
+      'The query needed more memory or time than allowed and was stopped',
+      cause,
+    );
+  }
+  if (code === 'Neo.ClientError.Statement.ExternalResourceFailed') {
+    // A fixed message: the server's own would reveal which hosts and files exist.
+    return new AppError(ErrorCode.FORBIDDEN, 'Loading external resources is not allowed', cause);
+  }
+  // A write in a read transaction is the user's doing only in user Cypher;
+  // in ours it is a bug (INTERNAL, below).
+  if (
+    (code === 'Neo.ClientError.Statement.AccessMode' ||
+      code.startsWith('Neo.ClientError.Security.Forbidden')) &&
+    opts.userStatement
   ) {
     return new AppError(
       ErrorCode.FORBIDDEN,

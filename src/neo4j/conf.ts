@@ -41,6 +41,9 @@ export function renderNeo4jConf(cfg: EmbeddedNeo4jConfig, layout: Neo4jLayout): 
     // A server-side ceiling: clients set shorter per-transaction timeouts.
     'db.transaction.timeout': '120s',
     'db.logs.query.enabled': 'OFF',
+    // One transaction may not take the whole heap (the JVM exits on OOM):
+    // a runaway query fails alone instead of stopping the server.
+    'db.memory.transaction.max': '256m',
   };
   if (cfg.guideUrl) {
     // Neo4j Browser opens the project's guide after login; it may only load

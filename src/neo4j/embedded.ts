@@ -154,7 +154,8 @@ export class EmbeddedNeo4j {
   async stop(): Promise<void> {
     const pid = this.pid;
     this.pid = undefined;
-    if (pid !== undefined) await terminate(pid, STOP_GRACE_MS);
+    // Once the JVM has exited its pid may belong to another process.
+    if (pid !== undefined && !this.exitInfo) await terminate(pid, STOP_GRACE_MS);
     fs.rmSync(this.pidFile, { force: true });
   }
 

@@ -79,7 +79,15 @@ export function commandLineOf(pid: number): string | undefined {
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Waits `ms`, or less if `signal` aborts first. */
+export const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 /** Sends SIGTERM, waits up to `graceMs` for the process to end, then SIGKILL. Resolves when it is gone. */
 export async function terminate(

@@ -17,6 +17,13 @@ export async function withCliDatabase<T>(
   work: (db: Database) => Promise<T>,
 ): Promise<T> {
   let embedded: EmbeddedNeo4j | undefined;
+  // Ctrl-C must not leave a Neo4j this tool started running on its own.
+  const interrupted = () => {
+    say('Interrupted: stopping the embedded Neo4j...');
+    void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   if (config.embedded && !(await canConnect(config.embedded.boltPort))) {
     embedded = new EmbeddedNeo4j(config.embedded, say);
     say('Starting the embedded Neo4j...');

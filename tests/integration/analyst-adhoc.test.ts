@@ -81,6 +81,10 @@ describe('ad-hoc read-only Cypher for analysts', () => {
     ['write after a read', 'MATCH (s:State) WITH s LIMIT 1 CREATE (s)-[:HACKED]->(s) RETURN 1'],
     ['LOAD CSV', "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line"],
     [
+      'CALL IN TRANSACTIONS',
+      'MATCH (n:Source) CALL (n) { DETACH DELETE n } IN TRANSACTIONS RETURN 1',
+    ],
+    [
       'LOAD CSV over HTTP',
       "LOAD CSV WITH HEADERS FROM 'http://127.0.0.1:1/x.csv' AS row RETURN row",
     ],
@@ -132,6 +136,27 @@ describe('ad-hoc read-only Cypher for analysts', () => {
       { operation: 'test.check' },
     );
     expect(hacked?.n).toBe(0);
+  });
+
+  it.each([
+    [
+      'LOAD CSV after a string holding //',
+      "WITH '//' AS c LOAD CSV FROM 'http://127.0.0.1:1/x.csv' AS l RETURN l",
+    ],
+    [
+      'LOAD CSV after a string holding a quote',
+      `WITH "it's" AS c LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l`,
+    ],
+    [
+      'a procedure after a block comment holding a quote',
+      "/* it's */ CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value",
+    ],
+    ['SHOW TRANSACTIONS', 'SHOW TRANSACTIONS'],
+    ['SHOW SETTINGS', 'SHOW SETTINGS'],
+  ])('refuses %s with 403 FORBIDDEN', async (_what, query) => {
+    const res = await post(t, { query });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 
   it('stops an endless query at its timeout with TIMEOUT', async () => {

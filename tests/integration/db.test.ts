@@ -44,9 +44,15 @@ describe('database layer against the real Neo4j', () => {
     expect(rows).toHaveLength(0);
   });
 
-  it('rejects a write inside a read transaction with FORBIDDEN and changes nothing', async () => {
-    const attempt = db.read(`CREATE (:${label} {id: 'sneaky'})`, {}, { operation: 'test.sneaky' });
+  it('rejects a write inside a read transaction and changes nothing (FORBIDDEN for user Cypher, INTERNAL for ours)', async () => {
+    const attempt = db.read(
+      `CREATE (:${label} {id: 'sneaky'})`,
+      {},
+      { operation: 'test.sneaky', userStatement: true },
+    );
     await expect(attempt).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    const ours = db.read(`CREATE (:${label} {id: 'sneaky'})`, {}, { operation: 'test.bug' });
+    await expect(ours).rejects.toMatchObject({ code: ErrorCode.INTERNAL });
     const rows = await db.read(
       `MATCH (x:${label} {id: 'sneaky'}) RETURN x`,
       {},
@@ -103,7 +109,7 @@ describe('database layer against the real Neo4j', () => {
 
   it('works over both the neo4j:// routing scheme and direct bolt://', async () => {
     const routing = testConnection();
-    expect(routing.uri.startsWith('neo4j://') || process.env.NEO4J_URI).toBeTruthy();
+    expect(routing.uri.startsWith('neo4j://') || process.env.TEST_NEO4J_URI).toBeTruthy();
     for (const uri of [routing.uri, routing.uri.replace(/^neo4j:/, 'bolt:')]) {
       const other = new Database({ ...routing, uri }, silentLogger);
       try {

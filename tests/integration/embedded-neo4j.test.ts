@@ -82,13 +82,15 @@ describe('embedded Neo4j start-up failures end in one clear line', () => {
       execFileSync('sh', ['-c', 'command -v java']).toString().trim(),
     );
     process.env.JAVA_HOME = path.dirname(path.dirname(javaBin));
-    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-path-'));
+    const emptyPath = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-path-'));
+    process.env.PATH = emptyPath;
     const cfg = configFor(`no-maven-${process.pid}`);
     try {
       const err = await startError(new EmbeddedNeo4j(cfg));
       expect(err.message).toMatch(/^Maven \(mvn\) was not found on PATH/);
     } finally {
       fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+      fs.rmSync(emptyPath, { recursive: true, force: true });
     }
   });
 

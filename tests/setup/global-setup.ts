@@ -12,13 +12,14 @@ declare global {
 }
 
 /**
- * Starts a fresh Neo4j for the integration tests (unless NEO4J_URI is set),
+ * Starts a fresh Neo4j for the integration tests (unless TEST_NEO4J_URI names
+ * a disposable one; NEO4J_URI, the user's database, is never used),
  * then applies the migrations and loads the seed, so every test sees the
  * real schema and data.
  */
 export default async function globalSetup(): Promise<void> {
   const logger = createLogger('silent');
-  if (!process.env.NEO4J_URI) {
+  if (!process.env.TEST_NEO4J_URI) {
     // A throwaway database: data and logs are wiped before every run (the
     // resolved-jar cache beside them is kept).
     for (const dir of ['data', 'logs']) {
@@ -33,6 +34,10 @@ export default async function globalSetup(): Promise<void> {
     await migrate(db, logger);
     // Every integration test reads the real seed.
     await seed(db);
+  } catch (err) {
+    // Jest skips the global teardown when the setup fails.
+    await globalThis.__TEST_NEO4J__?.stop();
+    throw err;
   } finally {
     await db.close();
   }

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { renderNeo4jConf } from '../../src/neo4j/conf';
 import { layoutOf } from '../../src/neo4j/embedded';
 
@@ -7,7 +9,7 @@ describe('renderNeo4jConf', () => {
     httpPort: 17001,
     heap: '1g',
     pageCache: '256m',
-    dataDir: '/tmp/x',
+    dataDir: path.join(os.tmpdir(), 'x'),
     password: 'whatever-123',
     startTimeoutMs: 1000,
   };
@@ -32,8 +34,8 @@ describe('renderNeo4jConf', () => {
     expect(conf['dbms.usage_report.enabled']).toBe('false');
     expect(conf['dbms.security.procedures.unrestricted']).toBe('apoc.*');
     expect(conf['server.memory.pagecache.size']).toBe('256m');
-    expect(conf['server.directories.data']).toBe('/tmp/x/data');
-    expect(conf['server.directories.logs']).toBe('/tmp/x/logs');
+    expect(conf['server.directories.data']).toBe(path.join(os.tmpdir(), 'x', 'data'));
+    expect(conf['server.directories.logs']).toBe(path.join(os.tmpdir(), 'x', 'logs'));
   });
 
   it('opens the project guide in Neo4j Browser and turns Browser telemetry off', () => {

@@ -14,7 +14,9 @@ describe('mapNeo4jError', () => {
     ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', ErrorCode.TIMEOUT],
     ['Neo.ClientError.Transaction.TransactionTimedOut', ErrorCode.TIMEOUT],
     ['Neo.TransientError.Transaction.LockAcquisitionTimeout', ErrorCode.TIMEOUT],
-    ['Neo.ClientError.Statement.AccessMode', ErrorCode.FORBIDDEN],
+    ['Neo.ClientError.Statement.AccessMode', ErrorCode.INTERNAL],
+    ['Neo.ClientError.Statement.ExternalResourceFailed', ErrorCode.FORBIDDEN],
+    ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', ErrorCode.TOO_COMPLEX],
     ['Neo.ClientError.Schema.ConstraintValidationFailed', ErrorCode.CONFLICT],
     ['Neo.ClientError.Statement.SyntaxError', ErrorCode.INTERNAL],
     ['Neo.DatabaseError.General.UnknownError', ErrorCode.INTERNAL],
@@ -35,6 +37,21 @@ describe('mapNeo4jError', () => {
     const mapped = mapNeo4jError(err, { userStatement: true });
     expect(mapped.code).toBe(ErrorCode.BAD_INPUT);
     expect(mapped.message).toBe('The query was rejected: Invalid input "RETRN"');
+  });
+
+  it('calls a write in a read transaction FORBIDDEN only when the Cypher came from a user', () => {
+    const err = neoError('Neo.ClientError.Statement.AccessMode');
+    expect(mapNeo4jError(err, { userStatement: true }).code).toBe(ErrorCode.FORBIDDEN);
+  });
+
+  it('marks wrong credentials and unknown databases as not worth retrying', () => {
+    for (const code of [
+      'Neo.ClientError.Security.Unauthorized',
+      'Neo.ClientError.Database.DatabaseNotFound',
+    ]) {
+      expect(mapNeo4jError(neoError(code)).details).toEqual({ retryable: false });
+    }
+    expect(mapNeo4jError(neoError('ServiceUnavailable')).details).toBeUndefined();
   });
 
   it('masks errors that are not from Neo4j as INTERNAL and keeps the cause', () => {

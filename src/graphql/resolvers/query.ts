@@ -229,7 +229,7 @@ export function queryResolvers(labels: string[], plurals: Record<string, string>
             // Pattern comprehensions return relationships in no set order.
             const evidence = (row.cells[i]?.[j] ?? [])
               .map((props) => ({ type: 'PURSUES', direction: 'OUT', props }))
-              .sort((a, b) => evidenceKey(a.props).localeCompare(evidenceKey(b.props)));
+              .sort((a, b) => (evidenceKey(a.props) < evidenceKey(b.props) ? -1 : 1));
             return { state, priority, count: evidence.length, evidence };
           }),
         );
