@@ -20,6 +20,7 @@ CALL (p) {
        coalesce(r.validFrom, m.startDate, m.opened, m.enacted, m.published, m.adopted) AS dated
   WITH p, r, m, CASE $orderBy
       WHEN 'NAME' THEN tail
+      WHEN 'ID' THEN m.id + '|' + coalesce(r.seedKey, r.viaId, elementId(r))
       WHEN 'LATEST' THEN
         right('00000000' + toString(99999999 - toInteger(replace(toString(coalesce(dated, date('0001-01-01'))), '-', ''))), 8) + '|' + tail
       ELSE

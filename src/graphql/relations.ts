@@ -393,6 +393,9 @@ export const RELATIONS: Record<string, RelationField[]> = {
       'Node',
       'Projects, services, laws, outputs and events that address this priority.',
     ),
+    f('projects', 'ADDRESSES', 'in', 'Project', 'Projects that address this priority.', [
+      'Project',
+    ]),
     f(
       'declaredBy',
       'DECLARED_PRIORITY',

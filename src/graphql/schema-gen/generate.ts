@@ -359,6 +359,8 @@ enum RelationOrder {
   NAME
   "By period start, latest first."
   LATEST
+  "By the neighbour's id (stable, index-friendly)."
+  ID
 }
 
 "Order of a top-level list."
