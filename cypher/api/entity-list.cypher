@@ -15,9 +15,9 @@ CALL () {
          OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)
     AND ($kind IS NULL OR n.kind = $kind)
     AND ($unverified IS NULL OR n.unverified = $unverified)
-  WITH n, toLower(coalesce(n.name, n.title, '')) + '|' + n.id AS tail
+  WITH n, toLower(coalesce(n.name, n.title, '')) + '\u0001' + n.id AS tail
   WITH n, CASE $orderBy
-      WHEN 'CONNECTIONS' THEN right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '|' + tail
+      WHEN 'CONNECTIONS' THEN right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\u0001' + tail
       ELSE tail
     END AS key
   WHERE $after IS NULL OR key > $after
