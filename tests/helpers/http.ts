@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/database';
 import { allResolvers, buildSchema, loadTypeDefs } from '../../src/graphql/schema';
 import { createApp, type App } from '../../src/http/app';
 import { Readiness } from '../../src/readiness';
-import { silentLogger } from './db';
+import { silentLogger, testDatabase } from './db';
 import type { Logger } from '../../src/logger';
 
 export interface TestApp {
@@ -86,4 +86,28 @@ export function schemaWithBrokenField(): GraphQLSchema {
       },
     ],
   });
+}
+
+/**
+ * The real HTTP chain on the test database for a whole describe block: started
+ * before its tests, stopped (with its database handle) after them.
+ */
+export function useTestApp(opts: Parameters<typeof startTestApp>[1] = {}) {
+  const db = testDatabase();
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(db, opts);
+  });
+  afterAll(async () => {
+    await app?.app.stop();
+    await db.close();
+  });
+  return {
+    db,
+    /** The running app (only inside tests and hooks). */
+    get t(): TestApp {
+      if (!app) throw new Error('the test app is not started yet');
+      return app;
+    },
+  };
 }

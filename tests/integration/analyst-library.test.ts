@@ -4,7 +4,7 @@ import { queryLibrary } from '../../src/analyst/library';
 import { runSavedQuery } from '../../src/analyst/run';
 import { PROJECT_ROOT } from '../../src/config';
 import { testDatabase } from '../helpers/db';
-import { startTestApp, type TestApp } from '../helpers/http';
+import { startTestApp, useTestApp, type TestApp } from '../helpers/http';
 import { testConnection } from '../setup/test-neo4j';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -185,18 +185,10 @@ describe('the analysts’ query library', () => {
 });
 
 describe('the Neo4j Browser guide', () => {
-  const db = testDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t.app.stop();
-    await db.close();
-  });
+  const env = useTestApp();
 
   it('has a slide per saved query with runnable :param commands and Cypher', async () => {
-    const res = await fetch(`${t.base}/browser-guide`);
+    const res = await fetch(`${env.t.base}/browser-guide`);
     expect(res.status).toBe(200);
     const html = await res.text();
     const slides = html.match(/<slide /g) ?? [];
@@ -208,7 +200,7 @@ describe('the Neo4j Browser guide', () => {
   });
 
   it('answers Neo4j Browser’s preflight from another origin', async () => {
-    const res = await fetch(`${t.base}/browser-guide`, {
+    const res = await fetch(`${env.t.base}/browser-guide`, {
       method: 'OPTIONS',
       headers: {
         origin: 'http://127.0.0.1:7474',

@@ -1,19 +1,12 @@
 import { testDatabase } from '../helpers/db';
-import { startTestApp, type TestApp } from '../helpers/http';
+import { startTestApp, useTestApp, type TestApp } from '../helpers/http';
 import { graphChecksum, graphCounts } from '../../src/seed/load';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('API behaviour on the real Neo4j', () => {
-  const db = testDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t.app.stop();
-    await db.close();
-  });
+  const env = useTestApp();
+  const db = env.db;
 
   describe('keyset pagination', () => {
     const added = ['org:test-aaa-paging', 'org:test-zzz-paging'];
@@ -27,7 +20,7 @@ describe('API behaviour on the real Neo4j', () => {
 
     it('walks a list with stable cursors: an insert during paging skips and repeats nothing', async () => {
       const page = async (after: string | null) => {
-        const { body } = await t.graphql(
+        const { body } = await env.t.graphql(
           'query($after: String) { organisations(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }',
           { after },
         );
@@ -78,12 +71,12 @@ describe('API behaviour on the real Neo4j', () => {
     });
 
     it('caps first at 100, defaults it to 20, and refuses a forged cursor', async () => {
-      const { body } = await t.graphql(
+      const { body } = await env.t.graphql(
         '{ sources(first: 1000) { edges { node { id } } } d: sources { edges { node { id } } } }',
       );
       expect(((body.data as Any).sources.edges as Any[]).length).toBe(100);
       expect(((body.data as Any).d.edges as Any[]).length).toBe(20);
-      const forged = await t.graphql(
+      const forged = await env.t.graphql(
         '{ sources(after: "bm90LWEtY3Vyc29y") { edges { node { id } } } }',
       );
       expect(forged.body.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
@@ -94,7 +87,7 @@ describe('API behaviour on the real Neo4j', () => {
       let after: string | null = null;
       let reachedEnd = false;
       for (let i = 0; i < 20; i++) {
-        const { body } = await t.graphql(
+        const { body } = await env.t.graphql(
           'query($after: String) { node(id: "org:cbss") { ... on Organisation { members(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }',
           { after },
         );
@@ -120,8 +113,8 @@ describe('API behaviour on the real Neo4j', () => {
           presidencies(first: 3) { edges { node { term declaredPriorities(first: 5) { edges { node { name } } } } } }
           priorities(first: 30) { edges { node { name mandates(first: 3) { edges { node { name } } } } } }
         } } } }`;
-      const one = await t.graphql(nested(1));
-      const all = await t.graphql(nested(11));
+      const one = await env.t.graphql(nested(1));
+      const all = await env.t.graphql(nested(11));
       expect(one.body.errors).toBeUndefined();
       expect(all.body.errors).toBeUndefined();
       const rows = ((all.body.data as Any).states.edges as Any[]).flatMap(
@@ -184,7 +177,7 @@ describe('API behaviour on the real Neo4j', () => {
     );
 
     it('reports the cost of an accepted request', async () => {
-      const { body } = await t.graphql('{ states(first: 5) { edges { node { name } } } }');
+      const { body } = await env.t.graphql('{ states(first: 5) { edges { node { name } } } }');
       expect(body.extensions?.cost).toEqual({ requested: expect.any(Number), limit: 20000 });
     });
   });
@@ -202,16 +195,16 @@ describe('API behaviour on the real Neo4j', () => {
       for (const text of hostile) {
         const v = { text };
         const responses = await Promise.all([
-          t.graphql('query($text: String!) { search(text: $text) { node { id } } }', v),
-          t.graphql(
+          env.t.graphql('query($text: String!) { search(text: $text) { node { id } } }', v),
+          env.t.graphql(
             'query($text: String!) { state(isoCode: $text) { id } project(acronym: $text) { id } node(id: $text) { id } }',
             v,
           ),
-          t.graphql(
+          env.t.graphql(
             'query($text: String!) { organisations(filter: { text: $text, kind: $text }) { totalCount } }',
             v,
           ),
-          t.graphql(
+          env.t.graphql(
             'query($text: String!) { node(id: "org:cbss") { ... on Organisation { members(text: $text) { totalCount } } } }',
             v,
           ),
@@ -235,15 +228,15 @@ describe('API behaviour on the real Neo4j', () => {
         '{ state { id } }',
       ];
       for (const q of cases) {
-        const { body } = await t.graphql(q);
+        const { body } = await env.t.graphql(q);
         expect([q, body.errors?.[0]?.extensions?.code]).toEqual([q, 'BAD_INPUT']);
       }
     });
 
     it('answers NOT_FOUND for paths to unknown entities and null for unknown lookups', async () => {
-      const { body } = await t.graphql('{ path(from: "state:LT", to: "state:XX") { length } }');
+      const { body } = await env.t.graphql('{ path(from: "state:LT", to: "state:XX") { length } }');
       expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const lookup = await t.graphql(
+      const lookup = await env.t.graphql(
         '{ state(isoCode: "XX") { id } node(id: "nothing:here") { id } }',
       );
       expect(lookup.body).toMatchObject({ data: { state: null, node: null } });
@@ -252,7 +245,7 @@ describe('API behaviour on the real Neo4j', () => {
 
   describe('a way in', () => {
     it('serves a GraphQL IDE from the project itself to browsers', async () => {
-      const page = await fetch(`${t.base}/graphql`, { headers: { accept: 'text/html' } });
+      const page = await fetch(`${env.t.base}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('GraphiQL');
@@ -261,7 +254,7 @@ describe('API behaviour on the real Neo4j', () => {
       );
       expect(scripts.length).toBe(4);
       for (const s of scripts) {
-        const asset = await fetch(`${t.base}${s}`);
+        const asset = await fetch(`${env.t.base}${s}`);
         expect([s, asset.status]).toEqual([s, 200]);
       }
       expect(html).not.toMatch(/https?:\/\/(?!127|localhost)/);

@@ -1,24 +1,15 @@
-import { testDatabase } from '../helpers/db';
-import { startTestApp, type TestApp } from '../helpers/http';
+import { useTestApp } from '../helpers/http';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The questions researchers ask, each one GraphQL request, checked against known facts. */
 describe('researchers’ questions, one request each', () => {
-  const db = testDatabase();
-  let t: TestApp;
+  const env = useTestApp();
   const ask = async (query: string) => {
-    const { body } = await t.graphql(query);
+    const { body } = await env.t.graphql(query);
     expect(body.errors).toBeUndefined();
     return body.data as Any;
   };
-  beforeAll(async () => {
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t.app.stop();
-    await db.close();
-  });
 
   it('Lithuania: its ministry, ombudsperson, presidencies and the priorities it pursues with evidence', async () => {
     const { state } = await ask(`{

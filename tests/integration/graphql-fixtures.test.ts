@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { testDatabase } from '../helpers/db';
-import { startTestApp, type TestApp } from '../helpers/http';
+import { useTestApp } from '../helpers/http';
 
 /**
  * GraphQL documents in tests/fixtures/graphql, each next to the JSON it must
@@ -12,22 +11,14 @@ const DIR = path.join(__dirname, '..', 'fixtures', 'graphql');
 const documents = fs.readdirSync(DIR).filter((f) => f.endsWith('.graphql'));
 
 describe('GraphQL fixtures against the seed', () => {
-  const db = testDatabase();
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t.app.stop();
-    await db.close();
-  });
+  const env = useTestApp();
 
   it('has fixtures to run', () => {
     expect(documents.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(documents)('%s answers as recorded', async (file) => {
-    const { body } = await t.graphql(fs.readFileSync(path.join(DIR, file), 'utf8'));
+    const { body } = await env.t.graphql(fs.readFileSync(path.join(DIR, file), 'utf8'));
     expect(body.errors).toBeUndefined();
     const expectedFile = path.join(DIR, file.replace(/\.graphql$/, '.json'));
     if (process.env.UPDATE_FIXTURES === '1') {
