@@ -3,7 +3,7 @@ import type { Database } from './db/database';
 import { AppError, ErrorCode } from './errors';
 import type { Logger } from './logger';
 import type { Readiness } from './readiness';
-import { sleep } from './neo4j/process-tools';
+import { sleep } from './util/sleep';
 
 /** Loads the seed when the graph holds no entities yet; returns whether it did. */
 export type Seeder = (db: Database, logger: Logger) => Promise<boolean>;

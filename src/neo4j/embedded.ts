@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { EmbeddedNeo4jConfig } from '../config';
+import { sleep } from '../util/sleep';
 import { resolveArtifacts, type ProgressFn } from './artifacts';
 import { renderNeo4jConf, type Neo4jLayout } from './conf';
 import { EmbeddedNeo4jError } from './errors';
@@ -12,7 +13,6 @@ import {
   isAlive,
   isPortFree,
   runCommand,
-  sleep,
   terminate,
 } from './process-tools';
 

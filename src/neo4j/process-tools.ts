@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { sleep } from '../util/sleep';
 
 export interface CommandResult {
   code: number | null;
@@ -78,16 +79,6 @@ export function commandLineOf(pid: number): string | undefined {
     return undefined;
   }
 }
-
-/** Waits `ms`, or less if `signal` aborts first. */
-export const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /** Sends SIGTERM, waits up to `graceMs` for the process to end, then SIGKILL. Resolves when it is gone. */
 export async function terminate(
