@@ -4,10 +4,11 @@
  * name it lists the library.
  */
 import { ConfigError, loadDotEnv, parseConfig } from '../config';
+import { withCliDatabase } from '../db/cli-database';
 import { AppError } from '../errors';
 import { createLogger } from '../logger';
+import { embeddedNeo4jForCli } from '../neo4j/embedded';
 import { EmbeddedNeo4jError } from '../neo4j/errors';
-import { withCliDatabase } from '../neo4j/session-for-cli';
 import { formatResult, type OutputFormat } from './format';
 import { queryLibrary } from './library';
 import { runSavedQuery } from './run';
@@ -65,7 +66,8 @@ async function main(): Promise<number> {
   const config = parseConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const say = (m: string) => process.stderr.write(`${m}\n`);
-  const result = await withCliDatabase(config, logger, say, (db) =>
+  const server = await embeddedNeo4jForCli(config.embedded, say);
+  const result = await withCliDatabase(config, logger, say, server, (db) =>
     runSavedQuery(db, name, params),
   );
   console.log(formatResult(result, format));

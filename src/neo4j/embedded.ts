@@ -334,3 +334,26 @@ function readFrom(file: string, offset: number): string {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * For command-line tools: the embedded Neo4j to start for the duration of
+ * the tool's work, announcing start and stop through `say`; undefined when
+ * NEO4J_URI is set or the embedded Neo4j already runs (e.g. under `npm start`).
+ */
+export async function embeddedNeo4jForCli(
+  cfg: EmbeddedNeo4jConfig | undefined,
+  say: (m: string) => void,
+): Promise<{ start(): Promise<void>; stop(): Promise<void> } | undefined> {
+  if (!cfg || (await canConnect(cfg.boltPort))) return undefined;
+  const embedded = new EmbeddedNeo4j(cfg, say);
+  return {
+    async start() {
+      say('Starting the embedded Neo4j...');
+      await embedded.start();
+    },
+    async stop() {
+      say('Stopping the embedded Neo4j...');
+      await embedded.stop();
+    },
+  };
+}

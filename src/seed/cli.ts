@@ -4,9 +4,10 @@
  * running) or into NEO4J_URI, and prints counts and a content checksum.
  */
 import { ConfigError, loadDotEnv, parseConfig } from '../config';
+import { withCliDatabase } from '../db/cli-database';
 import { createLogger } from '../logger';
+import { embeddedNeo4jForCli } from '../neo4j/embedded';
 import { EmbeddedNeo4jError } from '../neo4j/errors';
-import { withCliDatabase } from '../neo4j/session-for-cli';
 import { formatReport, readSeed, SeedValidationError } from './index';
 import { loadSeed } from './load';
 
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
   loadDotEnv();
   const config = parseConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  return withCliDatabase(config, logger, say, async (db) => {
+  const server = await embeddedNeo4jForCli(config.embedded, say);
+  return withCliDatabase(config, logger, say, server, async (db) => {
     say(
       `Loading into ${config.neo4j.uri} (database ${config.neo4j.database}) in one transaction...`,
     );
