@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
-import { splitStatements } from './cypher-files';
+import { cypher, splitStatements } from './cypher-files';
 import type { Database } from './database';
 
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'cypher', 'schema');
@@ -49,7 +49,7 @@ export async function migrate(
   migrations = loadMigrations(),
 ): Promise<MigrationReport> {
   const rows = await db.read<{ id: string; checksum: string }>(
-    'MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum',
+    cypher('db/migrations-list.cypher'),
     {},
     { operation: 'migrations.list' },
   );
@@ -72,7 +72,7 @@ export async function migrate(
       await db.autoCommit(statement, {}, { operation: `migration.${m.id}` });
     }
     await db.write(
-      'MERGE (m:Migration {id: $id}) ON CREATE SET m.checksum = $checksum, m.appliedAt = datetime()',
+      cypher('db/migrations-record.cypher'),
       { id: m.id, checksum: m.checksum },
       { operation: 'migrations.record' },
     );
@@ -88,7 +88,7 @@ export async function pendingMigrations(
   migrations = loadMigrations(),
 ): Promise<string[]> {
   const rows = await db.read<{ id: string }>(
-    'MATCH (m:Migration) RETURN m.id AS id',
+    cypher('db/migrations-pending.cypher'),
     {},
     { operation: 'migrations.pending' },
   );

@@ -1,3 +1,4 @@
+import { cypher } from '../db/cypher-files';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { seed } from './index';
@@ -5,7 +6,7 @@ import { seed } from './index';
 /** Loads the seed when the graph holds no entities; returns whether it did. */
 export async function seedIfEmpty(db: Database, logger: Logger): Promise<boolean> {
   const [row] = await db.read<{ n: number }>(
-    'MATCH (n:Entity) RETURN count(n) AS n LIMIT 1',
+    cypher('seed/check.cypher'),
     {},
     {
       operation: 'seed.check',

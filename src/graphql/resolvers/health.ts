@@ -1,3 +1,4 @@
+import { cypher } from '../../db/cypher-files';
 import type { GraphQLContext } from '../context';
 
 interface HealthRow {
@@ -10,14 +11,7 @@ export const healthResolvers = {
   Query: {
     async health(_: unknown, __: unknown, ctx: GraphQLContext) {
       const [row] = await ctx.db.read<HealthRow>(
-        `CALL dbms.components() YIELD name, versions, edition
-         WHERE name = 'Neo4j Kernel'
-         CALL {
-           OPTIONAL MATCH (m:Migration)
-           WITH m ORDER BY m.id
-           RETURN collect(m.id) AS migrations
-         }
-         RETURN versions[0] AS version, edition, migrations`,
+        cypher('api/health.cypher'),
         {},
         { operation: 'Query.health' },
       );
