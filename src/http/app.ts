@@ -50,6 +50,10 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError: createErrorFormatter(logger),
+    // From the parsed config rather than Apollo's own read of process.env, so
+    // one validated NODE_ENV decides (e.g. introspection is off in production)
+    // and tests choose it per app.
+    nodeEnv: config.env,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown (drain, driver, embedded Neo4j, in order);
     // Apollo's own signal handlers would race it.

@@ -6,6 +6,7 @@ import { createApp, type App } from '../../src/http/app';
 import { Readiness } from '../../src/readiness';
 import { silentLogger, testDatabase } from './db';
 import type { Logger } from '../../src/logger';
+import type { Config } from '../../src/config';
 
 export interface TestApp {
   app: App;
@@ -33,12 +34,13 @@ export async function startTestApp(
     corsOrigins?: string[];
     limits?: Partial<{ maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number }>;
     analystToken?: string;
+    env?: Config['env'];
   } = {},
 ): Promise<TestApp> {
   const readiness = new Readiness();
   const app = await createApp({
     config: {
-      env: 'test',
+      env: opts.env ?? 'test',
       limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },
       analyst: { token: opts.analystToken, timeoutMs: 2000, rowCap: 50 },
       http: {

@@ -115,6 +115,20 @@ describe('HTTP and GraphQL chain on the real Neo4j', () => {
     ).toBeNull();
   });
 
+  it('hands NODE_ENV from the config to Apollo: introspection is refused in production', async () => {
+    const introspect = '{ __schema { queryType { name } } }';
+    const here = await t.graphql(introspect);
+    expect(here.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    const production = await startTestApp(db, { env: 'production' });
+    try {
+      const { body } = await production.graphql(introspect);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe(ErrorCode.BAD_INPUT);
+    } finally {
+      await production.app.stop();
+    }
+  });
+
   it('answers unknown paths with a typed 404', async () => {
     const res = await fetch(`${t.base}/nowhere`);
     expect(res.status).toBe(404);

@@ -33,6 +33,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ NEO4J_URI: '  ' }).embedded).toBeDefined();
   });
 
+  it('reads NODE_ENV (development unless set) and rejects unknown values', () => {
+    expect(parseConfig({}).env).toBe('development');
+    expect(parseConfig({ NODE_ENV: 'production' }).env).toBe('production');
+    expect(parseConfig({ NODE_ENV: 'test' }).env).toBe('test');
+    expect(() => parseConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+
   it('parses CORS origins as a list', () => {
     const config = parseConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000' });
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
