@@ -22,6 +22,10 @@ describe('GraphQL fixtures against the seed', () => {
     expect(body.errors).toBeUndefined();
     const expectedFile = path.join(DIR, file.replace(/\.graphql$/, '.json'));
     if (process.env.UPDATE_FIXTURES === '1') {
+      if (process.env.CI)
+        throw new Error(
+          'UPDATE_FIXTURES is refused when CI is set: fixtures are reviewed expectations',
+        );
       fs.writeFileSync(expectedFile, `${JSON.stringify(body.data, null, 2)}\n`);
     }
     expect(body.data).toEqual(JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
