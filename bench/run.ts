@@ -173,7 +173,7 @@ async function deepVars(
     const o = await answer(cs, 'ours', s, vars.ours);
     const n = await answer(cs, 'neo4jGraphql', s, vars.neo4jGraphql);
     const f = await answer(cs, 'floor', s, vars.floor);
-    const info = o.data.node.projects.pageInfo;
+    const info = o.data.node.addressingProjects.pageInfo;
     if (!info.hasNextPage) break;
     vars.ours = { after: info.endCursor };
     vars.neo4jGraphql = { after: n.data.priorities[0].projectsConnection.pageInfo.endCursor };

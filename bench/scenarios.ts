@@ -196,7 +196,7 @@ export const SCENARIOS: Scenario[] = [
     description: `Page ${page} (of 20, or the last page if fewer) of the projects addressing the Barnahus strategic area, by id`,
     vars: { page },
     ours: (v) => ({
-      query: `query($id: ID!, $after: String) { node(id: $id) { ... on Priority { projects(first: 20, after: $after, orderBy: ID) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }`,
+      query: `query($id: ID!, $after: String) { node(id: $id) { ... on Priority { addressingProjects(first: 20, after: $after, orderBy: ID) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }`,
       variables: { id: DEEP_PRIORITY, after: v.after ?? null },
     }),
     neo4jGraphql: (v) => ({
@@ -207,7 +207,7 @@ export const SCENARIOS: Scenario[] = [
         WHERE $afterId IS NULL OR p.id > $afterId
         RETURN p.id AS id ORDER BY id LIMIT 20`,
     normalise: {
-      ours: (d) => d.node.projects.edges.map((e: Json) => e.node.id),
+      ours: (d) => d.node.addressingProjects.edges.map((e: Json) => e.node.id),
       neo4jGraphql: (d) => d.priorities[0].projectsConnection.edges.map((e: Json) => e.node.id),
       floor: (rows) => rows.map((r: Json) => r.id),
     },
@@ -216,7 +216,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'meetings-2020',
     description: 'Meetings held in 2020 with the presidency they fell in (a date-range list)',
     ours: () => ({
-      query: `{ timeline(from: "2020-01-01", to: "2020-12-31", kinds: [MEETING], first: 500) { date node { id ... on Meeting { presidencies(first: 5) { edges { node { term } } } } } } }`,
+      query: `{ timeline(from: "2020-01-01", to: "2020-12-31", kinds: [MEETING], first: 500) { date node { id ... on Meeting { during { node { term } } } } } }`,
     }),
     neo4jGraphql: () => ({
       query: `{ meetings(where: { startDate: { gte: "2020-01-01", lte: "2020-12-31" } }) { id startDate presidencies { term } } }`,
@@ -229,7 +229,7 @@ export const SCENARIOS: Scenario[] = [
           d.timeline.map((e: Json) => [
             e.node.id,
             e.date,
-            sorted(e.node.presidencies.edges.map((p: Json) => p.node.term)),
+            e.node.during ? [e.node.during.node.term] : [],
           ]),
         ),
       neo4jGraphql: (d) =>

@@ -5,7 +5,7 @@ CALL () {
   MATCH (n:$($label))
   WHERE ($text IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $text
          OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)
-    AND ($kind IS NULL OR n.kind = $kind)
+    AND ($kinds IS NULL OR n.kind IN $kinds)
     AND ($unverified IS NULL OR n.unverified = $unverified)
   RETURN count(n) AS total
 }
@@ -13,7 +13,7 @@ CALL () {
   MATCH (n:$($label))
   WHERE ($text IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $text
          OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)
-    AND ($kind IS NULL OR n.kind = $kind)
+    AND ($kinds IS NULL OR n.kind IN $kinds)
     AND ($unverified IS NULL OR n.unverified = $unverified)
   WITH n, toLower(coalesce(n.name, n.title, '')) + '\u0001' + n.id AS tail
   WITH n, CASE $orderBy

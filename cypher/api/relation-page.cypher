@@ -8,13 +8,17 @@ UNWIND $ids AS pid
 MATCH (p:Entity {id: pid})
 CALL (p) {
   MATCH (p)-[r]-(m:Entity)
-  WHERE ($type IS NULL OR type(r) = $type)
+  WHERE ($types IS NULL OR type(r) IN $types)
     AND ($direction IS NULL OR ($direction = 'out') = (startNode(r) = p))
     AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
     AND ($overlapFrom IS NULL OR r.validTo IS NULL OR r.validTo >= $overlapFrom)
     AND ($overlapTo IS NULL OR r.validFrom IS NULL OR r.validFrom <= $overlapTo)
     AND ($text IS NULL OR toLower(coalesce(m.name, m.title, '')) CONTAINS $text)
+    // Filters of derived links (PursuesFilter).
+    AND ($rules IS NULL OR r.rule IN $rules)
+    AND ($confidence IS NULL OR r.confidence IN $confidence)
+    AND ($unverified IS NULL OR coalesce(r.unverified, false) = $unverified)
   // A self-loop matches twice in an undirected pattern.
   WITH DISTINCT p, r, m
   WITH p, r, m,

@@ -10,34 +10,38 @@ CALL () {
   // A body of the state (ministry, agency, ombudsperson, service or
   // organisation based there) takes part in a project that addresses it.
   MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-()-[:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'project' AS kind, path
+  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path
   UNION
   // The state is a pilot country of a project that addresses it.
   MATCH path = (s:State)-[:PILOT_COUNTRY_OF]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'project' AS kind, path
+  RETURN s, pr, via, 'project' AS kind, 'pilot-country' AS rule, path
   UNION
   // A national service in the state addresses it (e.g. a Barnahus).
   MATCH path = (s:State)<-[:LOCATED_IN]-(via:Service)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'service' AS kind, path
+  RETURN s, pr, via, 'service' AS kind, 'national-service' AS rule, path
   UNION
   // A law of the state addresses it (e.g. a corporal punishment ban).
   MATCH path = (s:State)<-[:APPLIES_IN]-(via:Law)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'law' AS kind, path
+  RETURN s, pr, via, 'law' AS kind, 'law' AS rule, path
   UNION
   // The state's presidency declared it a priority.
   MATCH path = (s:State)-[:HELD_PRESIDENCY]->(via:Presidency)-[:DECLARED_PRIORITY]->(pr:Priority)
-  RETURN s, pr, via, 'presidency' AS kind, path
+  RETURN s, pr, via, 'presidency' AS kind, 'presidency' AS rule, path
 }
-WITH s, pr, via, kind, path
+WITH s, pr, via, kind, rule, path
 ORDER BY s.id, pr.id, via.id, [n IN nodes(path) | n.id]
-WITH s, pr, via, kind, collect(path) AS paths
-WITH s, pr, via, kind, paths,
+WITH s, pr, via, kind, collect(path) AS paths, collect(rule) AS rules
+WITH s, pr, via, kind, paths, rules,
      reduce(acc = [], p IN paths | acc + reduce(a = [], r IN relationships(p) | a + r.sourceIds)) AS allSources
 CREATE (s)-[r:PURSUES]->(pr)
 SET r.origin = 'derived',
     r.via = kind,
     r.viaId = via.id,
     r.viaName = via.name,
+    // The rule of each evidence path (in the order of evidence); the link's
+    // rule is its first path's.
+    r.rules = rules,
+    r.rule = rules[0],
     r.evidencePath = [n IN nodes(paths[0]) | n.id],
     r.evidence = [p IN paths |
       reduce(text = nodes(p)[0].id, i IN range(0, size(relationships(p)) - 1) |

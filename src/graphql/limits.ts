@@ -41,7 +41,7 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
       propagateOnRejection: false,
       onReject: [reject],
     }),
-  ] as unknown as ValidationRule[];
+  ];
 }
 
 /**

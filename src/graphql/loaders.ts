@@ -1,16 +1,20 @@
 import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher-files';
 import type { Database } from '../db/database';
-import { toEntity, type EntityObject } from './model';
+import { toEntity, type EntityObject, type PageRow } from './model';
 
+/** One relationship field with its arguments, as relation-page.cypher takes them. */
 export interface RelationQuery {
-  type: string | null;
+  types: string[] | null;
   direction: 'out' | 'in' | null;
   labels: string[] | null;
   asOf: unknown;
   overlapFrom: unknown;
   overlapTo: unknown;
   text: string | null;
+  rules: string[] | null;
+  confidence: string[] | null;
+  unverified: boolean | null;
   orderBy: string;
   after: string | null;
   /** Page size plus one, to tell whether more follow. */
@@ -19,14 +23,14 @@ export interface RelationQuery {
 
 export interface PageRows {
   total: number;
-  page: {
-    key: string;
-    type?: string;
-    out?: boolean;
-    rel?: Record<string, unknown>;
-    labels: string[];
-    node: Record<string, unknown>;
-  }[];
+  page: PageRow[];
+}
+
+/** A stored relationship named by its ends and type (an evidence step). */
+export interface RelationshipKey {
+  startId: string;
+  type: string;
+  endId: string;
 }
 
 /**
@@ -37,6 +41,8 @@ export interface PageRows {
 export class Loaders {
   readonly node: DataLoader<string, EntityObject | null>;
   readonly degree: DataLoader<string, number>;
+  /** The properties of a relationship by its ends and type (the first by seed key). */
+  readonly relationship: DataLoader<RelationshipKey, Record<string, unknown> | null, string>;
   private readonly pages = new Map<string, DataLoader<string, PageRows>>();
 
   constructor(private readonly db: Database) {
@@ -58,6 +64,19 @@ export class Loaders {
       const byId = new Map(rows.map((r) => [r.id, r.degree]));
       return ids.map((id) => byId.get(id) ?? 0);
     });
+    const relKey = (k: RelationshipKey) => `${k.startId}|${k.type}|${k.endId}`;
+    this.relationship = new DataLoader(
+      async (keys) => {
+        const rows = await db.read<{ key: string; props: Record<string, unknown> }>(
+          cypher('api/relationships-by-ends.cypher'),
+          { keys: keys.map((k) => ({ ...k, key: relKey(k) })) },
+          { operation: 'load.relationships' },
+        );
+        const byKey = new Map(rows.map((r) => [r.key, r.props]));
+        return keys.map((k) => byKey.get(relKey(k)) ?? null);
+      },
+      { cacheKeyFn: relKey },
+    );
   }
 
   /** The loader for one relationship field and one set of arguments. */
@@ -71,12 +90,12 @@ export class Loaders {
   }
 
   /** Entities citing a source. */
-  supports(after: string | null, limit: number): DataLoader<string, PageRows> {
+  citedBy(after: string | null, limit: number): DataLoader<string, PageRows> {
     return this.batched(
-      `supports:${after}:${limit}`,
-      'api/source-supports.cypher',
+      `cited:${after}:${limit}`,
+      'api/source-cited-by.cypher',
       { after, limit },
-      'load.supports',
+      'load.citedBy',
     );
   }
 

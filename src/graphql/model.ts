@@ -1,30 +1,90 @@
 import neo4j from 'neo4j-driver';
 import { badInput } from '../errors';
 
-/** An entity as resolvers see it: its properties plus its own label. */
+/**
+ * The runtime objects behind the GraphQL types (graphql-codegen's mappers
+ * name them): what the database rows become at the API's boundary.
+ */
+
+/** An entity: its stored properties plus its own label. */
 export interface EntityObject {
   __label: string;
   id: string;
   [prop: string]: unknown;
 }
 
-/** A relationship as resolvers see it (GraphQL type Relation). */
-export interface RelationObject {
+export interface SourceRefObject {
+  sourceId: string;
+  quote: string | null;
+}
+
+export interface PeriodObject {
+  from: unknown;
+  fromPrecision: string | null;
+  to: unknown;
+  toPrecision: string | null;
+}
+
+/**
+ * A relationship seen from one end: the common fields of the Relationship
+ * interface, the type's own properties (role, order, ...) spread beside
+ * them, and the stored properties for fields computed from them (evidence).
+ */
+export interface RelationshipObject {
+  /** Set on connection edges only (RelationshipEdge); single links have none. */
+  cursor?: string;
   type: string;
   direction: 'OUT' | 'IN';
-  props: Record<string, unknown>;
-}
-
-export interface EdgeObject {
-  cursor: string;
   node: EntityObject;
-  relation: RelationObject | null;
+  period: PeriodObject | null;
+  sources: SourceRefObject[];
+  confidence: string | null;
+  unverified: boolean;
+  note: string | null;
+  derived: boolean;
+  stored: Record<string, unknown>;
+  [prop: string]: unknown;
 }
 
-export interface ConnectionObject {
-  edges: EdgeObject[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+export interface EvidenceStepObject {
+  startId: string;
+  endId: string;
+  type: string;
+  direction: 'OUT' | 'IN';
+  /** The id of the entity this step leads to. */
+  nodeId: string;
+}
+
+export interface EvidencePathObject {
+  rule: string;
+  steps: EvidenceStepObject[];
+}
+
+export interface PageInfoObject {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface EntityConnectionObject {
+  edges: { cursor: string; node: EntityObject }[];
+  pageInfo: PageInfoObject;
   totalCount: number;
+}
+
+export interface RelationshipConnectionObject {
+  edges: RelationshipObject[];
+  pageInfo: PageInfoObject;
+  totalCount: number;
+}
+
+/** A row of a page query: the keyset key, the far end, and the relationship when there is one. */
+export interface PageRow {
+  key: string;
+  labels: string[];
+  node: Record<string, unknown>;
+  type?: string;
+  out?: boolean;
+  rel?: Record<string, unknown>;
 }
 
 export function toEntity(labels: string[], props: Record<string, unknown>): EntityObject {
@@ -32,36 +92,103 @@ export function toEntity(labels: string[], props: Record<string, unknown>): Enti
   return { ...props, __label: own, id: String(props.id) };
 }
 
-/** Builds a connection from a page fetched with one extra row (to know whether more follow). */
-export function toConnection(
-  rows: {
-    key: string;
-    labels: string[];
-    node: Record<string, unknown>;
-    type?: string;
-    out?: boolean;
-    rel?: Record<string, unknown>;
-  }[],
+/** Source references of a node or relationship, from its parallel sourceIds / sourceQuotes lists. */
+export function sourceRefs(props: Record<string, unknown>): SourceRefObject[] {
+  const ids = (props.sourceIds as string[] | undefined) ?? [];
+  const quotes = (props.sourceQuotes as string[] | undefined) ?? [];
+  return ids.map((sourceId, i) => ({ sourceId, quote: quotes[i] ? quotes[i] : null }));
+}
+
+export function periodOf(props: Record<string, unknown>): PeriodObject | null {
+  if (!props.validFrom && !props.validTo) return null;
+  return {
+    from: props.validFrom ?? null,
+    fromPrecision: (props.validFromPrecision as string | undefined) ?? null,
+    to: props.validTo ?? null,
+    toPrecision: (props.validToPrecision as string | undefined) ?? null,
+  };
+}
+
+/** Stored properties the loader writes for its own use; never fields of an edge. */
+const BOOKKEEPING = new Set([
+  'sourceIds',
+  'sourceQuotes',
+  'origin',
+  'seedKey',
+  'key',
+  'validFrom',
+  'validFromPrecision',
+  'validTo',
+  'validToPrecision',
+  'confidence',
+  'unverified',
+  'note',
+]);
+
+/**
+ * A stored relationship as the API shows it, seen from the entity that asked.
+ * Only the type's own properties are spread (role, order, ...); GraphQL picks
+ * the ones its edge type declares.
+ */
+export function toRelationship(
+  type: string,
+  direction: 'OUT' | 'IN',
+  node: EntityObject,
+  props: Record<string, unknown>,
+  cursor?: string,
+): RelationshipObject {
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) if (!BOOKKEEPING.has(k)) own[k] = v;
+  return {
+    ...own,
+    ...(cursor === undefined ? {} : { cursor }),
+    type,
+    direction,
+    node,
+    period: periodOf(props),
+    sources: sourceRefs(props),
+    confidence: (props.confidence as string | undefined) ?? null,
+    unverified: props.unverified === true,
+    note: (props.note as string | undefined) ?? null,
+    derived: props.origin === 'derived',
+    stored: props,
+  };
+}
+
+function pageInfo(rows: unknown[], first: number, lastCursor: string | undefined): PageInfoObject {
+  return { hasNextPage: rows.length > first, endCursor: lastCursor ?? null };
+}
+
+/** A page of entities, fetched with one extra row to know whether more follow. */
+export function toEntityConnection(
+  rows: PageRow[],
   total: number,
   first: number,
-): ConnectionObject {
-  const page = rows.slice(0, first);
-  const edges = page.map((row) => ({
-    cursor: encodeCursor(row.key),
-    node: toEntity(row.labels, row.node),
-    relation: row.type
-      ? {
-          type: row.type,
-          direction: row.out ? ('OUT' as const) : ('IN' as const),
-          props: row.rel ?? {},
-        }
-      : null,
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: total,
-  };
+): EntityConnectionObject {
+  const edges = rows
+    .slice(0, first)
+    .map((row) => ({ cursor: encodeCursor(row.key), node: toEntity(row.labels, row.node) }));
+  return { edges, pageInfo: pageInfo(rows, first, edges.at(-1)?.cursor), totalCount: total };
+}
+
+/** A page of relationships, fetched with one extra row to know whether more follow. */
+export function toRelationshipConnection(
+  rows: PageRow[],
+  total: number,
+  first: number,
+): RelationshipConnectionObject {
+  const edges = rows
+    .slice(0, first)
+    .map((row) =>
+      toRelationship(
+        row.type ?? '',
+        row.out ? 'OUT' : 'IN',
+        toEntity(row.labels, row.node),
+        row.rel ?? {},
+        encodeCursor(row.key),
+      ),
+    );
+  return { edges, pageInfo: pageInfo(rows, first, edges.at(-1)?.cursor), totalCount: total };
 }
 
 /** Cursors are opaque to clients: the keyset key, base64url-encoded. */

@@ -14,14 +14,29 @@ export interface PropertySpec {
   description?: string;
 }
 
+/** A relationship field of a label in the GraphQL API. */
+export interface FieldSpec {
+  relationship: string;
+  direction: 'out' | 'in';
+  /** Far-end labels the field keeps (default: every label the type allows there). */
+  labels?: string[];
+  cardinality?: 'one' | 'many';
+  description: string;
+}
+
 export interface LabelSpec {
   idPrefix: string;
+  /** Name of the label's top-level list in the API, e.g. states. */
+  plural: string;
   description: string;
   properties: Record<string, PropertySpec>;
+  fields: Record<string, FieldSpec>;
 }
 
 export interface RelationshipSpec {
   description: string;
+  /** Written by the loader (e.g. PURSUES), never by seed files. */
+  derived?: boolean;
   from: string[];
   to: string[];
   period: boolean;
@@ -29,6 +44,8 @@ export interface RelationshipSpec {
 }
 
 export interface Model {
+  /** The closed set of confidence marks a fact may carry. */
+  confidence: { description: string; values: string[] };
   labels: Record<string, LabelSpec>;
   relationships: Record<string, RelationshipSpec>;
 }
@@ -75,6 +92,7 @@ export function loadModel(file = path.join(SEED_DIR, 'model.yaml')): Model {
     if (!IDENTIFIER_LABEL.test(label))
       throw new Error(`model.yaml: label "${label}" is not PascalCase`);
     spec.properties ??= {};
+    spec.fields ??= {};
     checkProperties(`label ${label}`, spec.properties);
   }
   for (const [type, spec] of Object.entries(raw.relationships)) {
@@ -87,7 +105,51 @@ export function loadModel(file = path.join(SEED_DIR, 'model.yaml')): Model {
         throw new Error(`model.yaml: relationship ${type} names unknown label ${l}`);
     }
   }
+  checkFields(raw);
   return raw;
+}
+
+/** The labels a field of `label` may reach: its own filter, else the type's far end. */
+export function farLabels(model: Model, field: FieldSpec): string[] {
+  const spec = model.relationships[field.relationship]!;
+  return field.labels ?? (field.direction === 'out' ? spec.to : spec.from);
+}
+
+/**
+ * Relationship fields must walk a known type from an end the type allows, to
+ * far ends it allows; a field name means one relationship and direction
+ * wherever it appears, so one GraphQL selection works across types.
+ */
+function checkFields(model: Model): void {
+  const meaning = new Map<string, string>();
+  const properties = new Set(Object.values(model.labels).flatMap((l) => Object.keys(l.properties)));
+  for (const [label, spec] of Object.entries(model.labels)) {
+    for (const [name, f] of Object.entries(spec.fields)) {
+      const where = `model.yaml: ${label}.${name}`;
+      const rel = model.relationships[f.relationship];
+      if (!rel) throw new Error(`${where} walks unknown relationship type ${f.relationship}`);
+      if (f.direction !== 'out' && f.direction !== 'in')
+        throw new Error(`${where}: direction must be out or in`);
+      if (f.cardinality !== undefined && f.cardinality !== 'one' && f.cardinality !== 'many')
+        throw new Error(`${where}: cardinality must be one or many`);
+      const near = f.direction === 'out' ? rel.from : rel.to;
+      const far = f.direction === 'out' ? rel.to : rel.from;
+      if (!near.includes(label))
+        throw new Error(
+          `${where}: ${f.relationship} does not ${f.direction === 'out' ? 'start' : 'end'} at ${label}`,
+        );
+      for (const l of f.labels ?? []) {
+        if (!far.includes(l)) throw new Error(`${where}: ${f.relationship} cannot reach ${l}`);
+      }
+      if (properties.has(name))
+        throw new Error(`${where}: ${name} is a property name elsewhere; a name has one meaning`);
+      const key = `${f.relationship} ${f.direction} ${f.cardinality ?? 'many'}`;
+      const seen = meaning.get(name);
+      if (seen !== undefined && seen !== key)
+        throw new Error(`${where} is ${key}, but the same name elsewhere is ${seen}`);
+      meaning.set(name, key);
+    }
+  }
 }
 
 function checkProperties(where: string, props: Record<string, PropertySpec>): void {

@@ -7,6 +7,7 @@ import {
   NODE_COMMON_FIELDS,
   REL_COMMON_FIELDS,
   SEED_DIR,
+  farLabels,
   type Model,
   type PropertySpec,
 } from './model';
@@ -55,7 +56,6 @@ interface RawFile {
   records: RawRecord[];
 }
 
-const CONFIDENCE = ['high', 'medium', 'low'];
 const FILE_NAME = /^([A-Za-z_]+)(?:\.[a-z0-9-]+)?\.yaml$/;
 
 export function formatProblem(p: Problem): string {
@@ -96,6 +96,13 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
         problems.push({
           file: rel(full),
           message: `file name must be <${kind === 'node' ? 'Label' : 'TYPE'}>[.part].yaml with a ${kind === 'node' ? 'label' : 'relationship type'} from seed/model.yaml; "${target}" is not one`,
+        });
+        continue;
+      }
+      if (kind === 'rel' && model.relationships[target]?.derived) {
+        problems.push({
+          file: rel(full),
+          message: `${target} is derived by the loader from other facts; it cannot be written in a seed file`,
         });
         continue;
       }
@@ -168,7 +175,7 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
           props.id = id;
         }
         convertProperties(v, spec.properties, props, at);
-        convertProvenance(v, props, sources, at);
+        convertProvenance(v, props, sources, model.confidence.values, at);
         if (typeof id === 'string') nodes.push({ label: f.name, id, props });
       } else {
         const spec = model.relationships[f.name]!;
@@ -198,7 +205,7 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
         if (key) props.key = key;
         convertPeriod(v.period, spec.period, props, at);
         convertProperties(v, spec.properties, props, at);
-        convertProvenance(v, props, sources, at);
+        convertProvenance(v, props, sources, model.confidence.values, at);
         if (ends.length === 2) {
           const seedKey = `${f.name}|${ends[0]}|${ends[1]}|${key}`;
           if (seedKeys.has(seedKey)) {
@@ -215,8 +222,40 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
     }
   }
 
+  problems.push(...cardinalityProblems(model, labelOf, rels));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, data: { nodes, rels, files: files.map((f) => f.file) } };
+}
+
+/** A field of cardinality one is a single link in the API: a second one would be lost there. */
+function cardinalityProblems(
+  model: Model,
+  labelOf: Map<string, string>,
+  rels: RelRow[],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [label, spec] of Object.entries(model.labels)) {
+    for (const [name, field] of Object.entries(spec.fields)) {
+      if (field.cardinality !== 'one') continue;
+      const far = farLabels(model, field);
+      const ends = new Map<string, string[]>();
+      for (const r of rels) {
+        if (r.type !== field.relationship) continue;
+        const [near, other] = field.direction === 'out' ? [r.from, r.to] : [r.to, r.from];
+        if (labelOf.get(near) !== label || !far.includes(labelOf.get(other) ?? '')) continue;
+        ends.set(near, [...(ends.get(near) ?? []), other]);
+      }
+      for (const [near, others] of ends) {
+        if (others.length > 1)
+          problems.push({
+            file: `seed/relationships/${field.relationship}.*.yaml`,
+            record: near,
+            message: `${label}.${name} is a single link, but ${near} has ${others.length}: ${others.join(', ')}`,
+          });
+      }
+    }
+  }
+  return problems;
 }
 
 function readFile(
@@ -380,6 +419,7 @@ function convertProvenance(
   v: Record<string, unknown>,
   out: Record<string, unknown>,
   sources: Map<string, { kind: string; text?: string }>,
+  confidence: string[],
   at: At,
 ): void {
   const list = v.sources;
@@ -428,8 +468,8 @@ function convertProvenance(
     out.sourceQuotes = quotes;
   }
   if (v.confidence !== undefined) {
-    if (typeof v.confidence !== 'string' || !CONFIDENCE.includes(v.confidence))
-      at('confidence', 'must be high, medium or low');
+    if (typeof v.confidence !== 'string' || !confidence.includes(v.confidence))
+      at('confidence', `must be ${confidence.join(', ').replace(/, ([^,]*)$/, ' or $1')}`);
     else out.confidence = v.confidence;
   }
   if (v.unverified !== undefined && typeof v.unverified !== 'boolean')

@@ -141,7 +141,7 @@ describe('the analysts’ query library', () => {
     });
     afterAll(() => t.app.stop());
 
-    it('prints a table, CSV and JSON; GraphQL runCypherQuery returns the same rows', async () => {
+    it('prints a table, CSV and JSON; GraphQL runSavedCypher returns the same rows', async () => {
       const table = runner(['heads-of-unit']);
       expect(table.code).toBe(0);
       expect(table.stdout).toMatch(/^person +\| role/);
@@ -154,9 +154,9 @@ describe('the analysts’ query library', () => {
       expect(json.code).toBe(0);
       const viaRunner = JSON.parse(json.stdout) as Row[];
       const { body } = await t.graphql(
-        '{ runCypherQuery(name: "members-as-of", params: { asOf: "2023-01-01" }) { columns rows } }',
+        '{ runSavedCypher(name: "members-as-of", params: { asOf: "2023-01-01" }) { columns rows } }',
       );
-      expect((body.data as Row).runCypherQuery.rows).toEqual(viaRunner);
+      expect((body.data as Row).runSavedCypher.rows).toEqual(viaRunner);
     });
 
     it('exits non-zero with a clear message on a wrong parameter', () => {

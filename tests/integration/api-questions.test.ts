@@ -17,8 +17,11 @@ describe('researchers’ questions, one request each', () => {
         name
         ministries { edges { node { id } } }
         ombudspersons { edges { node { id } } }
-        presidencies { edges { node { term } relation { period { from to } } } }
-        priorities(first: 100) { totalCount edges { node { id } relation { via through { id } evidence sources { source { id } } } } }
+        presidencies { edges { node { term } period { from to } } }
+        pursues(first: 100) {
+          totalCount
+          edges { node { id } rule evidence { rule steps { node { id } } } sources { source { id } } }
+        }
       } }`);
     expect(state.name).toBe('Lithuania');
     expect(state.ministries.edges.map((e: Any) => e.node.id)).toContain(
@@ -26,46 +29,48 @@ describe('researchers’ questions, one request each', () => {
     );
     expect(state.ombudspersons.edges.map((e: Any) => e.node.id)).toEqual(['ombuds:lt-controller']);
     expect(state.presidencies.edges).toEqual([
-      {
-        node: { term: '2020-2021' },
-        relation: { period: { from: '2020-07-01', to: '2021-06-30' } },
-      },
+      { node: { term: '2020-2021' }, period: { from: '2020-07-01', to: '2021-06-30' } },
     ]);
-    const edges = state.priorities.edges as Any[];
-    expect(state.priorities.totalCount).toBe(edges.length);
+    const edges = state.pursues.edges as Any[];
+    expect(state.pursues.totalCount).toBe(edges.length);
     // The 2017 corporal punishment ban is Lithuania's evidence for law-and-policy priorities.
     expect(
       edges.some(
         (e) =>
-          e.relation.via === 'law' && e.relation.through.id === 'law:lt-corporal-punishment-ban',
+          e.rule === 'LAW' && e.evidence[0].steps[0].node.id === 'law:lt-corporal-punishment-ban',
       ),
     ).toBe(true);
     for (const e of edges) {
-      expect(e.relation.evidence[0]).toMatch(/^state:LT /);
-      expect(e.relation.sources.length).toBeGreaterThan(0);
+      // Every path runs from a body, service, law or presidency of Lithuania to the priority.
+      expect(e.evidence[0].steps.at(-1).node.id).toBe(e.node.id);
+      expect(e.evidence.map((p: Any) => p.rule)).toContain(e.rule);
+      expect(e.sources.length).toBeGreaterThan(0);
     }
   });
 
   it('the states pursuing the 2020-2025 Barnahus strategic area, and through what', async () => {
     const { node } = await ask(`{ node(id: "priority:2020-protection-support-justice") {
-      ... on Priority { name states(first: 100) { edges { node { isoCode } relation { via through { __typename id } } } } } } }`);
+      ... on Priority { name pursuedBy(first: 100) {
+        edges { node { isoCode } rule evidence { steps { node { __typename id } } } } } } } }`);
     expect(node.name).toMatch(/^Protection, Support and Justice/);
-    const edges = node.states.edges as Any[];
+    const edges = node.pursuedBy.edges as Any[];
     const states = new Set(edges.map((e) => e.node.isoCode));
     // Iceland's 1998 Barnahús, Sweden's Linköping house, Norway's Statens barnehus, ...
     for (const iso of ['IS', 'SE', 'NO', 'DK', 'EE', 'LT', 'DE', 'PL'])
       expect(states).toContain(iso);
     expect(states).not.toContain('RU');
     const iceland = edges.find((e) => e.node.isoCode === 'IS');
-    expect(iceland?.relation).toMatchObject({
-      via: 'service',
-      through: { __typename: 'Service', id: 'service:is-barnahus-reykjavik' },
+    expect(iceland).toMatchObject({
+      rule: 'NATIONAL_SERVICE',
+      evidence: [
+        { steps: [{ node: { __typename: 'Service', id: 'service:is-barnahus-reykjavik' } }, {}] },
+      ],
     });
   });
 
   it('the members of the Council on 2023-01-01', async () => {
     const { node } = await ask(`{ node(id: "org:cbss") { ... on Organisation {
-      members(asOf: "2023-01-01", first: 100) { edges { node { __typename id } } } } } }`);
+      members(filter: { asOf: "2023-01-01" }, first: 100) { edges { node { __typename id } } } } } }`);
     const ids = (node.members.edges as Any[]).map((e) => e.node.id);
     const states = (node.members.edges as Any[])
       .filter((e) => e.node.__typename === 'State')
@@ -86,7 +91,7 @@ describe('researchers’ questions, one request each', () => {
     expect(ids).not.toContain('state:RU');
     // On 2022-01-01 Russia was still a member.
     const before = await ask(
-      `{ node(id: "org:cbss") { ... on Organisation { members(asOf: "2022-01-01", first: 100) { edges { node { id } } } } } }`,
+      `{ node(id: "org:cbss") { ... on Organisation { members(filter: { asOf: "2022-01-01" }, first: 100) { edges { node { id } } } } } }`,
     );
     expect((before.node.members.edges as Any[]).map((e) => e.node.id)).toContain('state:RU');
   });
@@ -107,25 +112,25 @@ describe('researchers’ questions, one request each', () => {
   it('the shortest path between Olivia Lind Haldorsson and the PROMISE Barnahus Network, with sources', async () => {
     const { path } =
       await ask(`{ path(from: "person:olivia-lind-haldorsson", to: "project:promise-barnahus-network") {
-      length nodes { id } relationships { from to relation { type sources { source { id } } } } } }`);
+      length nodes { id } steps { startId endId relationship { type sources { source { id } } } } } }`);
     expect(path.length).toBeGreaterThan(0);
     for (const p of path as Any[]) {
       expect(p.nodes[0].id).toBe('person:olivia-lind-haldorsson');
       expect(p.nodes.at(-1).id).toBe('project:promise-barnahus-network');
-      expect(p.relationships).toHaveLength(p.length);
-      for (const r of p.relationships) expect(r.relation.sources.length).toBeGreaterThan(0);
+      expect(p.steps).toHaveLength(p.length);
+      for (const r of p.steps) expect(r.relationship.sources.length).toBeGreaterThan(0);
     }
   });
 
   it('a state x priority matrix for the 2017-2020 mandate', async () => {
     const { priorityMatrix: m } = await ask(`{ priorityMatrix(mandate: "mandate:2017-2020") {
-      priorities { id } states { isoCode } cells { state { isoCode } priority { id } count evidence { via sources { source { id } } } } } }`);
+      priorities { id } states { isoCode } cells { state { isoCode } priority { id } count links { rule sources { source { id } } } } } }`);
     expect(m.priorities).toHaveLength(6);
     expect(m.states).toHaveLength(11);
     expect(m.cells).toHaveLength(66);
     for (const c of m.cells as Any[]) {
-      expect(c.count).toBe(c.evidence.length);
-      for (const e of c.evidence) expect(e.sources.length).toBeGreaterThan(0);
+      expect(c.count).toBe(c.links.length);
+      for (const e of c.links) expect(e.sources.length).toBeGreaterThan(0);
     }
     const sePrevention = (m.cells as Any[]).find(
       (c) =>
@@ -134,14 +139,17 @@ describe('researchers’ questions, one request each', () => {
     expect(sePrevention?.count).toBeGreaterThan(0);
   });
 
-  it('a full-text search for "barnahus", ranked, with the matched type', async () => {
+  it('a full-text search for "barnahus", ranked, with the matched label', async () => {
     const { search } = await ask(
-      '{ search(text: "barnahus", first: 20) { score type node { __typename id name } } }',
+      '{ search(text: "barnahus", first: 20) { score node { __typename label id name } } }',
     );
     expect(search.length).toBeGreaterThan(5);
     const scores = (search as Any[]).map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(new Set((search as Any[]).map((h) => h.type)).size).toBeGreaterThan(2);
-    for (const h of search as Any[]) expect(h.type).toBe(h.node.__typename);
+    expect(new Set((search as Any[]).map((h) => h.node.label)).size).toBeGreaterThan(2);
+    for (const h of search as Any[])
+      expect(h.node.label).toBe(
+        h.node.__typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(),
+      );
   });
 });

@@ -4,7 +4,8 @@ import {
   decodeCursor,
   encodeCursor,
   pageSize,
-  toConnection,
+  toEntityConnection,
+  toRelationship,
 } from '../../src/graphql/model';
 import { luceneQuery } from '../../src/graphql/resolvers/query';
 
@@ -30,11 +31,41 @@ describe('cursors and pages', () => {
       labels: ['Entity', 'State'],
       node: { id },
     }));
-    const c = toConnection(rows, 10, 2);
+    const c = toEntityConnection(rows, 10, 2);
     expect(c.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
     expect(c.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('b') });
     expect(c.totalCount).toBe(10);
     expect(c.edges[0]?.node.__label).toBe('State');
+  });
+
+  it('shows a stored relationship with its own properties and its provenance, not the bookkeeping', () => {
+    const node = { __label: 'Organisation', id: 'org:cbss' };
+    const r = toRelationship('MEMBER_OF', 'OUT', node, {
+      role: 'founding member',
+      validFrom: '1992-03-05',
+      validFromPrecision: 'day',
+      sourceIds: ['source:S1', 'source:S2'],
+      sourceQuotes: ['the words', ''],
+      seedKey: 'MEMBER_OF|state:DK|org:cbss|',
+      origin: 'seed',
+      confidence: 'high',
+    });
+    expect(r).toMatchObject({
+      type: 'MEMBER_OF',
+      direction: 'OUT',
+      node,
+      role: 'founding member',
+      period: { from: '1992-03-05', fromPrecision: 'day', to: null, toPrecision: null },
+      sources: [
+        { sourceId: 'source:S1', quote: 'the words' },
+        { sourceId: 'source:S2', quote: null },
+      ],
+      confidence: 'high',
+      unverified: false,
+      derived: false,
+    });
+    expect(r).not.toHaveProperty('seedKey');
+    expect(r).not.toHaveProperty('cursor');
   });
 
   it('accepts only real calendar dates', () => {

@@ -142,4 +142,32 @@ describe('seed validation', () => {
       expect.stringMatching(/\/nodes\/Planet\.yaml: file name must be <Label>/),
     ]);
   });
+
+  it('refuses a seed file for a derived relationship type (PURSUES is written by the loader)', () => {
+    const dir = fresh();
+    fs.writeFileSync(
+      path.join(dir, 'relationships', 'PURSUES.yaml'),
+      '- from: state:DK\n  to: priority:2017-child-participation\n  sources: [{ source: source:S83 }]\n',
+    );
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        /\/relationships\/PURSUES\.yaml: PURSUES is derived by the loader from other facts; it cannot be written in a seed file$/,
+      ),
+    ]);
+  });
+
+  it('refuses a second link where the model declares a single one (Project.series)', () => {
+    const dir = fresh();
+    editSeedFile(dir, 'relationships/PHASE_OF.projects.yaml', (t) =>
+      t.replace(
+        '- from: project:promise-2\n  to: project:promise\n',
+        '- from: project:promise-2\n  to: project:promise-1\n  sources:\n    - source: source:S18\n\n- from: project:promise-2\n  to: project:promise\n',
+      ),
+    );
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        /Project\.series is a single link, but project:promise-2 has 2: project:promise-1, project:promise$/,
+      ),
+    ]);
+  });
 });

@@ -1,16 +1,28 @@
 import { queryLibrary } from '../../analyst/library';
 import { runSavedQuery } from '../../analyst/run';
 import { badInput } from '../../errors';
-import type { GraphQLContext } from '../context';
+import { CypherParamType } from '../generated/boundary';
+import type { Resolvers } from '../generated/resolvers-types';
 
-export const analystResolvers = {
+/** The library's parameter type as the enum value that stands for it. */
+function paramType(type: string): CypherParamType {
+  const found = Object.values(CypherParamType).find((t) => t === type);
+  if (!found) throw new Error(`Saved query parameter type ${type} has no CypherParamType`);
+  return found;
+}
+
+export const analystResolvers: Resolvers = {
   Query: {
     cypherQueries: () =>
       [...queryLibrary().values()].map((q) => ({
         ...q,
-        params: q.params.map((p) => ({ ...p, default: p.default ?? null })),
+        params: q.params.map((p) => ({
+          ...p,
+          type: paramType(p.type),
+          default: p.default ?? null,
+        })),
       })),
-    runCypherQuery: (_: unknown, args: { name: string; params?: unknown }, ctx: GraphQLContext) => {
+    runSavedCypher: (_, args, ctx) => {
       const params = args.params ?? {};
       if (typeof params !== 'object' || params === null || Array.isArray(params)) {
         throw badInput('params must be a JSON object of parameter names to values');

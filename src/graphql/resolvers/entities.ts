@@ -1,142 +1,269 @@
+import { farLabels, type FieldSpec, type Model } from '../../seed/model';
+import { AppError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
+import { evidenceOf } from '../evidence';
+import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../generated/boundary';
+import { RelationOrder } from '../generated/resolvers-types';
+import type {
+  EvidencePathResolvers,
+  EvidenceStepResolvers,
+  Confidence,
+  InputMaybe,
+  Label,
+  RelationshipType,
+  NodeResolvers,
+  PursuesFilter,
+  PursuesRule,
+  RelationFilter,
+  RelationshipEdgeResolvers,
+  RelationshipFilter,
+  RelationshipResolvers,
+  Resolvers,
+  SourceRefResolvers,
+} from '../generated/resolvers-types';
+import type { RelationQuery } from '../loaders';
 import {
+  dateParam,
   decodeCursor,
   pageSize,
-  toConnection,
-  dateParam,
+  periodOf,
+  sourceRefs,
+  toEntityConnection,
+  toRelationshipConnection,
   type EntityObject,
-  type RelationObject,
+  type RelationshipConnectionObject,
+  type RelationshipObject,
 } from '../model';
-import type { RelationQuery } from '../loaders';
-import { RELATIONS, type RelationField } from '../relations';
-import { AppError, ErrorCode } from '../../errors';
 
+/** The arguments of every relationship connection field. */
 export interface RelationArgs {
-  type?: string | null;
-  direction?: 'OUT' | 'IN' | null;
-  first?: number | null;
-  after?: string | null;
-  asOf?: string | null;
-  overlaps?: { from?: string | null; to?: string | null } | null;
-  text?: string | null;
-  orderBy?: string | null;
+  filter?: InputMaybe<RelationFilter & PursuesFilter & RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<number>;
+  after?: InputMaybe<string>;
 }
 
 /** One page of a relationship field, through the per-request loader for these arguments. */
 export async function relationConnection(
   ctx: GraphQLContext,
   parentId: string,
-  spec: { type: string | null; direction: 'out' | 'in' | null; labels: string[] | null },
+  spec: { types: string[] | null; direction: 'out' | 'in' | null; labels: string[] | null },
   args: RelationArgs,
-) {
+): Promise<RelationshipConnectionObject> {
   const first = pageSize(args.first);
+  const f = args.filter ?? {};
   const query: RelationQuery = {
     ...spec,
-    asOf: dateParam(args.asOf, 'asOf'),
-    overlapFrom: dateParam(args.overlaps?.from, 'overlaps.from'),
-    overlapTo: dateParam(args.overlaps?.to, 'overlaps.to'),
-    text: args.text ? args.text.toLowerCase() : null,
+    asOf: dateParam(f.asOf, 'filter.asOf'),
+    overlapFrom: dateParam(f.overlaps?.from, 'filter.overlaps.from'),
+    overlapTo: dateParam(f.overlaps?.to, 'filter.overlaps.to'),
+    text: f.text ? f.text.toLowerCase() : null,
+    rules: f.rules ?? null,
+    confidence: f.confidence ?? null,
+    unverified: f.unverified ?? null,
     orderBy: args.orderBy ?? 'DEFAULT',
     after: decodeCursor(args.after),
     limit: first + 1,
   };
   const rows = await ctx.loaders.relation(query).load(parentId);
-  return toConnection(rows.page, rows.total, first);
+  return toRelationshipConnection(rows.page, rows.total, first);
 }
 
-/** Source references of a node or relationship, from its parallel sourceIds / sourceQuotes lists. */
-export function sourceRefs(props: Record<string, unknown>) {
-  const ids = (props.sourceIds as string[] | undefined) ?? [];
-  const quotes = (props.sourceQuotes as string[] | undefined) ?? [];
-  return ids.map((sourceId, i) => ({ sourceId, quote: quotes[i] ? quotes[i] : null }));
+/** A single link: the first relationship of the field (the seed validator allows only one). */
+async function singleLink(
+  ctx: GraphQLContext,
+  parentId: string,
+  spec: { types: string[]; direction: 'out' | 'in'; labels: string[] },
+): Promise<RelationshipObject | null> {
+  const page = await relationConnection(ctx, parentId, spec, {
+    first: 1,
+    orderBy: RelationOrder.Id,
+  });
+  const edge = page.edges[0];
+  if (!edge) return null;
+  // A link has no cursor: it is not a page.
+  const { cursor: _cursor, ...link } = edge;
+  return link;
 }
+
+function fieldResolver(model: Model, field: FieldSpec) {
+  const spec = {
+    types: [field.relationship],
+    direction: field.direction,
+    labels: farLabels(model, field),
+  };
+  if (field.cardinality === 'one')
+    return (e: EntityObject, _: unknown, ctx: GraphQLContext) => singleLink(ctx, e.id, spec);
+  return (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
+    relationConnection(ctx, e.id, spec, args);
+}
+
+const relationshipTypeOf = (t: string): RelationshipType => {
+  const type = Object.values(ENUM_VALUES.RelationshipType).find((x) => x === t);
+  if (!type) throw new AppError(ErrorCode.INTERNAL, `Relationship type ${t} is not in the model`);
+  return type;
+};
+
+const ruleOf = (r: string): PursuesRule => {
+  const rule = Object.values(ENUM_VALUES.PursuesRule).find((x) => x === r);
+  if (!rule) throw new AppError(ErrorCode.INTERNAL, `Derivation rule ${r} is not in the model`);
+  return rule;
+};
+
+const confidenceOf = (c: unknown): Confidence | null =>
+  Object.values(ENUM_VALUES.Confidence).find((x) => x === c) ?? null;
+
+const labelOf = (e: EntityObject): Label => {
+  const label = Object.values(ENUM_VALUES.Label).find((l) => l === e.__label);
+  if (!label) throw new AppError(ErrorCode.INTERNAL, `Label ${e.__label} is not in the model`);
+  return label;
+};
 
 const common = {
+  label: (e: EntityObject) => labelOf(e),
   sources: (e: EntityObject) => sourceRefs(e),
-  confidence: (e: EntityObject) => e.confidence ?? null,
-  unverified: (e: EntityObject) => e.unverified === true,
-  note: (e: EntityObject) => e.note ?? null,
   connectionCount: (e: EntityObject, _: unknown, ctx: GraphQLContext) =>
     ctx.loaders.degree.load(e.id),
-  relations: (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
+  unverified: (e: EntityObject) => e.unverified === true,
+  relationships: (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
     relationConnection(
       ctx,
       e.id,
       {
-        type: args.type ?? null,
-        direction: args.direction ? (args.direction === 'OUT' ? 'out' : 'in') : null,
+        types: args.filter?.types ?? null,
+        direction: args.filter?.direction ? (args.filter.direction === 'OUT' ? 'out' : 'in') : null,
         labels: null,
       },
       args,
     ),
 };
 
-function relationResolver(rf: RelationField) {
-  const labels = rf.labels ?? (rf.target === 'Node' ? null : [rf.target]);
-  return (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
-    relationConnection(ctx, e.id, { type: rf.type, direction: rf.direction, labels }, args);
-}
-
-/** Resolvers for every entity type: common fields plus its relationship fields from the relation table. */
-export function entityResolvers(labels: string[]) {
+/**
+ * Resolvers of every entity type, built from the model: the Node fields and
+ * one resolver per relationship field. They follow the model by
+ * construction; makeExecutableSchema refuses any that the schema lacks.
+ */
+export function entityResolvers(model: Model): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const label of labels) {
+  for (const [label, spec] of Object.entries(model.labels)) {
     const fields: Record<string, unknown> = { ...common };
-    for (const rf of RELATIONS[label] ?? []) fields[rf.field] = relationResolver(rf);
+    for (const [name, field] of Object.entries(spec.fields))
+      fields[name] = fieldResolver(model, field);
     out[label] = fields;
   }
   out.Source = {
     ...out.Source,
     name: (e: EntityObject) => e.name ?? e.title,
-    supports: async (
+    citedBy: async (
       e: EntityObject,
-      args: { first?: number; after?: string },
+      args: { first?: number | null; after?: string | null },
       ctx: GraphQLContext,
     ) => {
       const first = pageSize(args.first);
-      const rows = await ctx.loaders.supports(decodeCursor(args.after), first + 1).load(e.id);
-      return toConnection(rows.page, rows.total, first);
+      const rows = await ctx.loaders.citedBy(decodeCursor(args.after), first + 1).load(e.id);
+      return toEntityConnection(rows.page, rows.total, first);
     },
   };
   return out;
 }
 
-export const sharedResolvers = {
-  Node: { __resolveType: (e: EntityObject) => e.__label },
-  Precision: { YEAR: 'year', MONTH: 'month', DAY: 'day' },
-  Confidence: { HIGH: 'high', MEDIUM: 'medium', LOW: 'low' },
-  SourceRef: {
-    source: async (ref: { sourceId: string }, _: unknown, ctx: GraphQLContext) => {
-      const source = await ctx.loaders.node.load(ref.sourceId);
-      if (!source)
-        throw new AppError(ErrorCode.INTERNAL, `Source ${ref.sourceId} is cited but missing`);
-      return source;
-    },
+const isRelationshipType = (t: string): t is keyof typeof RELATIONSHIP_OBJECT_TYPES =>
+  Object.hasOwn(RELATIONSHIP_OBJECT_TYPES, t);
+
+function objectTypesOf(r: RelationshipObject) {
+  if (!isRelationshipType(r.type))
+    throw new AppError(ErrorCode.INTERNAL, `Relationship type ${r.type} is not in the model`);
+  return RELATIONSHIP_OBJECT_TYPES[r.type][r.direction];
+}
+
+/** A relationship in a page is its type's connection edge. */
+const edgeTypeOf = (r: RelationshipObject) => objectTypesOf(r).edge;
+
+/** A relationship outside a page (a single link, a path step) is its type's link. */
+function linkOrEdgeTypeOf(r: RelationshipObject) {
+  if (r.cursor !== undefined) return edgeTypeOf(r);
+  const link = objectTypesOf(r).link;
+  if (!link) throw new AppError(ErrorCode.INTERNAL, `${r.type} has no ${r.direction} link type`);
+  return link;
+}
+
+const Node: NodeResolvers = { __resolveType: labelOf };
+const Relationship: RelationshipResolvers = { __resolveType: linkOrEdgeTypeOf };
+const RelationshipEdge: RelationshipEdgeResolvers = { __resolveType: edgeTypeOf };
+
+const SourceRef: SourceRefResolvers = {
+  source: async (ref, _, ctx) => {
+    const source = await ctx.loaders.node.load(ref.sourceId);
+    if (!source)
+      throw new AppError(ErrorCode.INTERNAL, `Source ${ref.sourceId} is cited but missing`);
+    return source;
   },
-  Relation: {
-    role: (r: RelationObject) => r.props.role ?? null,
-    status: (r: RelationObject) => r.props.status ?? null,
-    amount: (r: RelationObject) => r.props.amount ?? null,
-    order: (r: RelationObject) => r.props.order ?? null,
-    reasoning: (r: RelationObject) => r.props.reasoning ?? null,
-    note: (r: RelationObject) => r.props.note ?? null,
-    confidence: (r: RelationObject) => r.props.confidence ?? null,
-    unverified: (r: RelationObject) => r.props.unverified === true,
-    derived: (r: RelationObject) => r.props.origin === 'derived',
-    via: (r: RelationObject) => r.props.via ?? null,
-    evidence: (r: RelationObject) => r.props.evidence ?? null,
-    evidencePath: (r: RelationObject) => r.props.evidencePath ?? null,
-    through: (r: RelationObject, _: unknown, ctx: GraphQLContext) =>
-      typeof r.props.viaId === 'string' ? ctx.loaders.node.load(r.props.viaId) : null,
-    sources: (r: RelationObject) => sourceRefs(r.props),
-    period: (r: RelationObject) =>
-      r.props.validFrom || r.props.validTo
-        ? {
-            from: r.props.validFrom ?? null,
-            fromPrecision: r.props.validFromPrecision ?? null,
-            to: r.props.validTo ?? null,
-            toPrecision: r.props.validToPrecision ?? null,
-          }
-        : null,
+};
+
+/** The relationship behind an evidence step, or an error naming it. */
+async function stepRelationship(
+  step: { startId: string; type: string; endId: string },
+  ctx: GraphQLContext,
+) {
+  const props = await ctx.loaders.relationship.load(step);
+  if (!props)
+    throw new AppError(
+      ErrorCode.INTERNAL,
+      `Evidence step ${step.startId} ${step.type} ${step.endId} is no longer in the graph`,
+    );
+  return props;
+}
+
+const CONFIDENCE_ORDER = Object.values(ENUM_VALUES.Confidence);
+
+const EvidencePath: EvidencePathResolvers = {
+  rule: (p) => ruleOf(p.rule),
+  // The weakest link: the lowest confidence any step gives (null when none gives one).
+  confidence: async (p, _, ctx) => {
+    const marks = await Promise.all(
+      p.steps.map(async (s) => (await stepRelationship(s, ctx)).confidence),
+    );
+    const ranks = marks
+      .map((m) => CONFIDENCE_ORDER.findIndex((c) => c === m))
+      .filter((i) => i >= 0);
+    return ranks.length ? CONFIDENCE_ORDER[Math.max(...ranks)]! : null;
   },
+  unverified: async (p, _, ctx) => {
+    const flags = await Promise.all(
+      p.steps.map(async (s) => (await stepRelationship(s, ctx)).unverified === true),
+    );
+    return flags.some(Boolean);
+  },
+};
+
+const EvidenceStep: EvidenceStepResolvers = {
+  node: async (s, _, ctx) => {
+    const node = await ctx.loaders.node.load(s.nodeId);
+    if (!node) throw new AppError(ErrorCode.INTERNAL, `Evidence names missing entity ${s.nodeId}`);
+    return node;
+  },
+  relationshipType: (s) => relationshipTypeOf(s.type),
+  period: async (s, _, ctx) => periodOf(await stepRelationship(s, ctx)),
+  sources: async (s, _, ctx) => sourceRefs(await stepRelationship(s, ctx)),
+  confidence: async (s, _, ctx) => confidenceOf((await stepRelationship(s, ctx)).confidence),
+  unverified: async (s, _, ctx) => (await stepRelationship(s, ctx)).unverified === true,
+};
+
+const evidence = (r: RelationshipObject) => evidenceOf(r.stored);
+// Links derived before the loader stored rules take their first path's.
+const rule = (r: RelationshipObject) =>
+  ruleOf(typeof r.stored.rule === 'string' ? r.stored.rule : (evidence(r)[0]?.rule ?? ''));
+const pursues = { evidence, rule };
+
+/** Resolvers shared by every entity and relationship type, checked against the generated types. */
+export const sharedResolvers: Resolvers = {
+  Node,
+  Relationship,
+  RelationshipEdge,
+  SourceRef,
+  EvidencePath,
+  EvidenceStep,
+  PursuesEdge: pursues,
+  PursuesLink: pursues,
+  PursuesIncomingEdge: pursues,
 };

@@ -1,5 +1,5 @@
 import { cypher } from '../../db/cypher-files';
-import type { GraphQLContext } from '../context';
+import { HealthStatus, type Resolvers } from '../generated/resolvers-types';
 
 interface HealthRow {
   version: string;
@@ -7,16 +7,16 @@ interface HealthRow {
   migrations: string[];
 }
 
-export const healthResolvers = {
+export const healthResolvers: Resolvers = {
   Query: {
-    async health(_: unknown, __: unknown, ctx: GraphQLContext) {
+    async health(_, __, ctx) {
       const [row] = await ctx.db.read<HealthRow>(
         cypher('api/health.cypher'),
         {},
         { operation: 'Query.health' },
       );
       return {
-        status: 'OK',
+        status: HealthStatus.Ok,
         database: ctx.db.database,
         neo4jVersion: row?.version ?? 'unknown',
         edition: row?.edition ?? 'unknown',

@@ -1,23 +1,30 @@
 import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
+import type { Model } from '../../seed/model';
 import type { GraphQLContext } from '../context';
+import { ENUM_VALUES } from '../generated/boundary';
+import type {
+  EntityFilter,
+  EntityOrder,
+  InputMaybe,
+  QueryResolvers,
+  Resolvers,
+  TimelineKind,
+} from '../generated/resolvers-types';
 import {
   dateParam,
   decodeCursor,
   pageSize,
-  toConnection,
+  sourceRefs,
   toEntity,
+  toEntityConnection,
+  toRelationship,
   type EntityObject,
+  type PageRow,
 } from '../model';
 
 type Row = { labels: string[]; props: Record<string, unknown> };
 type StepRow = { type: string; from: string; to: string; props: Record<string, unknown> };
-
-const step = (r: StepRow) => ({
-  from: r.from,
-  to: r.to,
-  relation: { type: r.type, direction: 'OUT', props: r.props },
-});
 
 function clamp(value: number, min: number, max: number, name: string): number {
   if (!Number.isInteger(value) || value < min || value > max)
@@ -56,219 +63,215 @@ async function byId(ctx: GraphQLContext, id: string, label: string): Promise<Ent
   return e && e.__label === label ? e : null;
 }
 
-export function queryResolvers(labels: string[], plurals: Record<string, string>) {
+/** The steps of a path or subgraph: each relationship seen from its start node. */
+function steps(rels: StepRow[], nodes: Map<string, EntityObject>) {
+  return rels.flatMap((r) => {
+    const end = nodes.get(r.to);
+    return end
+      ? [
+          {
+            startId: r.from,
+            endId: r.to,
+            relationship: toRelationship(r.type, 'OUT', end, r.props),
+          },
+        ]
+      : [];
+  });
+}
+
+const entitiesById = (rows: Row[]) => {
+  const nodes = rows.map((n) => toEntity(n.labels, n.props));
+  return { nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
+};
+
+const inModel = <T extends string>(values: readonly T[], name: string): T => {
+  const found = values.find((v) => v === name);
+  if (!found) throw badInput(`${name} is not in the model`);
+  return found;
+};
+
+interface ListArgs {
+  filter?: InputMaybe<EntityFilter & { kinds?: InputMaybe<string[]> }>;
+  orderBy?: InputMaybe<EntityOrder>;
+  first?: InputMaybe<number>;
+  after?: InputMaybe<string>;
+}
+
+/** The top-level list of each label, from the model's plurals. */
+function listResolvers(model: Model): Record<string, unknown> {
   const lists: Record<string, unknown> = {};
-  for (const label of labels) {
-    lists[plurals[label]!] = async (
-      _: unknown,
-      args: {
-        filter?: { text?: string; kind?: string; unverified?: boolean } | null;
-        orderBy?: string;
-        first?: number;
-        after?: string;
-      },
-      ctx: GraphQLContext,
-    ) => {
+  for (const [label, spec] of Object.entries(model.labels)) {
+    lists[spec.plural] = async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
       const first = pageSize(args.first);
-      const [row] = await ctx.db.read<{
-        total: number;
-        page: { key: string; labels: string[]; node: Record<string, unknown> }[];
-      }>(
+      const [row] = await ctx.db.read<{ total: number; page: PageRow[] }>(
         cypher('api/entity-list.cypher'),
         {
           label,
           text: args.filter?.text ? args.filter.text.toLowerCase() : null,
-          kind: args.filter?.kind ?? null,
+          kinds: args.filter?.kinds ?? null,
           unverified: args.filter?.unverified ?? null,
           orderBy: args.orderBy ?? 'NAME',
           after: decodeCursor(args.after),
           limit: first + 1,
         },
-        { operation: `Query.${plurals[label]}` },
+        { operation: `Query.${spec.plural}` },
       );
-      return toConnection(row?.page ?? [], row?.total ?? 0, first);
+      return toEntityConnection(row?.page ?? [], row?.total ?? 0, first);
     };
   }
-
-  return {
-    Query: {
-      ...lists,
-      node: (_: unknown, { id }: { id: string }, ctx: GraphQLContext) => ctx.loaders.node.load(id),
-      nodes: (_: unknown, { ids }: { ids: string[] }, ctx: GraphQLContext) => {
-        if (ids.length > 100) throw badInput('nodes takes at most 100 ids');
-        return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
-      },
-      state: (_: unknown, args: { isoCode?: string; id?: string }, ctx: GraphQLContext) =>
-        lookupCountry('State', args, ctx),
-      country: (_: unknown, args: { isoCode?: string; id?: string }, ctx: GraphQLContext) =>
-        lookupCountry('Country', args, ctx),
-      project: (_: unknown, args: { acronym?: string; id?: string }, ctx: GraphQLContext) => {
-        if (args.id) return byId(ctx, args.id, 'Project');
-        if (!args.acronym) throw badInput('project needs an acronym or an id');
-        return byKey(
-          ctx,
-          'api/project-by-acronym.cypher',
-          { key: args.acronym.trim().toLowerCase() },
-          'Query.project',
-        );
-      },
-      search: async (
-        _: unknown,
-        args: { text: string; types?: string[] | null; first?: number },
-        ctx: GraphQLContext,
-      ) => {
-        if (args.text.length > 200) throw badInput('search text is limited to 200 characters');
-        const unknown = (args.types ?? []).filter((t) => !labels.includes(t));
-        if (unknown.length) throw badInput(`unknown type(s): ${unknown.join(', ')}`);
-        const limit = pageSize(args.first);
-        const rows = await ctx.db.read<Row & { score: number }>(
-          cypher('api/search.cypher'),
-          {
-            query: luceneQuery(args.text),
-            types: args.types ?? null,
-            limit,
-            candidates: limit * 5,
-          },
-          { operation: 'Query.search' },
-        );
-        return rows.map((r) => {
-          const node = toEntity(r.labels, r.props);
-          return { score: r.score, type: node.__label, node };
-        });
-      },
-      path: async (
-        _: unknown,
-        args: { from: string; to: string; maxHops: number; includeDerived: boolean; limit: number },
-        ctx: GraphQLContext,
-      ) => {
-        const maxHops = clamp(args.maxHops, 1, 8, 'maxHops');
-        const limit = clamp(args.limit, 1, 10, 'limit');
-        const [a, b] = await Promise.all([
-          ctx.loaders.node.load(args.from),
-          ctx.loaders.node.load(args.to),
-        ]);
-        if (!a) throw notFound(`Entity ${args.from}`);
-        if (!b) throw notFound(`Entity ${args.to}`);
-        const rows = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
-          cypher('api/path.cypher'),
-          { from: args.from, to: args.to, maxHops, includeDerived: args.includeDerived, limit },
-          { operation: 'Query.path' },
-        );
-        return rows.map((r) => ({
-          length: r.rels.length,
-          nodes: r.nodes.map((n) => toEntity(n.labels, n.props)),
-          relationships: r.rels.map(step),
-        }));
-      },
-      neighbourhood: async (
-        _: unknown,
-        args: { id: string; depth: number; limit: number },
-        ctx: GraphQLContext,
-      ) => {
-        const depth = clamp(args.depth, 1, 3, 'depth');
-        const limit = clamp(args.limit, 1, 500, 'limit');
-        const [row] = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
-          cypher('api/neighbourhood.cypher'),
-          { id: args.id, depth, limit },
-          { operation: 'Query.neighbourhood' },
-        );
-        if (!row) throw notFound(`Entity ${args.id}`);
-        const ids = new Set(row.nodes.map((n) => String(n.props.id)));
-        return {
-          nodes: row.nodes.map((n) => toEntity(n.labels, n.props)),
-          relationships: row.rels.filter((r) => ids.has(r.from) && ids.has(r.to)).map(step),
-          truncated: row.nodes.length >= limit,
-        };
-      },
-      timeline: async (
-        _: unknown,
-        args: { from?: string; to?: string; kinds?: string[] | null; first?: number },
-        ctx: GraphQLContext,
-      ) => {
-        const limit = clamp(args.first ?? 100, 0, 500, 'first');
-        const rows = await ctx.db.read<
-          Row & { date: unknown; precision: string; kind: string; title: string }
-        >(
-          cypher('api/timeline.cypher'),
-          {
-            from: dateParam(args.from, 'from'),
-            to: dateParam(args.to, 'to'),
-            kinds: args.kinds ?? null,
-            limit,
-          },
-          { operation: 'Query.timeline' },
-        );
-        return rows.map((r) => {
-          const node = toEntity(r.labels, r.props);
-          return {
-            date: r.date,
-            precision: r.precision ?? 'day',
-            kind: r.kind,
-            title: r.title,
-            node,
-            sources: node,
-          };
-        });
-      },
-      priorityMatrix: async (_: unknown, { mandate }: { mandate: string }, ctx: GraphQLContext) => {
-        const [row] = await ctx.db.read<{
-          mandate: Record<string, unknown>;
-          priorities: Record<string, unknown>[];
-          states: Record<string, unknown>[];
-          cells: Record<string, unknown>[][][];
-        }>(
-          cypher('api/priority-matrix.cypher'),
-          { mandate },
-          { operation: 'Query.priorityMatrix' },
-        );
-        if (!row) throw notFound(`Mandate ${mandate}`);
-        const states = row.states.map((s) => toEntity(['State'], s));
-        const priorities = row.priorities.map((p) => toEntity(['Priority'], p));
-        const cells = states.flatMap((state, i) =>
-          priorities.map((priority, j) => {
-            // Pattern comprehensions return relationships in no set order.
-            const evidence = (row.cells[i]?.[j] ?? [])
-              .map((props) => ({ type: 'PURSUES', direction: 'OUT', props }))
-              .sort((a, b) => (evidenceKey(a.props) < evidenceKey(b.props) ? -1 : 1));
-            return { state, priority, count: evidence.length, evidence };
-          }),
-        );
-        return { mandate: toEntity(['Mandate'], row.mandate), states, priorities, cells };
-      },
-      counts: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
-        const rows = await ctx.db.read<{ kind: string; name: string; count: number }>(
-          cypher('seed/counts.cypher'),
-          {},
-          {
-            operation: 'Query.counts',
-          },
-        );
-        return {
-          labels: rows
-            .filter((r) => r.kind === 'label')
-            .map(({ name, count }) => ({ name, count })),
-          relationships: rows
-            .filter((r) => r.kind === 'type')
-            .map(({ name, count }) => ({ name, count })),
-        };
-      },
-    },
-    TimelineEvent: {
-      sources: (e: { sources: EntityObject }) => {
-        const ids = (e.sources.sourceIds as string[] | undefined) ?? [];
-        const quotes = (e.sources.sourceQuotes as string[] | undefined) ?? [];
-        return ids.map((sourceId, i) => ({ sourceId, quote: quotes[i] ? quotes[i] : null }));
-      },
-    },
-  };
+  return lists;
 }
+
+const Query: QueryResolvers = {
+  node: (_, { id }, ctx) => ctx.loaders.node.load(id),
+  nodes: (_, { ids }, ctx) => {
+    if (ids.length > 100) throw badInput('nodes takes at most 100 ids');
+    return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
+  },
+  state: (_, args, ctx) => lookupCountry('State', args, ctx),
+  country: (_, args, ctx) => lookupCountry('Country', args, ctx),
+  project: (_, args, ctx) => {
+    if (args.id) return byId(ctx, args.id, 'Project');
+    if (!args.acronym) throw badInput('project needs an acronym or an id');
+    return byKey(
+      ctx,
+      'api/project-by-acronym.cypher',
+      { key: args.acronym.trim().toLowerCase() },
+      'Query.project',
+    );
+  },
+  search: async (_, args, ctx) => {
+    if (args.text.length > 200) throw badInput('search text is limited to 200 characters');
+    const limit = pageSize(args.first);
+    const rows = await ctx.db.read<Row & { score: number }>(
+      cypher('api/search.cypher'),
+      {
+        query: luceneQuery(args.text),
+        types: args.labels ?? null,
+        limit,
+        candidates: limit * 5,
+      },
+      { operation: 'Query.search' },
+    );
+    return rows.map((r) => ({ score: r.score, node: toEntity(r.labels, r.props) }));
+  },
+  path: async (_, args, ctx) => {
+    const maxHops = clamp(args.maxHops, 1, 8, 'maxHops');
+    const limit = clamp(args.limit, 1, 10, 'limit');
+    const [a, b] = await Promise.all([
+      ctx.loaders.node.load(args.from),
+      ctx.loaders.node.load(args.to),
+    ]);
+    if (!a) throw notFound(`Entity ${args.from}`);
+    if (!b) throw notFound(`Entity ${args.to}`);
+    const rows = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
+      cypher('api/path.cypher'),
+      { from: args.from, to: args.to, maxHops, includeDerived: args.includeDerived, limit },
+      { operation: 'Query.path' },
+    );
+    return rows.map((r) => {
+      const { nodes, byId: ids } = entitiesById(r.nodes);
+      return { length: r.rels.length, nodes, steps: steps(r.rels, ids) };
+    });
+  },
+  neighbourhood: async (_, args, ctx) => {
+    const depth = clamp(args.depth, 1, 3, 'depth');
+    const limit = clamp(args.limit, 1, 500, 'limit');
+    const [row] = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
+      cypher('api/neighbourhood.cypher'),
+      { id: args.id, depth, limit },
+      { operation: 'Query.neighbourhood' },
+    );
+    if (!row) throw notFound(`Entity ${args.id}`);
+    const { nodes, byId: ids } = entitiesById(row.nodes);
+    return {
+      nodes,
+      steps: steps(
+        row.rels.filter((r) => ids.has(r.from)),
+        ids,
+      ),
+      truncated: row.nodes.length >= limit,
+    };
+  },
+  timeline: async (_, args, ctx) => {
+    const limit = clamp(args.first ?? 100, 0, 500, 'first');
+    const rows = await ctx.db.read<
+      Row & { date: unknown; precision: string | null; kind: TimelineKind; title: string }
+    >(
+      cypher('api/timeline.cypher'),
+      {
+        from: dateParam(args.from, 'from'),
+        to: dateParam(args.to, 'to'),
+        kinds: args.kinds ?? null,
+        limit,
+      },
+      { operation: 'Query.timeline' },
+    );
+    return rows.map((r) => {
+      const node = toEntity(r.labels, r.props);
+      return {
+        date: r.date,
+        precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
+        kind: r.kind,
+        title: r.title,
+        node,
+        sources: sourceRefs(node),
+      };
+    });
+  },
+  priorityMatrix: async (_, { mandate }, ctx) => {
+    const [row] = await ctx.db.read<{
+      mandate: Record<string, unknown>;
+      priorities: Record<string, unknown>[];
+      states: Record<string, unknown>[];
+      cells: Record<string, unknown>[][][];
+    }>(cypher('api/priority-matrix.cypher'), { mandate }, { operation: 'Query.priorityMatrix' });
+    if (!row) throw notFound(`Mandate ${mandate}`);
+    const states = row.states.map((s) => toEntity(['State'], s));
+    const priorities = row.priorities.map((p) => toEntity(['Priority'], p));
+    const cells = states.flatMap((state, i) =>
+      priorities.map((priority, j) => {
+        // Pattern comprehensions return relationships in no set order.
+        const links = (row.cells[i]?.[j] ?? [])
+          .map((props) => toRelationship('PURSUES', 'OUT', priority, props))
+          .sort((a, b) => (evidenceKey(a.stored) < evidenceKey(b.stored) ? -1 : 1));
+        return { state, priority, count: links.length, links };
+      }),
+    );
+    return { mandate: toEntity(['Mandate'], row.mandate), states, priorities, cells };
+  },
+  counts: async (_, __, ctx) => {
+    const rows = await ctx.db.read<{ kind: string; name: string; count: number }>(
+      cypher('seed/counts.cypher'),
+      {},
+      { operation: 'Query.counts' },
+    );
+    const labels = Object.values(ENUM_VALUES.Label);
+    const types = Object.values(ENUM_VALUES.RelationshipType);
+    return {
+      // Labels and types the model does not know (e.g. Migration) are not the graph's.
+      labels: rows
+        .filter((r) => r.kind === 'label')
+        .flatMap(({ name, count }) => {
+          const label = labels.find((l) => l === name);
+          return label ? [{ label, count }] : [];
+        }),
+      relationships: rows
+        .filter((r) => r.kind === 'type')
+        .flatMap(({ name, count }) => {
+          const type = types.find((t) => t === name);
+          return type ? [{ type, count }] : [];
+        }),
+    };
+  },
+};
 
 const evidenceKey = (props: Record<string, unknown>) =>
   `${String(props.via)}|${String(props.viaId)}`;
 
 async function lookupCountry(
   label: 'State' | 'Country',
-  args: { isoCode?: string; id?: string },
+  args: { isoCode?: InputMaybe<string>; id?: InputMaybe<string> },
   ctx: GraphQLContext,
 ) {
   if (args.id) return byId(ctx, args.id, label);
@@ -280,4 +283,9 @@ async function lookupCountry(
     { label, isoCode: args.isoCode.trim().toUpperCase() },
     `Query.${label.toLowerCase()}`,
   );
+}
+
+/** The root fields: typed ones checked against the schema, plus one list per label. */
+export function queryResolvers(model: Model): [Resolvers, { Query: Record<string, unknown> }] {
+  return [{ Query }, { Query: listResolvers(model) }];
 }

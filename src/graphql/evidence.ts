@@ -1,0 +1,57 @@
+import type { EvidencePathObject, EvidenceStepObject } from './model';
+
+/**
+ * The evidence paths of a derived PURSUES link. The loader stores each path
+ * as text ("state:LT <-OMBUDSPERSON_FOR- ombuds:lt -PARTNER_IN-> project:x
+ * -ADDRESSES-> priority:y") with the rule that accepted it; this turns them
+ * into steps the API can resolve to entities and their sourced relationships.
+ */
+const ARROW = /^(<-)?-?([A-Z][A-Z_]*)-(>)?$/;
+
+export function parseEvidencePath(text: string): EvidenceStepObject[] {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length < 3 || tokens.length % 2 === 0)
+    throw new Error(`evidence path "${text}" is not node, arrow, node, ...`);
+  const steps: EvidenceStepObject[] = [];
+  for (let i = 1; i < tokens.length; i += 2) {
+    const m = ARROW.exec(tokens[i]!);
+    const incoming = m?.[1] === '<-' && m[3] === undefined;
+    const outgoing = m?.[1] === undefined && m?.[3] === '>';
+    if (!m || incoming === outgoing)
+      throw new Error(`evidence path "${text}": bad arrow ${tokens[i]}`);
+    const here = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    steps.push({
+      type: m[2]!,
+      direction: outgoing ? 'OUT' : 'IN',
+      startId: outgoing ? here : next,
+      endId: outgoing ? next : here,
+      nodeId: next,
+    });
+  }
+  return steps;
+}
+
+/**
+ * The derivation rule a path follows, read from its shape, for links derived
+ * before the loader stored rules.
+ */
+export function ruleOfPath(steps: EvidenceStepObject[]): string {
+  const types = steps.map((s) => s.type);
+  if (types[0] === 'PILOT_COUNTRY_OF') return 'pilot-country';
+  if (types[0] === 'HELD_PRESIDENCY') return 'presidency';
+  if (types[0] === 'APPLIES_IN') return 'law';
+  if (types[1] === 'PARTNER_IN') return 'body-partner-in-project';
+  if (types[0] === 'LOCATED_IN' && types[1] === 'ADDRESSES') return 'national-service';
+  throw new Error(`no derivation rule has the shape ${types.join(', ')}`);
+}
+
+/** The evidence of a stored PURSUES relationship, best path first. */
+export function evidenceOf(stored: Record<string, unknown>): EvidencePathObject[] {
+  const texts = (stored.evidence as string[] | undefined) ?? [];
+  const rules = (stored.rules as string[] | undefined) ?? [];
+  return texts.map((text, i) => {
+    const steps = parseEvidencePath(text);
+    return { rule: rules[i] ?? ruleOfPath(steps), steps };
+  });
+}
