@@ -15,15 +15,21 @@ const ASSETS: Record<string, string> = {
   'graphiql.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
 };
 
-const EXAMPLE = `# Which priorities does Lithuania pursue, and why?
+/** The query GraphiQL opens with (a unit test validates it against the contract). */
+export const IDE_EXAMPLE = `# Which priorities does Lithuania pursue, and why?
 {
   state(isoCode: "LT") {
     name
-    priorities(first: 5) {
+    pursues(first: 5) {
       totalCount
       edges {
         node { name }
-        relation { via through { name } evidence sources { source { id title url } quote } }
+        rule
+        evidence {
+          rule
+          steps { relationshipType node { label name } period { from to } }
+        }
+        sources { source { id title url } quote }
       }
     }
   }
@@ -46,7 +52,7 @@ const PAGE = `<!doctype html>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
     ReactDOM.createRoot(document.getElementById('ide')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE)}, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(IDE_EXAMPLE)}, defaultEditorToolsVisibility: true }),
     );
   </script>
 </body>

@@ -11,7 +11,10 @@ import {
   isObjectType,
   type GraphQLNamedType,
   type GraphQLOutputType,
+  parse,
+  validate,
 } from 'graphql';
+import { IDE_EXAMPLE } from '../../src/http/ide';
 import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../../src/graphql/generated/boundary';
 import { connectionTypeName, edgeTypeName, linkTypeName } from '../../src/graphql/naming';
 import { buildContract, printContract } from '../../src/graphql/schema-gen/generate';
@@ -165,6 +168,10 @@ describe('the GraphQL contract', () => {
       }
     }
     expect(conflicts).toEqual([]);
+  });
+
+  it("validates GraphiQL's opening example against the contract", () => {
+    expect(validate(schema, parse(IDE_EXAMPLE)).map((e) => e.message)).toEqual([]);
   });
 
   it('has no repeated argument blocks: relationship fields take filter, orderBy, first and after', () => {
