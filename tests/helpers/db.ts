@@ -14,3 +14,28 @@ export function testDatabase(overrides: Partial<Neo4jConnection> = {}): Database
 export function uniqueLabel(prefix = 'Test'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
+
+/**
+ * Entities per label and relationships per type, leaving out what tests
+ * write themselves (origin "test", e.g. the paging test's inserts), so a
+ * test that checks "nothing changed" is not disturbed by another running
+ * beside it on the same database.
+ */
+export async function countsWithoutTestData(db: Database): Promise<Record<string, number>> {
+  const rows = await db.read<{ name: string; count: number }>(
+    `CALL () {
+       MATCH (n:Entity) WHERE coalesce(n.origin, '') <> 'test'
+       UNWIND labels(n) AS name
+       RETURN 'label ' + name AS name, count(*) AS count
+       UNION ALL
+       MATCH (a:Entity)-[r]->(b:Entity)
+       WHERE coalesce(r.origin, '') <> 'test' AND coalesce(a.origin, '') <> 'test'
+         AND coalesce(b.origin, '') <> 'test'
+       RETURN 'type ' + type(r) AS name, count(*) AS count
+     }
+     RETURN name, count`,
+    {},
+    { operation: 'test.counts' },
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, r.count]));
+}

@@ -1,5 +1,5 @@
-import { graphChecksum, graphCounts } from '../../src/seed/load';
-import { testDatabase } from '../helpers/db';
+import { graphChecksum } from '../../src/seed/load';
+import { countsWithoutTestData, testDatabase } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/http';
 
 const TOKEN = 'analyst-test-token-0123456789';
@@ -120,7 +120,7 @@ describe('ad-hoc read-only Cypher for analysts', () => {
   ];
 
   it(`rejects a corpus of ${corpus.length} writes and admin commands with a typed error and no change to the graph`, async () => {
-    const before = { counts: await graphCounts(db), checksum: await graphChecksum(db) };
+    const before = { counts: await countsWithoutTestData(db), checksum: await graphChecksum(db) };
     const outcomes: string[] = [];
     for (const [what, query] of corpus) {
       const res = await post(t, { query });
@@ -128,7 +128,7 @@ describe('ad-hoc read-only Cypher for analysts', () => {
       outcomes.push(`${what}: ${res.status} ${body.error?.code ?? 'ACCEPTED'}`);
     }
     for (const o of outcomes) expect(o).toMatch(/: (403 FORBIDDEN|400 BAD_INPUT)$/);
-    expect(await graphCounts(db)).toEqual(before.counts);
+    expect(await countsWithoutTestData(db)).toEqual(before.counts);
     expect(await graphChecksum(db)).toBe(before.checksum);
     const [hacked] = await db.read<{ n: number }>(
       "MATCH (n) WHERE n.id STARTS WITH 'hack:' OR n:Hacked OR n.name = 'hacked' RETURN count(n) AS n",

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { seed, SeedValidationError } from '../../src/seed';
-import { graphChecksum, graphCounts } from '../../src/seed/load';
-import { testDatabase } from '../helpers/db';
+import { graphChecksum } from '../../src/seed/load';
+import { countsWithoutTestData, testDatabase } from '../helpers/db';
 import { copySeed, editSeedFile } from '../helpers/seed-copy';
 
 /** The seed CLI as users run it (built by `npm test` before Jest). */
@@ -45,7 +45,7 @@ describe('seed loader on the real Neo4j', () => {
   it('removes a fact that left the files, changes a changed fact, and leaves curated facts alone', async () => {
     const before = await graphChecksum(db);
     await db.write(
-      "MERGE (n:Entity:Person {id: 'person:curated-test'}) SET n.name = 'Curated Person', n.origin = 'api', n.sourceIds = ['source:S1']",
+      "MERGE (n:Entity:Person {id: 'person:curated-test'}) SET n.name = 'Curated Person', n.origin = 'test', n.sourceIds = ['source:S1']",
       {},
       { operation: 'test.curate' },
     );
@@ -114,7 +114,7 @@ describe('seed loader on the real Neo4j', () => {
   ])(
     'refuses %s with a precise message and leaves the database unchanged',
     async (_what, file, from, to, message) => {
-      const before = { checksum: await graphChecksum(db), counts: await graphCounts(db) };
+      const before = { checksum: await graphChecksum(db), counts: await countsWithoutTestData(db) };
       const dir = fresh();
       editSeedFile(dir, file, (t) => t.replace(from, to));
 
@@ -128,7 +128,7 @@ describe('seed loader on the real Neo4j', () => {
 
       await expect(seed(db, { seedDir: dir })).rejects.toBeInstanceOf(SeedValidationError);
       expect(await graphChecksum(db)).toBe(before.checksum);
-      expect(await graphCounts(db)).toEqual(before.counts);
+      expect(await countsWithoutTestData(db)).toEqual(before.counts);
     },
   );
 
