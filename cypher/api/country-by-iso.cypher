@@ -1,3 +1,3 @@
-// A state or country by its ISO code (unique per label).
-MATCH (n:$($label) {isoCode: $isoCode})
+// A non-member country by its ISO code (unique index seek).
+MATCH (n:Country {isoCode: $isoCode})
 RETURN labels(n) AS labels, properties(n) AS props

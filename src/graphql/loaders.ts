@@ -1,21 +1,27 @@
 import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher-files';
 import type { Database } from '../db/database';
+import { memo } from './compile/cache';
+import {
+  relationPageStatement,
+  type RelationShape,
+  type RelationSpec,
+} from './compile/relation-page';
 import { toEntity, type EntityObject, type PageRow } from './model';
 
-/** One relationship field with its arguments, as relation-page.cypher takes them. */
+/** One relationship field with its arguments: what it walks, and the filters' values (null: not given). */
 export interface RelationQuery {
-  types: string[] | null;
-  direction: 'out' | 'in' | null;
-  labels: string[] | null;
-  asOf: unknown;
-  overlapFrom: unknown;
-  overlapTo: unknown;
-  text: string | null;
-  rules: string[] | null;
-  confidence: string[] | null;
-  unverified: boolean | null;
-  orderBy: string;
+  spec: RelationSpec;
+  orderBy: RelationShape['orderBy'];
+  filters: {
+    asOf: unknown;
+    overlapFrom: unknown;
+    overlapTo: unknown;
+    text: string | null;
+    rules: string[] | null;
+    confidence: string[] | null;
+    unverified: boolean | null;
+  };
   after: string | null;
   /** Page size plus one, to tell whether more follow. */
   limit: number;
@@ -81,10 +87,25 @@ export class Loaders {
 
   /** The loader for one relationship field and one set of arguments. */
   relation(query: RelationQuery): DataLoader<string, PageRows> {
+    const f = query.filters;
+    const shape: RelationShape = {
+      asOf: f.asOf !== null,
+      overlapFrom: f.overlapFrom !== null,
+      overlapTo: f.overlapTo !== null,
+      text: f.text !== null,
+      rules: f.rules !== null,
+      confidence: f.confidence !== null,
+      unverified: f.unverified !== null,
+      orderBy: query.orderBy,
+    };
+    const statement = memo(`relation:${JSON.stringify([query.spec, shape])}`, () =>
+      relationPageStatement(query.spec, shape),
+    );
+    const params = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null));
     return this.batched(
       `rel:${JSON.stringify(query)}`,
-      'api/relation-page.cypher',
-      query,
+      statement,
+      { ...params, after: query.after ?? '', limit: query.limit },
       'load.relations',
     );
   }
@@ -93,7 +114,7 @@ export class Loaders {
   citedBy(after: string | null, limit: number): DataLoader<string, PageRows> {
     return this.batched(
       `cited:${after}:${limit}`,
-      'api/source-cited-by.cypher',
+      cypher('api/source-cited-by.cypher'),
       { after, limit },
       'load.citedBy',
     );
@@ -101,7 +122,7 @@ export class Loaders {
 
   private batched(
     key: string,
-    file: string,
+    statement: string,
     params: object,
     operation: string,
   ): DataLoader<string, PageRows> {
@@ -109,7 +130,7 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const rows = await this.db.read<{ pid: string } & PageRows>(
-          cypher(file),
+          statement,
           { ...params, ids },
           { operation },
         );

@@ -76,6 +76,8 @@ export const RESERVED_PROPERTIES = [
   'validFromPrecision',
   'validTo',
   'validToPrecision',
+  'sortKey',
+  'acronymKey',
 ];
 
 const IDENTIFIER_LABEL = /^[A-Z][A-Za-z]*$/;

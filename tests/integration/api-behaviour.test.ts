@@ -36,7 +36,9 @@ describe('API behaviour on the real Neo4j', () => {
         if (pages === 1) {
           // Insert one entity before the cursor and one after it, mid-walk.
           await db.write(
-            `UNWIND $rows AS row CREATE (n:Entity:Organisation) SET n = row`,
+            // Every writer of entities sets the stored sortKey (see docs/model.md).
+            `UNWIND $rows AS row CREATE (n:Entity:Organisation) SET n = row
+             SET n.sortKey = toLower(n.name) + '\\u0001' + n.id`,
             {
               rows: [
                 {

@@ -15,6 +15,27 @@ describe('schema migrations', () => {
     expect(await pendingMigrations(db)).toEqual([]);
   });
 
+  it('backfills the stored keys of entities written before migration 003 (an old database)', async () => {
+    const id = `test:${uniqueLabel('old').toLowerCase()}`;
+    await db.write(
+      "CREATE (:Entity:Organisation {id: $id, name: 'Old Writer Organisation', acronym: 'OWO', origin: 'test'})",
+      { id },
+      { operation: 'test.old-entity' },
+    );
+    const backfill = loadMigrations()
+      .find((m) => m.id.startsWith('003_'))!
+      .statements.filter((s) => s.startsWith('MATCH'));
+    expect(backfill).toHaveLength(1);
+    await db.autoCommit(backfill[0]!, {}, { operation: 'test.backfill' });
+    const [row] = await db.read<{ sortKey: string; acronymKey: string }>(
+      'MATCH (n:Entity {id: $id}) RETURN n.sortKey AS sortKey, n.acronymKey AS acronymKey',
+      { id },
+      { operation: 'test.read' },
+    );
+    await db.write('MATCH (n:Entity {id: $id}) DELETE n', { id }, { operation: 'test.cleanup' });
+    expect(row).toEqual({ sortKey: `old writer organisation\u0001${id}`, acronymKey: 'owo' });
+  });
+
   describe('with a migration folder of its own', () => {
     const label = uniqueLabel('Mig');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'car-mig-'));

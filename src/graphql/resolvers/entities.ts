@@ -53,15 +53,17 @@ export async function relationConnection(
   const first = pageSize(args.first);
   const f = args.filter ?? {};
   const query: RelationQuery = {
-    ...spec,
-    asOf: dateParam(f.asOf, 'filter.asOf'),
-    overlapFrom: dateParam(f.overlaps?.from, 'filter.overlaps.from'),
-    overlapTo: dateParam(f.overlaps?.to, 'filter.overlaps.to'),
-    text: f.text ? f.text.toLowerCase() : null,
-    rules: f.rules ?? null,
-    confidence: f.confidence ?? null,
-    unverified: f.unverified ?? null,
-    orderBy: args.orderBy ?? 'DEFAULT',
+    spec,
+    orderBy: args.orderBy ?? RelationOrder.Default,
+    filters: {
+      asOf: dateParam(f.asOf, 'filter.asOf'),
+      overlapFrom: dateParam(f.overlaps?.from, 'filter.overlaps.from'),
+      overlapTo: dateParam(f.overlaps?.to, 'filter.overlaps.to'),
+      text: f.text ? f.text.toLowerCase() : null,
+      rules: f.rules ?? null,
+      confidence: f.confidence ?? null,
+      unverified: f.unverified ?? null,
+    },
     after: decodeCursor(args.after),
     limit: first + 1,
   };

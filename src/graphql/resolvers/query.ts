@@ -2,6 +2,14 @@ import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
 import type { Model } from '../../seed/model';
 import type { GraphQLContext } from '../context';
+import { memo } from '../compile/cache';
+import { entityListStatement, type EntityListShape } from '../compile/entity-list';
+import { pathStatement } from '../compile/path';
+import {
+  TIMELINE_SOURCES,
+  timelineStatement,
+  type TimelineKind as Kind,
+} from '../compile/timeline';
 import { ENUM_VALUES } from '../generated/boundary';
 import type {
   EntityFilter,
@@ -90,6 +98,14 @@ const inModel = <T extends string>(values: readonly T[], name: string): T => {
   return found;
 };
 
+const ALL_KINDS = Object.keys(TIMELINE_SOURCES) as Kind[];
+
+/** The timeline's statement for these kinds, in a stable order whatever order they were asked in. */
+const timelineOf = (kinds: readonly string[]) => {
+  const asked = ALL_KINDS.filter((k) => kinds.includes(k));
+  return memo(`timeline:${asked.join(',')}`, () => timelineStatement(asked));
+};
+
 interface ListArgs {
   filter?: InputMaybe<EntityFilter & { kinds?: InputMaybe<string[]> }>;
   orderBy?: InputMaybe<EntityOrder>;
@@ -103,17 +119,24 @@ function listResolvers(model: Model): Record<string, unknown> {
   for (const [label, spec] of Object.entries(model.labels)) {
     lists[spec.plural] = async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
       const first = pageSize(args.first);
+      const values = {
+        text: args.filter?.text ? args.filter.text.toLowerCase() : null,
+        kinds: args.filter?.kinds ?? null,
+        unverified: args.filter?.unverified ?? null,
+      };
+      const shape: EntityListShape = {
+        text: values.text !== null,
+        kinds: values.kinds !== null,
+        unverified: values.unverified !== null,
+        orderBy: args.orderBy === 'CONNECTIONS' ? 'CONNECTIONS' : 'NAME',
+      };
+      const statement = memo(`list:${label}:${JSON.stringify(shape)}`, () =>
+        entityListStatement(label, shape),
+      );
+      const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
       const [row] = await ctx.db.read<{ total: number; page: PageRow[] }>(
-        cypher('api/entity-list.cypher'),
-        {
-          label,
-          text: args.filter?.text ? args.filter.text.toLowerCase() : null,
-          kinds: args.filter?.kinds ?? null,
-          unverified: args.filter?.unverified ?? null,
-          orderBy: args.orderBy ?? 'NAME',
-          after: decodeCursor(args.after),
-          limit: first + 1,
-        },
+        statement,
+        { ...given, after: decodeCursor(args.after) ?? '', limit: first + 1 },
         { operation: `Query.${spec.plural}` },
       );
       return toEntityConnection(row?.page ?? [], row?.total ?? 0, first);
@@ -164,9 +187,11 @@ const Query: QueryResolvers = {
     ]);
     if (!a) throw notFound(`Entity ${args.from}`);
     if (!b) throw notFound(`Entity ${args.to}`);
+    // From an entity to itself: the path of length 0 (shortest-path search refuses equal ends).
+    if (args.from === args.to) return [{ length: 0, nodes: [a], steps: [] }];
     const rows = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
-      cypher('api/path.cypher'),
-      { from: args.from, to: args.to, maxHops, includeDerived: args.includeDerived, limit },
+      memo(`path:${maxHops}`, () => pathStatement(maxHops)),
+      { from: args.from, to: args.to, includeDerived: args.includeDerived, limit },
       { operation: 'Query.path' },
     );
     return rows.map((r) => {
@@ -195,14 +220,15 @@ const Query: QueryResolvers = {
   },
   timeline: async (_, args, ctx) => {
     const limit = clamp(args.first ?? 100, 0, 500, 'first');
+    if (args.kinds?.length === 0) return [];
     const rows = await ctx.db.read<
       Row & { date: unknown; precision: string | null; kind: TimelineKind; title: string }
     >(
-      cypher('api/timeline.cypher'),
+      timelineOf(args.kinds ?? ALL_KINDS),
       {
-        from: dateParam(args.from, 'from'),
-        to: dateParam(args.to, 'to'),
-        kinds: args.kinds ?? null,
+        // Open ends as sentinels, so each branch keeps its index seek.
+        from: dateParam(args.from ?? '0001-01-01', 'from'),
+        to: dateParam(args.to ?? '9999-12-31', 'to'),
         limit,
       },
       { operation: 'Query.timeline' },
@@ -242,7 +268,7 @@ const Query: QueryResolvers = {
   },
   counts: async (_, __, ctx) => {
     const rows = await ctx.db.read<{ kind: string; name: string; count: number }>(
-      cypher('seed/counts.cypher'),
+      cypher('api/counts.cypher'),
       {},
       { operation: 'Query.counts' },
     );
@@ -279,8 +305,8 @@ async function lookupCountry(
     throw badInput(`${label === 'State' ? 'state' : 'country'} needs an isoCode or an id`);
   return byKey(
     ctx,
-    'api/country-by-iso.cypher',
-    { label, isoCode: args.isoCode.trim().toUpperCase() },
+    label === 'State' ? 'api/state-by-iso.cypher' : 'api/country-by-iso.cypher',
+    { isoCode: args.isoCode.trim().toUpperCase() },
     `Query.${label.toLowerCase()}`,
   );
 }

@@ -1,0 +1,52 @@
+import { label, where } from './identifiers';
+
+/** Which filters a top-level list was given (their values travel as parameters). */
+export interface EntityListShape {
+  text: boolean;
+  kinds: boolean;
+  unverified: boolean;
+  orderBy: 'NAME' | 'CONNECTIONS';
+}
+
+/**
+ * A top-level list of one label: a static label, only the filters given, and
+ * for name order a keyset page on the stored sortKey, which a range index
+ * per label serves in order (`n.sortKey > $after` with '' for the first
+ * page keeps the seek; `$after IS NULL OR ...` would scan). Without filters
+ * the total comes from the count store.
+ *
+ * Params: $after (string, '' for the first page), $limit, and $text,
+ * $kinds, $unverified where given.
+ */
+export function entityListStatement(name: string, shape: EntityListShape): string {
+  const l = label(name);
+  const filters = [
+    shape.text &&
+      "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR coalesce(n.acronymKey, '') CONTAINS $text)",
+    shape.kinds && 'n.kind IN $kinds',
+    shape.unverified && 'n.unverified = $unverified',
+  ];
+  const page =
+    shape.orderBy === 'NAME'
+      ? `  MATCH (n:${l})
+  WHERE ${where([...filters, 'n.sortKey > $after'])}
+  WITH n ORDER BY n.sortKey LIMIT $limit
+  RETURN collect({key: n.sortKey, labels: labels(n), node: properties(n)}) AS page`
+      : // Most connected first: the degree is computed per entity, so this
+        // order reads every entity of the label (exempt from the plan check).
+        `  MATCH (n:${l})
+  WHERE ${where(filters)}
+  WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
+  WHERE key > $after
+  WITH n, key ORDER BY key LIMIT $limit
+  RETURN collect({key: key, labels: labels(n), node: properties(n)}) AS page`;
+  return `CALL () {
+  MATCH (n:${l})
+  WHERE ${where(filters)}
+  RETURN count(n) AS total
+}
+CALL () {
+${page}
+}
+RETURN total, page`;
+}

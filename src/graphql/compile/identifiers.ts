@@ -1,0 +1,37 @@
+/**
+ * Labels and relationship types are written into compiled Cypher as
+ * literals, so that the planner can use label scans, indexes and typed
+ * expands (a dynamic label scans the whole store on Neo4j 5.26). They come
+ * from the model and the schema's enums, never from a user's text, and are
+ * held to strict patterns here once more before they are written.
+ */
+const LABEL = /^[A-Z][A-Za-z]*$/;
+const TYPE = /^[A-Z][A-Z_]*$/;
+
+export function label(name: string): string {
+  if (!LABEL.test(name)) throw new Error(`"${name}" is not a label`);
+  return name;
+}
+
+export function relationshipType(name: string): string {
+  if (!TYPE.test(name)) throw new Error(`"${name}" is not a relationship type`);
+  return name;
+}
+
+/** A label expression for a WHERE clause: m:Organisation|Body. */
+export function labelExpression(variable: string, labels: string[]): string {
+  return `${variable}:${labels.map(label).join('|')}`;
+}
+
+/** A whole number written as a literal (a var-length bound cannot be a parameter). */
+export function wholeNumber(value: number, min: number, max: number): string {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${value} is not a whole number from ${min} to ${max}`);
+  return String(value);
+}
+
+/** Joins the conditions that apply; TRUE when none does. */
+export function where(conditions: (string | false | null | undefined)[]): string {
+  const present = conditions.filter((c): c is string => Boolean(c));
+  return present.length ? present.join('\n    AND ') : 'true';
+}

@@ -1,0 +1,104 @@
+import { entityListStatement } from '../../src/graphql/compile/entity-list';
+import { label, relationshipType, wholeNumber } from '../../src/graphql/compile/identifiers';
+import { pathStatement } from '../../src/graphql/compile/path';
+import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
+import { timelineStatement } from '../../src/graphql/compile/timeline';
+
+const noFilters = PLAIN_SHAPE;
+
+/**
+ * The compiled Cypher, as the TCK of @neo4j/graphql checks it: one snapshot
+ * per shape, reviewed like code. Jest refuses to write a missing snapshot
+ * when CI is set, so CI cannot record its own expectations.
+ */
+describe('the Cypher the API compiles', () => {
+  it('lists a label by its stored sort key with only the filters given', () => {
+    expect(
+      entityListStatement('Project', {
+        text: false,
+        kinds: false,
+        unverified: false,
+        orderBy: 'NAME',
+      }),
+    ).toMatchSnapshot();
+    expect(
+      entityListStatement('Organisation', {
+        text: true,
+        kinds: true,
+        unverified: true,
+        orderBy: 'NAME',
+      }),
+    ).toMatchSnapshot();
+    expect(
+      entityListStatement('State', {
+        text: false,
+        kinds: false,
+        unverified: false,
+        orderBy: 'CONNECTIONS',
+      }),
+    ).toMatchSnapshot();
+  });
+
+  it('walks a field as a typed, directed pattern with its far-end labels', () => {
+    expect(
+      relationPageStatement(
+        { types: ['LOCATED_IN'], direction: 'in', labels: ['Service'] },
+        noFilters,
+      ),
+    ).toMatchSnapshot();
+    expect(
+      relationPageStatement(
+        { types: ['PURSUES'], direction: 'out', labels: null },
+        { ...noFilters, asOf: true, rules: true, confidence: true, orderBy: 'NAME' },
+      ),
+    ).toMatchSnapshot();
+    expect(
+      relationPageStatement(
+        { types: null, direction: null, labels: null },
+        { ...noFilters, text: true, orderBy: 'ID' },
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('runs one indexed branch per timeline kind asked for, the range inside it', () => {
+    expect(timelineStatement(['MEETING', 'LAW'])).toMatchSnapshot();
+    const all = timelineStatement([
+      'PRESIDENCY',
+      'MEETING',
+      'EVENT',
+      'ADOPTION',
+      'PROJECT_START',
+      'PROJECT_END',
+      'LAW',
+      'OPENING',
+      'PUBLICATION',
+    ]);
+    expect(all.match(/UNION ALL/g)).toHaveLength(8);
+    expect(all).not.toMatch(/IS NULL OR/);
+  });
+
+  it('bounds a path search by maxHops as a literal', () => {
+    expect(pathStatement(3)).toMatchSnapshot();
+    expect(pathStatement(1)).toContain('[rs*..1]');
+    expect(() => pathStatement(9)).toThrow(/1 to 8/);
+  });
+
+  it('writes no dynamic label or type, and refuses identifiers that are not names', () => {
+    const texts = [
+      entityListStatement('Project', {
+        text: true,
+        kinds: true,
+        unverified: true,
+        orderBy: 'NAME',
+      }),
+      relationPageStatement(
+        { types: ['MEMBER_OF', 'PART_OF'], direction: 'out', labels: ['Body'] },
+        noFilters,
+      ),
+    ];
+    for (const t of texts) expect(t).not.toMatch(/\$\(/);
+    expect(() => label('State) DETACH DELETE (n')).toThrow(/not a label/);
+    expect(() => relationshipType('MEMBER_OF]->() DELETE r//')).toThrow(/not a relationship type/);
+    expect(() => wholeNumber(2.5, 1, 8)).toThrow();
+  });
+});
