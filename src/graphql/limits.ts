@@ -2,7 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  getVariableValues,
   GraphQLError,
+  type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
@@ -69,17 +71,45 @@ export function costPlugin(
   schema: GraphQLSchema,
   maxCost: number,
 ): ApolloServerPlugin<GraphQLContext> {
+  // Apollo keeps one parsed document per query text, so the cost of a
+  // document with the same operation and variables is computed once.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: object) => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables as Record<string, unknown>,
+      operationName,
+      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (!known) costs.set(document, (known = new Map()));
+    // Bounded: a document asked with ever new variables keeps its last 100.
+    if (known.size >= 100) known.clear();
+    known.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, contextValue }) {
-          const cost = getComplexity({
+        async didResolveOperation({ request, document, operation, contextValue }) {
+          // Variables that do not fit their types are the client's error:
+          // graphql-js reports them (BAD_USER_INPUT) before anything runs.
+          // The cost needs their values, so it is left to that report.
+          const { errors } = getVariableValues(
             schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (errors && errors.length > 0) return;
+          const cost = costOf(
+            document,
+            request.operationName ?? undefined,
+            request.variables ?? {},
+          );
           contextValue.stats.cost = cost;
           if (cost > maxCost) {
             throw new GraphQLError(

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { ErrorCode, isAppError } from '../errors';
@@ -17,6 +19,7 @@ import { costPlugin, limitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
+import { accessLog, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
 import { ideRouter } from './ide';
 
@@ -37,11 +40,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
 export async function createApp({ config, db, logger, schema, readiness }: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed by hashing every response body: GraphQL answers are
+  // not cached by ETag here (persisted, cacheable reads are a later step).
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Requests are cut off after this; the Neo4j transaction timeout is
   // validated to be shorter, so the database gives up first with a clear code.
@@ -64,6 +68,9 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // The schema sets no cache hints; Apollo's default cache-control
+      // plugin would still wrap every field resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, config.limits.maxCost),
       {
         // Reports the request's database round trips; dashboards and the
@@ -85,19 +92,7 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
   });
   await apollo.start();
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(accessLog(logger));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -144,7 +139,7 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
     '/graphql',
     express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, req.log, String(req.id)),
+      context: async ({ req }) => createContext(db, logger, requestIdOf(req)),
     }),
   );
 
@@ -172,7 +167,7 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
       return;
     }
     const errorId = randomUUID();
-    req.log.error({ err, errorId }, 'unexpected HTTP error (masked)');
+    logger.error({ err, errorId, reqId: requestIdOf(req) }, 'unexpected HTTP error (masked)');
     res.status(500).json({
       error: {
         code: isAppError(err) ? err.code : ErrorCode.INTERNAL,

@@ -71,6 +71,31 @@ describe('HTTP and GraphQL chain on the real Neo4j', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe(ErrorCode.BAD_INPUT);
   });
 
+  it('gives variables that do not fit their types BAD_INPUT and 400, never INTERNAL', async () => {
+    for (const [query, variables] of [
+      ['query($f: Int) { states(first: $f) { totalCount } }', { f: 'abc' }],
+      ['query($d: Date) { timeline(from: $d) { date } }', { d: '2020-02-30' }],
+      ['query($id: ID!) { node(id: $id) { id } }', {}],
+    ] as const) {
+      const { status, body } = await t.graphql(query, variables);
+      expect([query, status, body.errors?.[0]?.extensions?.code]).toEqual([
+        query,
+        400,
+        'BAD_INPUT',
+      ]);
+    }
+  });
+
+  it('sends GraphQL answers without an ETag hashed from the body', async () => {
+    const res = await fetch(`${t.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ counts { labels { label count } } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('gives an unknown field the BAD_INPUT code', async () => {
     const { body } = await t.graphql('{ nope }');
     expect(body.errors?.[0]?.extensions?.code).toBe(ErrorCode.BAD_INPUT);
