@@ -109,6 +109,20 @@ describe('API behaviour on the real Neo4j', () => {
   });
 
   describe('batching', () => {
+    it('answers source ids from the fact itself, loading sources only for more than the id', async () => {
+      const ids = await env.t.graphql('{ state(isoCode: "LT") { sources { source { id } } } }');
+      expect(ids.body.errors).toBeUndefined();
+      expect(((ids.body.data as Any).state.sources as Any[]).length).toBeGreaterThan(0);
+      expect(ids.body.extensions?.roundTrips).toBe(1);
+      const titles = await env.t.graphql(
+        '{ state(isoCode: "LT") { sources { source { id title } } } }',
+      );
+      expect(((titles.body.data as Any).state.sources as Any[])[0]?.source.title).toEqual(
+        expect.any(String),
+      );
+      expect(titles.body.extensions?.roundTrips).toBe(2);
+    });
+
     it('needs as many round trips for all states as for one: they grow with depth, not rows', async () => {
       const nested = (first: number) => `{
         states(first: ${first}) { edges { node { name

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { farLabels, type FieldSpec, type Model } from '../../seed/model';
 import { AppError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
@@ -193,8 +194,19 @@ const Node: NodeResolvers = { __resolveType: labelOf };
 const Relationship: RelationshipResolvers = { __resolveType: linkOrEdgeTypeOf };
 const RelationshipEdge: RelationshipEdgeResolvers = { __resolveType: edgeTypeOf };
 
+/** True when a field's selection asks for nothing but the id (and __typename). */
+function onlyId(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (s) => s.kind === Kind.FIELD && (s.name.value === 'id' || s.name.value === '__typename'),
+    ),
+  );
+}
+
 const SourceRef: SourceRefResolvers = {
-  source: async (ref, _, ctx) => {
+  // The id is already on the fact: only a selection of more than the id loads the source.
+  source: async (ref, _, ctx, info) => {
+    if (onlyId(info)) return { __label: 'Source', id: ref.sourceId };
     const source = await ctx.loaders.node.load(ref.sourceId);
     if (!source)
       throw new AppError(ErrorCode.INTERNAL, `Source ${ref.sourceId} is cited but missing`);
