@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher-files';
 import type { Database } from '../db/database';
 import { memo } from './compile/cache';
+import type { WalkFilters } from './compile/prefetch';
 import {
   relationPageStatement,
   type RelationShape,
@@ -13,15 +14,7 @@ import { toEntity, type EntityObject, type PageRow } from './model';
 export interface RelationQuery {
   spec: RelationSpec;
   orderBy: RelationShape['orderBy'];
-  filters: {
-    asOf: unknown;
-    overlapFrom: unknown;
-    overlapTo: unknown;
-    text: string | null;
-    rules: string[] | null;
-    confidence: string[] | null;
-    unverified: boolean | null;
-  };
+  filters: WalkFilters;
   after: string | null;
   /** Page size plus one, to tell whether more follow. */
   limit: number;

@@ -18,8 +18,17 @@ export function loadTypeDefs(file = SCHEMA_FILE): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+export interface ResolverOptions {
+  /**
+   * Read the relationship fields under a root field's entities in one
+   * statement (default). Off, every field goes through its resolver and
+   * DataLoaders: the path the differential test compares the prefetch with.
+   */
+  prefetch?: boolean;
+}
+
 /** All resolvers: scalars, enum values as stored, per entity type from the model, the root fields. */
-export function allResolvers() {
+export function allResolvers(options: ResolverOptions = {}) {
   const model = loadModel();
   return [
     { Date: DateScalar, JSON: JsonScalar },
@@ -29,14 +38,17 @@ export function allResolvers() {
     healthResolvers,
     sharedResolvers,
     entityResolvers(model),
-    ...queryResolvers(model),
+    ...queryResolvers(model, { prefetch: options.prefetch ?? true }),
   ];
 }
 
-export function buildSchema(typeDefs = loadTypeDefs()): GraphQLSchema {
+export function buildSchema(
+  typeDefs = loadTypeDefs(),
+  options: ResolverOptions = {},
+): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs,
-    resolvers: allResolvers(),
+    resolvers: allResolvers(options),
     resolverValidationOptions: {
       requireResolversToMatchSchema: 'error',
       requireResolversForResolveType: 'error',

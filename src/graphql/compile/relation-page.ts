@@ -31,22 +31,56 @@ export const PLAIN_SHAPE: RelationShape = {
   orderBy: 'DEFAULT',
 };
 
-const TAIL = "m.sortKey + '\\u0001' + coalesce(r.seedKey, r.viaId, elementId(r))";
-const DATED = 'coalesce(r.validFrom, m.startDate, m.opened, m.enacted, m.published, m.adopted)';
+/** Variable names of one walk: the parent, the relationship, the far end, and the parameters' prefix. */
+export interface WalkNames {
+  p: string;
+  r: string;
+  m: string;
+  /** Prefix of this walk's parameters ('' for $asOf, 'f1_' for $f1_asOf). */
+  param: string;
+}
+
+const DEFAULT_NAMES: WalkNames = { p: 'p', r: 'r', m: 'm', param: '' };
 
 /** The keyset key of each order; it doubles as the opaque cursor. */
-const KEYS: Record<RelationShape['orderBy'], string> = {
-  NAME: TAIL,
-  ID: "m.id + '\\u0001' + coalesce(r.seedKey, r.viaId, elementId(r))",
-  LATEST: `right('00000000' + toString(99999999 - toInteger(replace(toString(coalesce(${DATED}, date('0001-01-01'))), '-', ''))), 8) + '\\u0001' + ${TAIL}`,
-  DEFAULT: `right('000000' + toString(coalesce(r.order, 999999)), 6) + '\\u0001' + coalesce(toString(${DATED}), '9999-99-99') + '\\u0001' + ${TAIL}`,
-};
+export function keyExpression(order: RelationShape['orderBy'], { r, m }: WalkNames): string {
+  const tail = `${m}.sortKey + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
+  const dated = `coalesce(${r}.validFrom, ${m}.startDate, ${m}.opened, ${m}.enacted, ${m}.published, ${m}.adopted)`;
+  switch (order) {
+    case 'NAME':
+      return tail;
+    case 'ID':
+      return `${m}.id + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
+    case 'LATEST':
+      return `right('00000000' + toString(99999999 - toInteger(replace(toString(coalesce(${dated}, date('0001-01-01'))), '-', ''))), 8) + '\\u0001' + ${tail}`;
+    default:
+      return `right('000000' + toString(coalesce(${r}.order, 999999)), 6) + '\\u0001' + coalesce(toString(${dated}), '9999-99-99') + '\\u0001' + ${tail}`;
+  }
+}
 
-function pattern(spec: RelationSpec): string {
+/** The typed, directed pattern of a walk: (p)-[r:T]->(m). */
+export function walkPattern(spec: RelationSpec, { p, r, m }: WalkNames): string {
   const types = spec.types ? `:${spec.types.map(relationshipType).join('|')}` : '';
-  if (spec.direction === 'out') return `(p)-[r${types}]->(m)`;
-  if (spec.direction === 'in') return `(p)<-[r${types}]-(m)`;
-  return `(p)-[r${types}]-(m)`;
+  if (spec.direction === 'out') return `(${p})-[${r}${types}]->(${m})`;
+  if (spec.direction === 'in') return `(${p})<-[${r}${types}]-(${m})`;
+  return `(${p})-[${r}${types}]-(${m})`;
+}
+
+/** The WHERE of a walk: far-end labels and only the filters given. */
+export function walkConditions(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
+  const { r, m } = n;
+  const $ = (name: string) => `$${n.param}${name}`;
+  return where([
+    spec.labels && labelExpression(m, spec.labels),
+    shape.asOf &&
+      `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('asOf')}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${$('asOf')})`,
+    shape.overlapFrom && `(${r}.validTo IS NULL OR ${r}.validTo >= ${$('overlapFrom')})`,
+    shape.overlapTo && `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('overlapTo')})`,
+    shape.text && `toLower(coalesce(${m}.name, ${m}.title, '')) CONTAINS ${$('text')}`,
+    shape.rules && `${r}.rule IN ${$('rules')}`,
+    shape.confidence && `${r}.confidence IN ${$('confidence')}`,
+    shape.unverified && `coalesce(${r}.unverified, false) = ${$('unverified')}`,
+  ]);
 }
 
 /**
@@ -60,23 +94,13 @@ function pattern(spec: RelationSpec): string {
  * $overlapFrom, $overlapTo, $text, $rules, $confidence, $unverified where given.
  */
 export function relationPageStatement(spec: RelationSpec, shape: RelationShape): string {
-  const filters = [
-    spec.labels && labelExpression('m', spec.labels),
-    shape.asOf &&
-      '(r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)',
-    shape.overlapFrom && '(r.validTo IS NULL OR r.validTo >= $overlapFrom)',
-    shape.overlapTo && '(r.validFrom IS NULL OR r.validFrom <= $overlapTo)',
-    shape.text && "toLower(coalesce(m.name, m.title, '')) CONTAINS $text",
-    shape.rules && 'r.rule IN $rules',
-    shape.confidence && 'r.confidence IN $confidence',
-    shape.unverified && 'coalesce(r.unverified, false) = $unverified',
-  ];
+  const n = DEFAULT_NAMES;
   return `UNWIND $ids AS pid
 MATCH (p:Entity {id: pid})
 CALL (p) {
-  MATCH ${pattern(spec)}
-  WHERE ${where(filters)}
-  ${spec.direction === null ? '// A self-loop matches twice when both directions are walked.\n  WITH DISTINCT p, r, m\n  ' : ''}WITH p, r, m, ${KEYS[shape.orderBy]} AS key
+  MATCH ${walkPattern(spec, n)}
+  WHERE ${walkConditions(spec, shape, n)}
+  ${spec.direction === null ? '// A self-loop matches twice when both directions are walked.\n  WITH DISTINCT p, r, m\n  ' : ''}WITH p, r, m, ${keyExpression(shape.orderBy, n)} AS key
   ORDER BY key
   WITH p, collect({key: key, r: r, m: m}) AS rows
   RETURN size(rows) AS total,

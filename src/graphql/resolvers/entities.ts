@@ -22,7 +22,9 @@ import type {
   Resolvers,
   SourceRefResolvers,
 } from '../generated/resolvers-types';
+import type { WalkArgs } from '../compile/prefetch';
 import type { RelationQuery } from '../loaders';
+import { prefetched } from '../prefetch';
 import {
   dateParam,
   decodeCursor,
@@ -44,17 +46,16 @@ export interface RelationArgs {
   after?: InputMaybe<string>;
 }
 
-/** One page of a relationship field, through the per-request loader for these arguments. */
-export async function relationConnection(
-  ctx: GraphQLContext,
-  parentId: string,
-  spec: { types: string[] | null; direction: 'out' | 'in' | null; labels: string[] | null },
-  args: RelationArgs,
-): Promise<RelationshipConnectionObject> {
-  const first = pageSize(args.first);
+/**
+ * A relationship field's arguments, checked and turned into parameters: the
+ * page size, the decoded cursor, the order and the filter values (null where
+ * not given). Shared by the resolvers and the prefetch compiler.
+ */
+export function walkArgs(args: RelationArgs): WalkArgs {
   const f = args.filter ?? {};
-  const query: RelationQuery = {
-    spec,
+  return {
+    first: pageSize(args.first),
+    after: decodeCursor(args.after),
     orderBy: args.orderBy ?? RelationOrder.Default,
     filters: {
       asOf: dateParam(f.asOf, 'filter.asOf'),
@@ -65,11 +66,26 @@ export async function relationConnection(
       confidence: f.confidence ?? null,
       unverified: f.unverified ?? null,
     },
-    after: decodeCursor(args.after),
-    limit: first + 1,
+  };
+}
+
+/** One page of a relationship field, through the per-request loader for these arguments. */
+export async function relationConnection(
+  ctx: GraphQLContext,
+  parentId: string,
+  spec: { types: string[] | null; direction: 'out' | 'in' | null; labels: string[] | null },
+  args: RelationArgs,
+): Promise<RelationshipConnectionObject> {
+  const a = walkArgs(args);
+  const query: RelationQuery = {
+    spec,
+    orderBy: a.orderBy,
+    filters: a.filters,
+    after: a.after,
+    limit: a.first + 1,
   };
   const rows = await ctx.loaders.relation(query).load(parentId);
-  return toRelationshipConnection(rows.page, rows.total, first);
+  return toRelationshipConnection(rows.page, rows.total, a.first);
 }
 
 /** A single link: the first relationship of the field (the seed validator allows only one). */
@@ -95,10 +111,12 @@ function fieldResolver(model: Model, field: FieldSpec) {
     direction: field.direction,
     labels: farLabels(model, field),
   };
+  // A page the root field's prefetch statement already read is taken as it is.
   if (field.cardinality === 'one')
-    return (e: EntityObject, _: unknown, ctx: GraphQLContext) => singleLink(ctx, e.id, spec);
-  return (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
-    relationConnection(ctx, e.id, spec, args);
+    return (e: EntityObject, _: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+      prefetched(e, info) ?? singleLink(ctx, e.id, spec);
+  return (e: EntityObject, args: RelationArgs, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    prefetched(e, info) ?? relationConnection(ctx, e.id, spec, args);
 }
 
 const relationshipTypeOf = (t: string): RelationshipType => {

@@ -1,7 +1,10 @@
 import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
 import type { Model } from '../../seed/model';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
+import { prefetch } from '../prefetch';
+import { walkArgs } from './entities';
 import { memo } from '../compile/cache';
 import { entityListStatement, type EntityListShape } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
@@ -114,10 +117,15 @@ interface ListArgs {
 }
 
 /** The top-level list of each label, from the model's plurals. */
-function listResolvers(model: Model): Record<string, unknown> {
+function listResolvers(model: Model, withPrefetch: boolean): Record<string, unknown> {
   const lists: Record<string, unknown> = {};
   for (const [label, spec] of Object.entries(model.labels)) {
-    lists[spec.plural] = async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
+    lists[spec.plural] = async (
+      _: unknown,
+      args: ListArgs,
+      ctx: GraphQLContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const first = pageSize(args.first);
       const values = {
         text: args.filter?.text ? args.filter.text.toLowerCase() : null,
@@ -139,21 +147,34 @@ function listResolvers(model: Model): Record<string, unknown> {
         { ...given, after: decodeCursor(args.after) ?? '', limit: first + 1 },
         { operation: `Query.${spec.plural}` },
       );
-      return toEntityConnection(row?.page ?? [], row?.total ?? 0, first);
+      const connection = toEntityConnection(row?.page ?? [], row?.total ?? 0, first);
+      if (!withPrefetch) return connection;
+      const nodes = await prefetch(
+        ctx,
+        info,
+        model,
+        walkArgs,
+        connection.edges.map((e) => e.node),
+        'connection',
+      );
+      return { ...connection, edges: connection.edges.map((e, i) => ({ ...e, node: nodes[i]! })) };
     };
   }
   return lists;
 }
 
-const Query: QueryResolvers = {
-  node: (_, { id }, ctx) => ctx.loaders.node.load(id),
-  nodes: (_, { ids }, ctx) => {
-    if (ids.length > 100) throw badInput('nodes takes at most 100 ids');
-    return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
-  },
-  state: (_, args, ctx) => lookupCountry('State', args, ctx),
-  country: (_, args, ctx) => lookupCountry('Country', args, ctx),
-  project: (_, args, ctx) => {
+type IdOrKey = {
+  id?: InputMaybe<string>;
+  isoCode?: InputMaybe<string>;
+  acronym?: InputMaybe<string>;
+};
+
+/** The root fields that find one entity (the prefetch wraps them). */
+const lookups = {
+  node: (_: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.loaders.node.load(args.id),
+  state: (_: unknown, args: IdOrKey, ctx: GraphQLContext) => lookupCountry('State', args, ctx),
+  country: (_: unknown, args: IdOrKey, ctx: GraphQLContext) => lookupCountry('Country', args, ctx),
+  project: (_: unknown, args: IdOrKey, ctx: GraphQLContext) => {
     if (args.id) return byId(ctx, args.id, 'Project');
     if (!args.acronym) throw badInput('project needs an acronym or an id');
     return byKey(
@@ -163,6 +184,17 @@ const Query: QueryResolvers = {
       'Query.project',
     );
   },
+};
+
+const Query: QueryResolvers = {
+  node: (p, a, c) => lookups.node(p, a, c),
+  nodes: (_, { ids }, ctx) => {
+    if (ids.length > 100) throw badInput('nodes takes at most 100 ids');
+    return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
+  },
+  state: (p, a, c) => lookups.state(p, a, c),
+  country: (p, a, c) => lookups.country(p, a, c),
+  project: (p, a, c) => lookups.project(p, a, c),
   search: async (_, args, ctx) => {
     if (args.text.length > 200) throw badInput('search text is limited to 200 characters');
     const limit = pageSize(args.first);
@@ -299,7 +331,7 @@ async function lookupCountry(
   label: 'State' | 'Country',
   args: { isoCode?: InputMaybe<string>; id?: InputMaybe<string> },
   ctx: GraphQLContext,
-) {
+): Promise<EntityObject | null> {
   if (args.id) return byId(ctx, args.id, label);
   if (!args.isoCode)
     throw badInput(`${label === 'State' ? 'state' : 'country'} needs an isoCode or an id`);
@@ -312,6 +344,39 @@ async function lookupCountry(
 }
 
 /** The root fields: typed ones checked against the schema, plus one list per label. */
-export function queryResolvers(model: Model): [Resolvers, { Query: Record<string, unknown> }] {
-  return [{ Query }, { Query: listResolvers(model) }];
+export function queryResolvers(
+  model: Model,
+  options: { prefetch: boolean },
+): [Resolvers, { Query: Record<string, unknown> }] {
+  if (!options.prefetch) return [{ Query }, { Query: listResolvers(model, false) }];
+  // A root field that finds one entity reads the relationship fields under
+  // it in one more statement (see prefetch.ts), however deep they go.
+  const withPrefetch =
+    <A>(resolve: (parent: unknown, args: A, ctx: GraphQLContext) => Promise<EntityObject | null>) =>
+    async (parent: unknown, args: A, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+      const found = await resolve(parent, args, ctx);
+      if (!found) return found;
+      const [copy] = await prefetch(ctx, info, model, walkArgs, [found], 'entity');
+      return copy;
+    };
+  const roots: Record<string, unknown> = {
+    node: withPrefetch(lookups.node),
+    state: withPrefetch(lookups.state),
+    country: withPrefetch(lookups.country),
+    project: withPrefetch(lookups.project),
+  };
+  roots.nodes = async (
+    parent: unknown,
+    args: { ids: string[] },
+    ctx: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    if (args.ids.length > 100) throw badInput('nodes takes at most 100 ids');
+    const found = await Promise.all(args.ids.map((id) => ctx.loaders.node.load(id)));
+    const present = found.filter((e): e is EntityObject => e !== null);
+    const copies = await prefetch(ctx, info, model, walkArgs, present, 'entity');
+    const byId = new Map(copies.map((e) => [e.id, e]));
+    return found.map((e) => (e ? byId.get(e.id) : null));
+  };
+  return [{ Query }, { Query: { ...listResolvers(model, true), ...roots } }];
 }
