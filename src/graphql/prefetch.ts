@@ -8,6 +8,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields';
 import type { Model } from '../seed/model';
 import { PrefetchCompiler, type ArgumentReader, type NodePlan } from './compile/prefetch';
+import { rootStatement, type RootLookup } from './compile/roots';
 import type { GraphQLContext } from './context';
 import {
   encodeCursor,
@@ -96,6 +97,43 @@ function entitySelections(info: GraphQLResolveInfo, position: Position) {
     type: nodeType as GraphQLCompositeType,
     sets: down(edgeType, down(type, sets, 'edges'), 'node'),
   };
+}
+
+/**
+ * A root field that finds one entity, in one statement: the lookup and, with
+ * prefetch on, every relationship field selected under the entity.
+ */
+export async function lookupWithPrefetch(
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+  model: Model,
+  readArgs: ArgumentReader,
+  lookup: RootLookup,
+  params: Record<string, unknown>,
+  withPrefetch: boolean,
+): Promise<EntityObject | null> {
+  const at = withPrefetch ? entitySelections(info, 'entity') : null;
+  const compiler = new PrefetchCompiler(
+    info.schema,
+    model,
+    info.fragments,
+    info.variableValues,
+    readArgs,
+  );
+  const compiled = at && at.sets.length > 0 ? compiler.entity('n0', at.type, at.sets) : null;
+  const [row] = await ctx.db.read<{
+    labels: string[];
+    props: Record<string, unknown>;
+    nested: Row['nested'];
+  }>(
+    rootStatement(lookup, compiled?.expr ?? null),
+    { ...compiler.params, ...params },
+    { operation: `Query.${info.fieldName}` },
+  );
+  if (!row) return null;
+  const entity = toEntity(row.labels, row.props);
+  if (compiled?.expr) attach(entity, row.nested, compiled.plan);
+  return entity;
 }
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { getNamedType, isInterfaceType, isObjectType, Kind, parse } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { CLONED_LABELS, scaleGraph } from '../../bench/scale';
 import { PROJECT_ROOT } from '../../src/config';
@@ -8,6 +9,10 @@ import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { entityListStatement } from '../../src/graphql/compile/entity-list';
 import { pathStatement } from '../../src/graphql/compile/path';
+import { PrefetchCompiler } from '../../src/graphql/compile/prefetch';
+import { rootStatement, type RootLookup } from '../../src/graphql/compile/roots';
+import { walkArgs } from '../../src/graphql/resolvers/entities';
+import { buildSchema } from '../../src/graphql/schema';
 import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
 import {
   TIMELINE_SOURCES,
@@ -16,7 +21,7 @@ import {
 } from '../../src/graphql/compile/timeline';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { seed } from '../../src/seed';
-import { farLabels, loadModel } from '../../src/seed/model';
+import { farLabelFilter, loadModel } from '../../src/seed/model';
 import { silentLogger } from '../helpers/db';
 import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
 
@@ -88,7 +93,11 @@ function statements(): { name: string; cypher: string; params: Record<string, un
       });
     }
     for (const [field, f] of Object.entries(spec.fields)) {
-      const rel = { types: [f.relationship], direction: f.direction, labels: farLabels(model, f) };
+      const rel = {
+        types: [f.relationship],
+        direction: f.direction,
+        labels: farLabelFilter(model, f),
+      };
       for (const shape of [
         shape0,
         { ...shape0, asOf: true, text: true, orderBy: 'NAME' as const },
@@ -119,6 +128,20 @@ function statements(): { name: string; cypher: string; params: Record<string, un
       cypher: pathStatement(hops),
       params: { from: 'a:1', to: 'b:1', includeDerived: false, limit: 3 },
     });
+  const lookups: RootLookup[] = [
+    { by: 'id', label: null },
+    { by: 'id', label: 'State' },
+    { by: 'isoCode', label: 'State' },
+    { by: 'isoCode', label: 'Country' },
+    { by: 'acronym' },
+  ];
+  for (const lookup of lookups)
+    out.push({
+      name: `root ${JSON.stringify(lookup)}`,
+      cypher: rootStatement(lookup, null),
+      params: { id: 'x:1', isoCode: 'LT', key: 'promise' },
+    });
+  out.push(...fixturePrefetches());
   const apiDir = path.join(PROJECT_ROOT, 'cypher', 'api');
   for (const file of fs.readdirSync(apiDir).filter((f) => f.endsWith('.cypher')))
     out.push({
@@ -139,6 +162,38 @@ function statements(): { name: string; cypher: string; params: Record<string, un
         keys: [{ startId: 'a', type: 'T', endId: 'b', key: 'k' }],
       },
     });
+  return out;
+}
+
+/**
+ * The prefetch statements of the GraphQL fixtures' root fields, compiled as
+ * the API compiles them (the root field's entities bound by id).
+ */
+function fixturePrefetches(): { name: string; cypher: string; params: Record<string, unknown> }[] {
+  const schema = buildSchema();
+  const model = loadModel();
+  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'graphql');
+  const out: { name: string; cypher: string; params: Record<string, unknown> }[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
+    const document = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
+      const field = schema.getQueryType()!.getFields()[selection.name.value]!;
+      const type = getNamedType(field.type);
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      if (!model.labels[type.name] && type.name !== 'Node') continue;
+      const compiler = new PrefetchCompiler(schema, model, {}, {}, walkArgs);
+      const compiled = compiler.entity('n0', type, [selection.selectionSet]);
+      if (!compiled.expr) continue;
+      out.push({
+        name: `prefetch ${file} ${selection.name.value}`,
+        cypher: `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\nRETURN id, ${compiled.expr} AS nested`,
+        params: { ...compiler.params, ids: ['state:LT'] },
+      });
+    }
+  }
   return out;
 }
 
@@ -185,6 +240,7 @@ describe('query plans on the seed grown 10x', () => {
       if (found.length > 0 && !exempt) failures.push(`${s.name}: ${found.join('; ')}`);
     }
     expect(checked.length).toBeGreaterThan(300);
+    expect(checked.filter((n) => n.startsWith('prefetch ')).length).toBeGreaterThanOrEqual(3);
     expect(failures).toEqual([]);
   }, 600_000);
 });

@@ -1,7 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getNamedType, isInterfaceType, isObjectType, Kind, parse } from 'graphql';
 import { entityListStatement } from '../../src/graphql/compile/entity-list';
 import { label, relationshipType, wholeNumber } from '../../src/graphql/compile/identifiers';
 import { pathStatement } from '../../src/graphql/compile/path';
 import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
+import { PrefetchCompiler } from '../../src/graphql/compile/prefetch';
+import { rootStatement } from '../../src/graphql/compile/roots';
+import { walkArgs } from '../../src/graphql/resolvers/entities';
+import { buildSchema } from '../../src/graphql/schema';
+import { loadModel } from '../../src/seed/model';
 import { timelineStatement } from '../../src/graphql/compile/timeline';
 
 const noFilters = PLAIN_SHAPE;
@@ -77,6 +85,12 @@ describe('the Cypher the API compiles', () => {
     expect(all).not.toMatch(/IS NULL OR/);
   });
 
+  it('finds a root entity through an index: id, ISO code of its label, project keys', () => {
+    expect(rootStatement({ by: 'isoCode', label: 'State' }, null)).toMatchSnapshot();
+    expect(rootStatement({ by: 'id', label: 'Project' }, '{}')).toContain('WHERE n0:Project');
+    expect(rootStatement({ by: 'acronym' }, null)).toMatchSnapshot();
+  });
+
   it('bounds a path search by maxHops as a literal', () => {
     expect(pathStatement(3)).toMatchSnapshot();
     expect(pathStatement(1)).toContain('[rs*..1]');
@@ -101,4 +115,26 @@ describe('the Cypher the API compiles', () => {
     expect(() => relationshipType('MEMBER_OF]->() DELETE r//')).toThrow(/not a relationship type/);
     expect(() => wholeNumber(2.5, 1, 8)).toThrow();
   });
+
+  const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graphql');
+  it.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.graphql')))(
+    'compiles the relationship fields of the fixture %s into one prefetch per root field',
+    (file) => {
+      const schema = buildSchema();
+      const document = parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
+      const compiled: { field: string; nested: string | null; params: object }[] = [];
+      for (const d of document.definitions) {
+        if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+        for (const sel of d.selectionSet.selections) {
+          if (sel.kind !== Kind.FIELD || !sel.selectionSet) continue;
+          const type = getNamedType(schema.getQueryType()!.getFields()[sel.name.value]!.type);
+          if (!isObjectType(type) && !isInterfaceType(type)) continue;
+          const compiler = new PrefetchCompiler(schema, loadModel(), {}, {}, walkArgs);
+          const { expr } = compiler.entity('n0', type, [sel.selectionSet]);
+          compiled.push({ field: sel.name.value, nested: expr, params: compiler.params });
+        }
+      }
+      expect(compiled).toMatchSnapshot();
+    },
+  );
 });

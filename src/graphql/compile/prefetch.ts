@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import { farLabels, type Model } from '../../seed/model';
+import { farLabelFilter, type Model } from '../../seed/model';
 import { labelExpression } from './identifiers';
 import {
   keyExpression,
@@ -181,7 +181,7 @@ export class PrefetchCompiler {
     const spec = {
       types: [field.relationship],
       direction: field.direction,
-      labels: farLabels(this.model, field),
+      labels: farLabelFilter(this.model, field),
     };
     const nested =
       farType && farSelections.length > 0

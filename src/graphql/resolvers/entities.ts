@@ -1,5 +1,5 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import { farLabels, type FieldSpec, type Model } from '../../seed/model';
+import { farLabelFilter, type FieldSpec, type Model } from '../../seed/model';
 import { AppError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { evidenceOf } from '../evidence';
@@ -92,7 +92,7 @@ export async function relationConnection(
 async function singleLink(
   ctx: GraphQLContext,
   parentId: string,
-  spec: { types: string[]; direction: 'out' | 'in'; labels: string[] },
+  spec: { types: string[]; direction: 'out' | 'in'; labels: string[] | null },
 ): Promise<RelationshipObject | null> {
   const page = await relationConnection(ctx, parentId, spec, {
     first: 1,
@@ -109,7 +109,7 @@ function fieldResolver(model: Model, field: FieldSpec) {
   const spec = {
     types: [field.relationship],
     direction: field.direction,
-    labels: farLabels(model, field),
+    labels: farLabelFilter(model, field),
   };
   // A page the root field's prefetch statement already read is taken as it is.
   if (field.cardinality === 'one')

@@ -3,7 +3,8 @@ import { badInput, notFound } from '../../errors';
 import type { Model } from '../../seed/model';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
-import { prefetch } from '../prefetch';
+import { lookupWithPrefetch, prefetch } from '../prefetch';
+import type { RootLookup } from '../compile/roots';
 import { walkArgs } from './entities';
 import { memo } from '../compile/cache';
 import { entityListStatement, type EntityListShape } from '../compile/entity-list';
@@ -57,21 +58,6 @@ export function luceneQuery(text: string): string {
   if (terms.length === 0) throw badInput('search text must contain at least one word');
   // Each word as typed, or as the start of a longer word (barna → barnahus).
   return terms.map((t) => `(${t} OR ${t}*)`).join(' ');
-}
-
-async function byKey(
-  ctx: GraphQLContext,
-  file: string,
-  params: Record<string, unknown>,
-  operation: string,
-) {
-  const [row] = await ctx.db.read<Row>(cypher(file), params, { operation });
-  return row ? toEntity(row.labels, row.props) : null;
-}
-
-async function byId(ctx: GraphQLContext, id: string, label: string): Promise<EntityObject | null> {
-  const e = await ctx.loaders.node.load(id);
-  return e && e.__label === label ? e : null;
 }
 
 /** The steps of a path or subgraph: each relationship seen from its start node. */
@@ -169,32 +155,36 @@ type IdOrKey = {
   acronym?: InputMaybe<string>;
 };
 
-/** The root fields that find one entity (the prefetch wraps them). */
-const lookups = {
-  node: (_: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.loaders.node.load(args.id),
-  state: (_: unknown, args: IdOrKey, ctx: GraphQLContext) => lookupCountry('State', args, ctx),
-  country: (_: unknown, args: IdOrKey, ctx: GraphQLContext) => lookupCountry('Country', args, ctx),
-  project: (_: unknown, args: IdOrKey, ctx: GraphQLContext) => {
-    if (args.id) return byId(ctx, args.id, 'Project');
+/** How each root field that finds one entity finds it, from its arguments. */
+const lookups: Record<
+  'node' | 'state' | 'country' | 'project',
+  (args: IdOrKey) => [RootLookup, Record<string, unknown>]
+> = {
+  node: (args) => [{ by: 'id', label: null }, { id: args.id }],
+  state: (args) => countryLookup('State', args),
+  country: (args) => countryLookup('Country', args),
+  project: (args) => {
+    if (args.id) return [{ by: 'id', label: 'Project' }, { id: args.id }];
     if (!args.acronym) throw badInput('project needs an acronym or an id');
-    return byKey(
-      ctx,
-      'api/project-by-acronym.cypher',
-      { key: args.acronym.trim().toLowerCase() },
-      'Query.project',
-    );
+    return [{ by: 'acronym' }, { key: args.acronym.trim().toLowerCase() }];
   },
 };
 
+function countryLookup(
+  label: 'State' | 'Country',
+  args: IdOrKey,
+): [RootLookup, Record<string, unknown>] {
+  if (args.id) return [{ by: 'id', label }, { id: args.id }];
+  if (!args.isoCode)
+    throw badInput(`${label === 'State' ? 'state' : 'country'} needs an isoCode or an id`);
+  return [{ by: 'isoCode', label }, { isoCode: args.isoCode.trim().toUpperCase() }];
+}
+
 const Query: QueryResolvers = {
-  node: (p, a, c) => lookups.node(p, a, c),
   nodes: (_, { ids }, ctx) => {
     if (ids.length > 100) throw badInput('nodes takes at most 100 ids');
     return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
   },
-  state: (p, a, c) => lookups.state(p, a, c),
-  country: (p, a, c) => lookups.country(p, a, c),
-  project: (p, a, c) => lookups.project(p, a, c),
   search: async (_, args, ctx) => {
     if (args.text.length > 200) throw badInput('search text is limited to 200 characters');
     const limit = pageSize(args.first);
@@ -327,44 +317,21 @@ const Query: QueryResolvers = {
 const evidenceKey = (props: Record<string, unknown>) =>
   `${String(props.via)}|${String(props.viaId)}`;
 
-async function lookupCountry(
-  label: 'State' | 'Country',
-  args: { isoCode?: InputMaybe<string>; id?: InputMaybe<string> },
-  ctx: GraphQLContext,
-): Promise<EntityObject | null> {
-  if (args.id) return byId(ctx, args.id, label);
-  if (!args.isoCode)
-    throw badInput(`${label === 'State' ? 'state' : 'country'} needs an isoCode or an id`);
-  return byKey(
-    ctx,
-    label === 'State' ? 'api/state-by-iso.cypher' : 'api/country-by-iso.cypher',
-    { isoCode: args.isoCode.trim().toUpperCase() },
-    `Query.${label.toLowerCase()}`,
-  );
-}
-
 /** The root fields: typed ones checked against the schema, plus one list per label. */
 export function queryResolvers(
   model: Model,
   options: { prefetch: boolean },
 ): [Resolvers, { Query: Record<string, unknown> }] {
-  if (!options.prefetch) return [{ Query }, { Query: listResolvers(model, false) }];
-  // A root field that finds one entity reads the relationship fields under
-  // it in one more statement (see prefetch.ts), however deep they go.
-  const withPrefetch =
-    <A>(resolve: (parent: unknown, args: A, ctx: GraphQLContext) => Promise<EntityObject | null>) =>
-    async (parent: unknown, args: A, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
-      const found = await resolve(parent, args, ctx);
-      if (!found) return found;
-      const [copy] = await prefetch(ctx, info, model, walkArgs, [found], 'entity');
-      return copy;
+  // A root field that finds one entity is one statement: the lookup and,
+  // with prefetch on, every relationship field selected under it (prefetch.ts).
+  const roots: Record<string, unknown> = {};
+  for (const [name, lookupOf] of Object.entries(lookups))
+    roots[name] = (_: unknown, args: IdOrKey, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+      const [lookup, params] = lookupOf(args);
+      return lookupWithPrefetch(ctx, info, model, walkArgs, lookup, params, options.prefetch);
     };
-  const roots: Record<string, unknown> = {
-    node: withPrefetch(lookups.node),
-    state: withPrefetch(lookups.state),
-    country: withPrefetch(lookups.country),
-    project: withPrefetch(lookups.project),
-  };
+  if (!options.prefetch)
+    return [{ Query }, { Query: { ...listResolvers(model, false), ...roots } }];
   roots.nodes = async (
     parent: unknown,
     args: { ids: string[] },
