@@ -99,6 +99,25 @@ function entitySelections(info: GraphQLResolveInfo, position: Position) {
   };
 }
 
+/** The prefetch of the entities at a root field's position, and the compiler holding its parameters. */
+function compileAt(
+  info: GraphQLResolveInfo,
+  model: Model,
+  readArgs: ArgumentReader,
+  position: Position,
+) {
+  const compiler = new PrefetchCompiler(
+    info.schema,
+    model,
+    info.fragments,
+    info.variableValues,
+    readArgs,
+  );
+  const at = entitySelections(info, position);
+  const compiled = at && at.sets.length > 0 ? compiler.entity('n0', at.type, at.sets) : null;
+  return { compiler, compiled };
+}
+
 /**
  * A root field that finds one entity, in one statement: the lookup and, with
  * prefetch on, every relationship field selected under the entity.
@@ -112,22 +131,16 @@ export async function lookupWithPrefetch(
   params: Record<string, unknown>,
   withPrefetch: boolean,
 ): Promise<EntityObject | null> {
-  const at = withPrefetch ? entitySelections(info, 'entity') : null;
-  const compiler = new PrefetchCompiler(
-    info.schema,
-    model,
-    info.fragments,
-    info.variableValues,
-    readArgs,
-  );
-  const compiled = at && at.sets.length > 0 ? compiler.entity('n0', at.type, at.sets) : null;
+  const { compiler, compiled } = withPrefetch
+    ? compileAt(info, model, readArgs, 'entity')
+    : { compiler: null, compiled: null };
   const [row] = await ctx.db.read<{
     labels: string[];
     props: Record<string, unknown>;
     nested: Row['nested'];
   }>(
     rootStatement(lookup, compiled?.expr ?? null),
-    { ...compiler.params, ...params },
+    { ...compiler?.params, ...params },
     { operation: `Query.${info.fieldName}` },
   );
   if (!row) return null;
@@ -151,17 +164,9 @@ export async function prefetch<T extends EntityObject>(
   position: Position,
 ): Promise<T[]> {
   const copies = entities.map((e) => ({ ...e }));
-  const at = entitySelections(info, position);
-  if (!at || at.sets.length === 0 || copies.length === 0) return copies;
-  const compiler = new PrefetchCompiler(
-    info.schema,
-    model,
-    info.fragments,
-    info.variableValues,
-    readArgs,
-  );
-  const compiled = compiler.entity('n0', at.type, at.sets);
-  if (!compiled.expr) return copies;
+  if (copies.length === 0) return copies;
+  const { compiler, compiled } = compileAt(info, model, readArgs, position);
+  if (!compiled?.expr) return copies;
   const rows = await ctx.db.read<{ id: string; nested: Row['nested'] }>(
     `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\nRETURN id, ${compiled.expr} AS nested`,
     { ...compiler.params, ids: copies.map((e) => e.id) },
