@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--scales 1,10,100] [--duration S] [--repeats N] [--connections C]`
+ * `npm run bench [-- --quick] [--scales 1,10,100] [--duration S] [--repeats N] [--warmup S] [--connections C]`
  *
  * Runs three contestants side by side on one Neo4j with the same data: our
  * API (as `npm start` runs it), @neo4j/graphql 7 on Apollo Server 5, and the
@@ -31,6 +31,8 @@ interface Options {
   scales: number[];
   duration: number;
   repeats: number;
+  /** Seconds of load per contestant before timing, so the JVM has compiled the hot paths. */
+  warmup: number;
   connections: number;
   seed: number;
   out: string;
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Options {
     scales: (get('scales') ?? (quick ? '1' : '1,10,100')).split(',').map(Number),
     duration: Number(get('duration') ?? (quick ? 2 : 10)),
     repeats: Number(get('repeats') ?? (quick ? 1 : 3)),
+    warmup: Number(get('warmup') ?? (quick ? 0.5 : 5)),
     connections: Number(get('connections') ?? 8),
     seed: Number(get('seed') ?? 42),
     out: path.resolve(get('out') ?? path.join(PROJECT_ROOT, 'bench', 'results')),
@@ -314,25 +317,37 @@ async function main(): Promise<void> {
           serverTimes.push(Number(r.headers.get('x-neo4j-ms')));
         }
         serverTimes.sort((a, b) => a - b);
+        // Every contestant warms up, then the repeats run round-robin, each
+        // repeat starting with the next contestant, so no contestant always
+        // runs first (on a colder JVM) or last.
+        const runs: Record<Contestant, Awaited<ReturnType<typeof load>>[]> = {
+          ours: [],
+          neo4jGraphql: [],
+          floor: [],
+        };
+        for (const c of CONTESTANTS)
+          await load(cs.url(c, s), body(c, s, vars[c]), opts.warmup, opts.connections);
+        for (let r = 0; r < opts.repeats; r++) {
+          for (let i = 0; i < CONTESTANTS.length; i++) {
+            const c = CONTESTANTS[(r + i) % CONTESTANTS.length]!;
+            runs[c].push(
+              await load(cs.url(c, s), body(c, s, vars[c]), opts.duration, opts.connections),
+            );
+          }
+        }
         for (const c of CONTESTANTS) {
-          const url = cs.url(c, s);
-          const requestBody = body(c, s, vars[c]);
-          await load(url, requestBody, opts.quick ? 0.5 : 2, opts.connections); // warm-up
-          const runs = [];
-          for (let r = 0; r < opts.repeats; r++)
-            runs.push(await load(url, requestBody, opts.duration, opts.connections));
           const m: Measurement = {
             scale: factor,
             scenario: s.name,
             contestant: c,
-            runs,
+            runs: runs[c],
             roundTrips: roundTrips[c],
             serverMs: serverTimes[Math.floor(serverTimes.length / 2)]!,
           };
           results.measurements.push(m);
-          const mean = runs.reduce((a, b) => a + b.requestsPerSecond, 0) / runs.length;
+          const mean = runs[c].reduce((a, b) => a + b.requestsPerSecond, 0) / runs[c].length;
           say(
-            `  ${s.name.padEnd(32)} ${c.padEnd(13)} ${mean.toFixed(0).padStart(6)} req/s  p50 ${runs[0]!.p50} ms  p99 ${runs[0]!.p99} ms  round trips ${roundTrips[c]}`,
+            `  ${s.name.padEnd(32)} ${c.padEnd(13)} ${mean.toFixed(0).padStart(6)} req/s  p50 ${runs[c][0]!.p50} ms  p99 ${runs[c][0]!.p99} ms  round trips ${roundTrips[c]}`,
           );
         }
       }
@@ -347,7 +362,7 @@ async function main(): Promise<void> {
   say(`\nResults: ${files.map((f) => path.relative(PROJECT_ROOT, f)).join(', ')}`);
   if (results.mismatches.length) {
     say(
-      `${results.mismatches.length} scenario(s) were not timed because the contestants' answers differ.`,
+      `${results.mismatches.length} scenario(s) were not timed: the contestants' answers differed, or one failed (see above).`,
     );
   }
 }
