@@ -2,10 +2,11 @@ import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher-files';
 import type { Database } from '../db/database';
 import { memo } from './compile/cache';
-import type { WalkFilters } from './compile/prefetch';
 import {
   relationPageStatement,
+  shapeOf,
   type RelationShape,
+  type WalkFilters,
   type RelationSpec,
 } from './compile/relation-page';
 import { toEntity, type EntityObject, type PageRow } from './model';
@@ -81,16 +82,7 @@ export class Loaders {
   /** The loader for one relationship field and one set of arguments. */
   relation(query: RelationQuery): DataLoader<string, PageRows> {
     const f = query.filters;
-    const shape: RelationShape = {
-      asOf: f.asOf !== null,
-      overlapFrom: f.overlapFrom !== null,
-      overlapTo: f.overlapTo !== null,
-      text: f.text !== null,
-      rules: f.rules !== null,
-      confidence: f.confidence !== null,
-      unverified: f.unverified !== null,
-      orderBy: query.orderBy,
-    };
+    const shape = shapeOf(f, query.orderBy);
     const statement = memo(`relation:${JSON.stringify([query.spec, shape])}`, () =>
       relationPageStatement(query.spec, shape),
     );

@@ -15,9 +15,11 @@ import { farLabelFilter, type Model } from '../../seed/model';
 import { labelExpression } from './identifiers';
 import {
   keyExpression,
+  shapeOf,
   walkConditions,
   walkPattern,
   type RelationShape,
+  type WalkFilters,
   type WalkNames,
 } from './relation-page';
 
@@ -32,17 +34,6 @@ import {
  * field, arguments it cannot read) are left to the resolvers and their
  * DataLoaders.
  */
-
-/** The filter values of a relationship field (null: not given). */
-export interface WalkFilters {
-  asOf: unknown;
-  overlapFrom: unknown;
-  overlapTo: unknown;
-  text: string | null;
-  rules: string[] | null;
-  confidence: string[] | null;
-  unverified: boolean | null;
-}
 
 /** What a field's arguments become: the page size, cursor, order and filter values. */
 export interface WalkArgs {
@@ -148,16 +139,7 @@ export class PrefetchCompiler {
     const many = field.cardinality !== 'one';
     const id = (this.counter += 1);
     const names: WalkNames = { p: v, r: `r${id}`, m: `m${id}`, param: `f${id}_` };
-    const shape: RelationShape = {
-      asOf: args.filters.asOf != null,
-      overlapFrom: args.filters.overlapFrom != null,
-      overlapTo: args.filters.overlapTo != null,
-      text: args.filters.text != null,
-      rules: args.filters.rules != null,
-      confidence: args.filters.confidence != null,
-      unverified: args.filters.unverified != null,
-      orderBy: many ? args.orderBy : 'ID',
-    };
+    const shape = shapeOf(args.filters, many ? args.orderBy : 'ID');
     for (const [k, value] of Object.entries(args.filters))
       if (value != null) this.params[`${names.param}${k}`] = value;
     const first = many ? args.first : 1;

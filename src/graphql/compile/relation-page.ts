@@ -19,6 +19,31 @@ export interface RelationShape {
   orderBy: 'DEFAULT' | 'NAME' | 'LATEST' | 'ID';
 }
 
+/** The filter values of a relationship field (null: not given). */
+export interface WalkFilters {
+  asOf: unknown;
+  overlapFrom: unknown;
+  overlapTo: unknown;
+  text: string | null;
+  rules: string[] | null;
+  confidence: string[] | null;
+  unverified: boolean | null;
+}
+
+/** The shape of a field's filter values: which were given (their values travel as parameters). */
+export function shapeOf(f: WalkFilters, orderBy: RelationShape['orderBy']): RelationShape {
+  return {
+    asOf: f.asOf != null,
+    overlapFrom: f.overlapFrom != null,
+    overlapTo: f.overlapTo != null,
+    text: f.text != null,
+    rules: f.rules != null,
+    confidence: f.confidence != null,
+    unverified: f.unverified != null,
+    orderBy,
+  };
+}
+
 /** No filter given, default order: the shape of a field asked without arguments. */
 export const PLAIN_SHAPE: RelationShape = {
   asOf: false,
