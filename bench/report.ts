@@ -7,6 +7,8 @@ export interface Run {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU milliseconds per request of the contestant's server, Neo4j and the load generator (Linux). */
+  cpuMsPerRequest?: { server?: number; neo4j?: number; loadGenerator?: number };
 }
 
 export interface Measurement {
@@ -38,7 +40,14 @@ export interface Summary {
   p50: number;
   p99: number;
   errors: number;
+  cpuServer: number;
+  cpuNeo4j: number;
 }
+
+const meanDefined = (xs: (number | undefined)[]) => {
+  const ok = xs.filter((x): x is number => x !== undefined);
+  return ok.length ? mean(ok) : NaN;
+};
 
 export function summarise(m: Measurement): Summary {
   const rps = m.runs.map((r) => r.requestsPerSecond);
@@ -49,6 +58,8 @@ export function summarise(m: Measurement): Summary {
     p50: mean(m.runs.map((r) => r.p50)),
     p99: mean(m.runs.map((r) => r.p99)),
     errors: m.runs.reduce((a, r) => a + r.errors, 0),
+    cpuServer: meanDefined(m.runs.map((r) => r.cpuMsPerRequest?.server)),
+    cpuNeo4j: meanDefined(m.runs.map((r) => r.cpuMsPerRequest?.neo4j)),
   };
 }
 
@@ -75,15 +86,15 @@ export function markdown(results: BenchResults): string {
     '',
     '## Throughput and latency',
     '',
-    'req/s is the mean over the repeats (min–max in brackets); p50 and p99 in ms; trips = Neo4j statements per request; server = Neo4j time of the floor statement (ms).',
+    "req/s is the mean over the repeats (min–max in brackets); p50 and p99 in ms; trips = Neo4j statements per request; server = Neo4j time of the floor statement (ms); CPU = CPU milliseconds per request of the contestant's Node process and of Neo4j, from /proc.",
     '',
-    '| scale | scenario | contestant | req/s | p50 | p99 | errors | trips | server |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| scale | scenario | contestant | req/s | p50 | p99 | errors | trips | server | CPU node | CPU Neo4j |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const m of results.measurements) {
     const s = summarise(m);
     lines.push(
-      `| ${m.scale}x | ${m.scenario} | ${NAMES[m.contestant]} | ${fmt(s.rps)} (${fmt(s.rpsMin)}–${fmt(s.rpsMax)}) | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${s.errors} | ${m.roundTrips} | ${fmt(m.serverMs, 1)} |`,
+      `| ${m.scale}x | ${m.scenario} | ${NAMES[m.contestant]} | ${fmt(s.rps)} (${fmt(s.rpsMin)}–${fmt(s.rpsMax)}) | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${s.errors} | ${m.roundTrips} | ${fmt(m.serverMs, 1)} | ${fmt(s.cpuServer, 2)} | ${fmt(s.cpuNeo4j, 2)} |`,
     );
   }
   lines.push(

@@ -18,7 +18,8 @@ import { migrate } from '../src/db/migrations';
 import { createLogger } from '../src/logger';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { seed } from '../src/seed';
-import { writeResults, type BenchResults, type Measurement } from './report';
+import { cpuSeconds, msPerRequest } from './cpu';
+import { writeResults, type BenchResults, type Measurement, type Run } from './report';
 import { scaleGraph, type ScaleReport } from './scale';
 import { PROJECT_IDS, DEEP_PRIORITY, SCENARIOS, type Scenario } from './scenarios';
 
@@ -74,6 +75,7 @@ async function post(
 
 class Contestants {
   private readonly children: ChildProcess[] = [];
+  readonly pids: Partial<Record<Contestant, number>> = {};
   constructor(
     private readonly boltUri: string,
     private readonly password: string,
@@ -92,24 +94,34 @@ class Contestants {
       BENCH_NEO4J_URI: this.boltUri,
       BENCH_NEO4J_PASSWORD: this.password,
     };
-    const spawnNode = (script: string, port: number, extra: Record<string, string> = {}) => {
+    const spawnNode = (
+      c: Contestant,
+      script: string,
+      port: number,
+      extra: Record<string, string> = {},
+    ) => {
+      // Every contestant runs under the same NODE_ENV, so none gets a mode the others lack.
       const child = spawn('node', [path.join(PROJECT_ROOT, script)], {
-        env: { ...env, ...extra, PORT: String(port) },
+        env: { ...env, NODE_ENV: 'production', ...extra, PORT: String(port) },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       this.children.push(child);
+      this.pids[c] = child.pid;
     };
     // Our API exactly as `npm start` runs it, in production mode, on the same Neo4j.
-    spawnNode('dist/src/main.js', this.ports.ours, {
-      NODE_ENV: 'production',
+    spawnNode('ours', 'dist/src/main.js', this.ports.ours, {
       NEO4J_URI: this.boltUri,
       NEO4J_PASSWORD: this.password,
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
       GRAPHQL_MAX_COST: '1000000',
     });
-    spawnNode('dist/bench/contestants/neo4j-graphql-server.js', this.ports.neo4jGraphql);
-    spawnNode('dist/bench/contestants/floor-server.js', this.ports.floor);
+    spawnNode(
+      'neo4jGraphql',
+      'dist/bench/contestants/neo4j-graphql-server.js',
+      this.ports.neo4jGraphql,
+    );
+    spawnNode('floor', 'dist/bench/contestants/floor-server.js', this.ports.floor);
     const deadline = Date.now() + 60_000;
     for (const [c, probe] of [
       ['ours', `http://127.0.0.1:${this.ports.ours}/readyz`],
@@ -190,7 +202,22 @@ async function statements(cs: Contestants, c: Contestant): Promise<number> {
   return ((await res.json()) as { statements: number }).statements;
 }
 
-async function load(url: string, requestBody: unknown, duration: number, connections: number) {
+/** Processes whose CPU a run reads: the contestant's Node server and Neo4j's JVM. */
+interface CpuProbe {
+  server: number | undefined;
+  neo4j: number | undefined;
+}
+
+async function load(
+  url: string,
+  requestBody: unknown,
+  duration: number,
+  connections: number,
+  probe: CpuProbe = { server: undefined, neo4j: undefined },
+): Promise<Run> {
+  const server0 = cpuSeconds(probe.server);
+  const neo4j0 = cpuSeconds(probe.neo4j);
+  const loader0 = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -204,6 +231,14 @@ async function load(url: string, requestBody: unknown, duration: number, connect
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: {
+      server: msPerRequest(server0, cpuSeconds(probe.server), result.requests.total),
+      neo4j: msPerRequest(neo4j0, cpuSeconds(probe.neo4j), result.requests.total),
+      loadGenerator: (() => {
+        const used = process.cpuUsage(loader0);
+        return msPerRequest(0, (used.user + used.system) / 1e6, result.requests.total);
+      })(),
+    },
   };
 }
 
@@ -331,7 +366,10 @@ async function main(): Promise<void> {
           for (let i = 0; i < CONTESTANTS.length; i++) {
             const c = CONTESTANTS[(r + i) % CONTESTANTS.length]!;
             runs[c].push(
-              await load(cs.url(c, s), body(c, s, vars[c]), opts.duration, opts.connections),
+              await load(cs.url(c, s), body(c, s, vars[c]), opts.duration, opts.connections, {
+                server: cs.pids[c],
+                neo4j: embedded?.processId,
+              }),
             );
           }
         }

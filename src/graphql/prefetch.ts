@@ -2,12 +2,21 @@ import {
   getNamedType,
   isObjectType,
   type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import type { Model } from '../seed/model';
-import { PrefetchCompiler, type ArgumentReader, type NodePlan } from './compile/prefetch';
+import {
+  PrefetchCompiler,
+  type ArgumentReader,
+  type Compiled,
+  type NodePlan,
+} from './compile/prefetch';
 import { rootStatement, type RootLookup } from './compile/roots';
 import type { GraphQLContext } from './context';
 import {
@@ -71,41 +80,74 @@ function attach(e: EntityObject, nested: Row['nested'] | undefined, plan: NodePl
   e[PREFETCHED] = out;
 }
 
-/** Where a root field's entities stand in its result: the field itself, a list, or a connection's edges.node. */
-export type Position = 'entity' | 'connection';
+/**
+ * Where a root field's entities stand in its result, as the fields leading
+ * to them: [] for the field itself (or a list of entities), ['edges',
+ * 'node'] for a connection, ['node'] for timeline entries.
+ */
+export type Position = readonly string[];
+export const AT_FIELD: Position = [];
+export const IN_CONNECTION: Position = ['edges', 'node'];
+export const IN_ENTRIES: Position = ['node'];
 
 function entitySelections(info: GraphQLResolveInfo, position: Position) {
-  const sets: SelectionSetNode[] = info.fieldNodes.flatMap((n) =>
+  let type: GraphQLNamedType = getNamedType(info.returnType);
+  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((n) =>
     n.selectionSet ? [n.selectionSet] : [],
   );
-  const type = getNamedType(info.returnType);
-  if (position === 'entity') return { type: type as GraphQLCompositeType, sets };
-  // A connection: its edges, then their node.
-  if (!isObjectType(type)) return null;
-  const down = (t: typeof type, from: SelectionSetNode[], name: string) => {
+  for (const name of position) {
+    if (!isObjectType(type)) return null;
     const found: SelectionSetNode[] = [];
-    for (const s of from)
-      for (const [, nodes] of collectFields(info.schema, info.fragments, info.variableValues, t, s))
+    for (const s of sets)
+      for (const [, nodes] of collectFields(
+        info.schema,
+        info.fragments,
+        info.variableValues,
+        type,
+        s,
+      ))
         for (const n of nodes)
           if (n.name.value === name && n.selectionSet) found.push(n.selectionSet);
-    return found;
-  };
-  const edgeType = getNamedType(type.getFields().edges?.type);
-  if (!isObjectType(edgeType)) return null;
-  const nodeType = getNamedType(edgeType.getFields().node?.type);
-  return {
-    type: nodeType as GraphQLCompositeType,
-    sets: down(edgeType, down(type, sets, 'edges'), 'node'),
-  };
+    const next: GraphQLField<unknown, unknown> | undefined = type.getFields()[name];
+    if (!next) return null;
+    type = getNamedType(next.type);
+    sets = found;
+  }
+  return { type: type as GraphQLCompositeType, sets };
 }
 
-/** The prefetch of the entities at a root field's position, and the compiler holding its parameters. */
-function compileAt(
+/** A root field's compiled prefetch: the entity projection and nested fields over n0, with their parameters. */
+export interface RootPrefetch {
+  params: Record<string, unknown>;
+  compiled: Compiled;
+}
+
+/**
+ * Compiled prefetches per schema, operation (Apollo keeps one parsed
+ * document per query text, so a repeated query finds its entry), root field
+ * and variables: a document compiles once, not per request. Bounded per
+ * operation, since variables are the user's.
+ */
+const compiledCache = new WeakMap<
+  GraphQLSchema,
+  WeakMap<OperationDefinitionNode, Map<string, RootPrefetch>>
+>();
+const MAX_VARIANTS_PER_OPERATION = 64;
+
+/** The prefetch of the entities at a root field's position (compiled once per document and variables). */
+export function compileAt(
   info: GraphQLResolveInfo,
   model: Model,
   readArgs: ArgumentReader,
   position: Position,
-) {
+): RootPrefetch {
+  let bySchema = compiledCache.get(info.schema);
+  if (!bySchema) compiledCache.set(info.schema, (bySchema = new WeakMap()));
+  let variants = bySchema.get(info.operation);
+  if (!variants) bySchema.set(info.operation, (variants = new Map()));
+  const key = `${String(info.path.key)}|${position.join('.')}|${JSON.stringify(info.variableValues)}`;
+  const hit = variants.get(key);
+  if (hit) return hit;
   const compiler = new PrefetchCompiler(
     info.schema,
     model,
@@ -114,8 +156,28 @@ function compileAt(
     readArgs,
   );
   const at = entitySelections(info, position);
-  const compiled = at && at.sets.length > 0 ? compiler.entity('n0', at.type, at.sets) : null;
-  return { compiler, compiled };
+  const compiled: Compiled =
+    at && at.sets.length > 0
+      ? compiler.entity('n0', at.type, at.sets)
+      : { expr: null, plan: new Map(), props: 'n0 {.id}' };
+  const result = { params: compiler.params, compiled };
+  if (variants.size >= MAX_VARIANTS_PER_OPERATION) variants.clear();
+  variants.set(key, result);
+  return result;
+}
+
+/** A row of a compiled statement that holds an entity: its labels, projected properties and prefetched fields. */
+export interface EntityRow {
+  labels: string[];
+  props: Record<string, unknown>;
+  nested?: Row['nested'];
+}
+
+/** The entity of a row, with the pages its prefetch read hung on it. */
+export function entityOf(row: EntityRow, prefetch: RootPrefetch | null): EntityObject {
+  const entity = toEntity(row.labels, row.props);
+  if (prefetch?.compiled.expr) attach(entity, row.nested, prefetch.compiled.plan);
+  return entity;
 }
 
 /**
@@ -131,48 +193,37 @@ export async function lookupWithPrefetch(
   params: Record<string, unknown>,
   withPrefetch: boolean,
 ): Promise<EntityObject | null> {
-  const { compiler, compiled } = withPrefetch
-    ? compileAt(info, model, readArgs, 'entity')
-    : { compiler: null, compiled: null };
-  const [row] = await ctx.db.read<{
-    labels: string[];
-    props: Record<string, unknown>;
-    nested: Row['nested'];
-  }>(
-    rootStatement(lookup, compiled?.expr ?? null),
-    { ...compiler?.params, ...params },
+  const pre = withPrefetch ? compileAt(info, model, readArgs, AT_FIELD) : null;
+  const [row] = await ctx.db.read<EntityRow>(
+    rootStatement(lookup, pre?.compiled ?? null),
+    { ...pre?.params, ...params },
     { operation: `Query.${info.fieldName}` },
   );
-  if (!row) return null;
-  const entity = toEntity(row.labels, row.props);
-  if (compiled?.expr) attach(entity, row.nested, compiled.plan);
-  return entity;
+  return row ? entityOf(row, pre) : null;
 }
 
 /**
- * Reads, in one statement, every relationship field the root field selects
- * under its entities, at any depth, and hangs the pages on the entities so
- * that their resolvers need no query. Entities are copied first: the node
- * loader shares one object between root fields with different selections.
+ * Entities by id in one statement, in the order asked (null where missing),
+ * with every relationship field the root field selects under them.
  */
-export async function prefetch<T extends EntityObject>(
+export async function nodesWithPrefetch(
   ctx: GraphQLContext,
   info: GraphQLResolveInfo,
   model: Model,
   readArgs: ArgumentReader,
-  entities: T[],
-  position: Position,
-): Promise<T[]> {
-  const copies = entities.map((e) => ({ ...e }));
-  if (copies.length === 0) return copies;
-  const { compiler, compiled } = compileAt(info, model, readArgs, position);
-  if (!compiled?.expr) return copies;
-  const rows = await ctx.db.read<{ id: string; nested: Row['nested'] }>(
-    `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\nRETURN id, ${compiled.expr} AS nested`,
-    { ...compiler.params, ids: copies.map((e) => e.id) },
-    { operation: `prefetch.${info.fieldName}` },
+  ids: readonly string[],
+): Promise<(EntityObject | null)[]> {
+  if (ids.length === 0) return [];
+  const pre = compileAt(info, model, readArgs, AT_FIELD);
+  const rows = await ctx.db.read<EntityRow & { id: string }>(
+    `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\nRETURN id, labels(n0) AS labels, ${pre.compiled.props} AS props, ${pre.compiled.expr ?? '{}'} AS nested`,
+    { ...pre.params, ids: [...new Set(ids)] },
+    { operation: `Query.${info.fieldName}` },
   );
-  const byId = new Map(rows.map((r) => [r.id, r.nested]));
-  for (const e of copies) attach(e, byId.get(e.id), compiled.plan);
-  return copies;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // Each position gets its own object: the same id twice is two results.
+  return ids.map((id) => {
+    const row = byId.get(id);
+    return row ? entityOf(row, pre) : null;
+  });
 }

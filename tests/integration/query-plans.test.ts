@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isInterfaceType, isObjectType, Kind, parse } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { CLONED_LABELS, scaleGraph } from '../../bench/scale';
 import { PROJECT_ROOT } from '../../src/config';
@@ -9,9 +8,9 @@ import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { entityListStatement } from '../../src/graphql/compile/entity-list';
 import { pathStatement } from '../../src/graphql/compile/path';
-import { PrefetchCompiler } from '../../src/graphql/compile/prefetch';
+import { SCENARIOS } from '../../bench/scenarios';
+import { compiledStatements } from '../helpers/compiled-statements';
 import { rootStatement, type RootLookup } from '../../src/graphql/compile/roots';
-import { walkArgs } from '../../src/graphql/resolvers/entities';
 import { buildSchema } from '../../src/graphql/schema';
 import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
 import {
@@ -141,7 +140,6 @@ function statements(): { name: string; cypher: string; params: Record<string, un
       cypher: rootStatement(lookup, null),
       params: { id: 'x:1', isoCode: 'LT', key: 'promise' },
     });
-  out.push(...fixturePrefetches());
   const apiDir = path.join(PROJECT_ROOT, 'cypher', 'api');
   for (const file of fs.readdirSync(apiDir).filter((f) => f.endsWith('.cypher')))
     out.push({
@@ -166,34 +164,32 @@ function statements(): { name: string; cypher: string; params: Record<string, un
 }
 
 /**
- * The prefetch statements of the GraphQL fixtures' root fields, compiled as
- * the API compiles them (the root field's entities bound by id).
+ * The statements the API sends for each GraphQL fixture and benchmark
+ * scenario (one per root field), recorded as its resolvers compile them.
  */
-function fixturePrefetches(): { name: string; cypher: string; params: Record<string, unknown> }[] {
+async function compiledRequests(): Promise<
+  { name: string; cypher: string; params: Record<string, unknown> }[]
+> {
   const schema = buildSchema();
-  const model = loadModel();
   const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'graphql');
+  const requests: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+    ...fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => ({ name: f, query: fs.readFileSync(path.join(dir, f), 'utf8') })),
+    ...SCENARIOS.map((s) => {
+      const r = s.ours({});
+      return { name: `bench ${s.name}`, query: r.query!, variables: r.variables };
+    }),
+  ];
   const out: { name: string; cypher: string; params: Record<string, unknown> }[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
-    const document = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const selection of operation.selectionSet.selections) {
-      if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
-      const field = schema.getQueryType()!.getFields()[selection.name.value]!;
-      const type = getNamedType(field.type);
-      if (!isObjectType(type) && !isInterfaceType(type)) continue;
-      if (!model.labels[type.name] && type.name !== 'Node') continue;
-      const compiler = new PrefetchCompiler(schema, model, {}, {}, walkArgs);
-      const compiled = compiler.entity('n0', type, [selection.selectionSet]);
-      if (!compiled.expr) continue;
+  for (const r of requests)
+    for (const sent of await compiledStatements(schema, r.query, r.variables))
       out.push({
-        name: `prefetch ${file} ${selection.name.value}`,
-        cypher: `UNWIND $ids AS id\nMATCH (n0:Entity {id: id})\nRETURN id, ${compiled.expr} AS nested`,
-        params: { ...compiler.params, ids: ['state:LT'] },
+        name: `compiled ${r.name} ${sent.operation}`,
+        cypher: sent.cypher,
+        params: sent.params,
       });
-    }
-  }
   return out;
 }
 
@@ -232,7 +228,7 @@ describe('query plans on the seed grown 10x', () => {
   it('reads no whole store and no whole growing label, outside the commented exemptions', async () => {
     const failures: string[] = [];
     const checked: string[] = [];
-    for (const s of statements()) {
+    for (const s of [...statements(), ...(await compiledRequests())]) {
       const summary = await db.explain(s.cypher, s.params, { operation: 'test.explain' });
       const found = scans(summary.plan as unknown as PlanNode);
       const exempt = Object.keys(EXEMPT).find((e) => s.name === e || s.name.startsWith(`${e} `));
@@ -240,7 +236,7 @@ describe('query plans on the seed grown 10x', () => {
       if (found.length > 0 && !exempt) failures.push(`${s.name}: ${found.join('; ')}`);
     }
     expect(checked.length).toBeGreaterThan(300);
-    expect(checked.filter((n) => n.startsWith('prefetch ')).length).toBeGreaterThanOrEqual(3);
+    expect(checked.filter((n) => n.startsWith('compiled ')).length).toBeGreaterThanOrEqual(15);
     expect(failures).toEqual([]);
   }, 600_000);
 });

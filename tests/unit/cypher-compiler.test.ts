@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isInterfaceType, isObjectType, Kind, parse } from 'graphql';
 import { entityListStatement } from '../../src/graphql/compile/entity-list';
 import { label, relationshipType, wholeNumber } from '../../src/graphql/compile/identifiers';
 import { pathStatement } from '../../src/graphql/compile/path';
 import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
-import { PrefetchCompiler } from '../../src/graphql/compile/prefetch';
 import { rootStatement } from '../../src/graphql/compile/roots';
-import { walkArgs } from '../../src/graphql/resolvers/entities';
+import { SCENARIOS } from '../../bench/scenarios';
+import { compiledStatements } from '../helpers/compiled-statements';
 import { buildSchema } from '../../src/graphql/schema';
-import { loadModel } from '../../src/seed/model';
 import { timelineStatement } from '../../src/graphql/compile/timeline';
 
 const noFilters = PLAIN_SHAPE;
@@ -87,7 +85,9 @@ describe('the Cypher the API compiles', () => {
 
   it('finds a root entity through an index: id, ISO code of its label, project keys', () => {
     expect(rootStatement({ by: 'isoCode', label: 'State' }, null)).toMatchSnapshot();
-    expect(rootStatement({ by: 'id', label: 'Project' }, '{}')).toContain('WHERE n0:Project');
+    expect(
+      rootStatement({ by: 'id', label: 'Project' }, { expr: '{}', props: 'n0 {.id}' }),
+    ).toContain('WHERE n0:Project');
     expect(rootStatement({ by: 'acronym' }, null)).toMatchSnapshot();
   });
 
@@ -118,23 +118,24 @@ describe('the Cypher the API compiles', () => {
 
   const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graphql');
   it.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.graphql')))(
-    'compiles the relationship fields of the fixture %s into one prefetch per root field',
-    (file) => {
-      const schema = buildSchema();
-      const document = parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
-      const compiled: { field: string; nested: string | null; params: object }[] = [];
-      for (const d of document.definitions) {
-        if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-        for (const sel of d.selectionSet.selections) {
-          if (sel.kind !== Kind.FIELD || !sel.selectionSet) continue;
-          const type = getNamedType(schema.getQueryType()!.getFields()[sel.name.value]!.type);
-          if (!isObjectType(type) && !isInterfaceType(type)) continue;
-          const compiler = new PrefetchCompiler(schema, loadModel(), {}, {}, walkArgs);
-          const { expr } = compiler.entity('n0', type, [sel.selectionSet]);
-          compiled.push({ field: sel.name.value, nested: expr, params: compiler.params });
-        }
-      }
-      expect(compiled).toMatchSnapshot();
+    'compiles each root field of the fixture %s into one statement with its parameters',
+    async (file) => {
+      const sent = await compiledStatements(
+        buildSchema(),
+        fs.readFileSync(path.join(FIXTURES, file), 'utf8'),
+      );
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent).toMatchSnapshot();
+    },
+  );
+
+  it.each(SCENARIOS.map((s) => s.name))(
+    'compiles the benchmark scenario %s into one statement',
+    async (name) => {
+      const request = SCENARIOS.find((s) => s.name === name)!.ours({});
+      const sent = await compiledStatements(buildSchema(), request.query!, request.variables);
+      expect(sent).toHaveLength(1);
+      expect(sent).toMatchSnapshot();
     },
   );
 });

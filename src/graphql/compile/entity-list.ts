@@ -18,8 +18,15 @@ export interface EntityListShape {
  * Params: $after (string, '' for the first page), $limit, and $text,
  * $kinds, $unverified where given.
  */
-export function entityListStatement(name: string, shape: EntityListShape): string {
+export function entityListStatement(
+  name: string,
+  shape: EntityListShape,
+  compiled: { expr: string | null; props: string } | null = null,
+): string {
   const l = label(name);
+  // Each row: its key, the entity's projected properties and, when compiled, the fields under it.
+  const row = (key: string) =>
+    `{key: ${key}, labels: labels(n0), props: ${compiled?.props ?? 'properties(n0)'}, nested: ${compiled?.expr ?? '{}'}}`;
   const filters = [
     shape.text &&
       "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR coalesce(n.acronymKey, '') CONTAINS $text)",
@@ -30,16 +37,16 @@ export function entityListStatement(name: string, shape: EntityListShape): strin
     shape.orderBy === 'NAME'
       ? `  MATCH (n:${l})
   WHERE ${where([...filters, 'n.sortKey > $after'])}
-  WITH n ORDER BY n.sortKey LIMIT $limit
-  RETURN collect({key: n.sortKey, labels: labels(n), node: properties(n)}) AS page`
+  WITH n AS n0 ORDER BY n0.sortKey LIMIT $limit
+  RETURN collect(${row('n0.sortKey')}) AS page`
       : // Most connected first: the degree is computed per entity, so this
         // order reads every entity of the label (exempt from the plan check).
         `  MATCH (n:${l})
   WHERE ${where(filters)}
   WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
   WHERE key > $after
-  WITH n, key ORDER BY key LIMIT $limit
-  RETURN collect({key: key, labels: labels(n), node: properties(n)}) AS page`;
+  WITH n AS n0, key ORDER BY key LIMIT $limit
+  RETURN collect(${row('key')}) AS page`;
   return `CALL () {
   MATCH (n:${l})
   WHERE ${where(filters)}

@@ -35,3 +35,11 @@ export function where(conditions: (string | false | null | undefined)[]): string
   const present = conditions.filter((c): c is string => Boolean(c));
   return present.length ? present.join('\n    AND ') : 'true';
 }
+
+const PROPERTY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** A property key written into a map projection: a schema field name, held to a strict pattern. */
+export function propertyKey(name: string): string {
+  if (!PROPERTY.test(name)) throw new Error(`"${name}" is not a property key`);
+  return name;
+}

@@ -13,6 +13,7 @@ import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { farLabelFilter, type Model } from '../../seed/model';
 import { labelExpression } from './identifiers';
+import { ALL, entityReads, projection, relationshipReads, union } from './projection';
 import {
   keyExpression,
   shapeOf,
@@ -61,6 +62,8 @@ export interface Compiled {
   /** A Cypher map expression over the entity variable, or null when nothing compiles. */
   expr: string | null;
   plan: NodePlan;
+  /** A map projection of the entity's stored properties that the selection reads. */
+  props: string;
 }
 
 export class PrefetchCompiler {
@@ -84,12 +87,21 @@ export class PrefetchCompiler {
         : [];
     const plan: NodePlan = new Map();
     const branches: string[] = [];
+    const reads: ReturnType<typeof entityReads>[] = [];
     for (const t of runtime) {
       const spec = this.model.labels[t.name];
       if (!spec) continue;
       const entries: string[] = [];
       const fields: FieldPlan[] = [];
-      for (const [key, nodes] of this.collect(t, selections)) {
+      const collected = this.collect(t, selections);
+      reads.push(
+        entityReads(
+          t.name,
+          [...collected.values()].map((n) => n[0]!.name.value),
+          new Set(Object.keys(spec.fields)),
+        ),
+      );
+      for (const [key, nodes] of collected) {
         const field = spec.fields[nodes[0]!.name.value];
         if (!field) continue;
         const compiled = this.walk(v, t, key, nodes, field);
@@ -101,8 +113,11 @@ export class PrefetchCompiler {
       plan.set(t.name, fields);
       branches.push(`WHEN ${labelExpression(v, [t.name])} THEN {${entries.join(', ')}}`);
     }
-    if (branches.length === 0) return { expr: null, plan };
+    // A position no label of the model can fill reads nothing it could name: ship everything.
+    const props = projection(v, reads.length ? union(reads) : ALL);
+    if (branches.length === 0) return { expr: null, plan, props };
     return {
+      props,
       expr:
         runtime.length === 1
           ? branches[0]!.replace(/^WHEN [^ ]+ THEN /, '')
@@ -168,7 +183,17 @@ export class PrefetchCompiler {
     const nested =
       farType && farSelections.length > 0
         ? this.entity(names.m, farType as GraphQLCompositeType, farSelections)
-        : { expr: null, plan: new Map() };
+        : { expr: null, plan: new Map(), props: projection(names.m, ['id']) };
+    const relProps = linkLevel
+      ? projection(
+          names.r,
+          relationshipReads(
+            [...this.collect(linkLevel.type, sets(linkLevel.nodes)).values()].map(
+              (n) => n[0]!.name.value,
+            ),
+          ),
+        )
+      : '{}';
     const walk = `MATCH ${walkPattern(spec, names)} WHERE ${walkConditions(spec, shape, names)}`;
     const { r, m } = names;
     // Nested subqueries see the outer variables: every name is numbered.
@@ -178,7 +203,7 @@ export class PrefetchCompiler {
     WITH ${r}, ${m}, ${keyExpression(shape.orderBy, names)} AS ${k}
     WHERE ${k} > $${names.param}after
     WITH ${r}, ${m}, ${k} ORDER BY ${k} LIMIT $${names.param}limit
-    RETURN {key: ${k}, type: type(${r}), out: startNode(${r}) = ${v}, rel: properties(${r}), labels: labels(${m}), node: properties(${m}), nested: ${nested.expr ?? '{}'}}
+    RETURN {key: ${k}, type: type(${r}), out: startNode(${r}) = ${v}, rel: ${relProps}, labels: labels(${m}), node: ${nested.props}, nested: ${nested.expr ?? '{}'}}
   }`;
     const expr = total ? `{rows: ${rows}, total: COUNT { ${walk} }}` : `{rows: ${rows}}`;
     return { expr, plan: { key, many, first, total, node: nested.plan } };

@@ -21,9 +21,15 @@ export type TimelineKind = keyof typeof TIMELINE_SOURCES;
  * and $to are never null: the resolver passes 0001-01-01 and 9999-12-31 for
  * open ends, since `$from IS NULL OR ...` would scan every branch).
  *
- * Params: $from, $to (dates), $limit.
+ * Only the page's entries get their properties and, when compiled, the
+ * fields under them (n0).
+ *
+ * Params: $from, $to (dates), $limit, and the compiled fields' own.
  */
-export function timelineStatement(kinds: TimelineKind[]): string {
+export function timelineStatement(
+  kinds: TimelineKind[],
+  compiled: { expr: string | null; props: string } | null = null,
+): string {
   const branches = [...new Set(kinds)].map((kind) => {
     const s = TIMELINE_SOURCES[kind];
     const d = `n.${s.date}`;
@@ -33,7 +39,9 @@ export function timelineStatement(kinds: TimelineKind[]): string {
   return `CALL () {
 ${branches.join('\n  UNION ALL\n')}
 }
-RETURN date, precision, kind, title, labels(n) AS labels, properties(n) AS props
-ORDER BY date, kind, props.id
-LIMIT $limit`;
+WITH date, precision, kind, title, n AS n0
+ORDER BY date, kind, n0.id
+LIMIT $limit
+RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
+  labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
 }

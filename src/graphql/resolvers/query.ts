@@ -3,7 +3,16 @@ import { badInput, notFound } from '../../errors';
 import type { Model } from '../../seed/model';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
-import { lookupWithPrefetch, prefetch } from '../prefetch';
+import {
+  compileAt,
+  entityOf,
+  IN_CONNECTION,
+  IN_ENTRIES,
+  lookupWithPrefetch,
+  nodesWithPrefetch,
+  type EntityRow,
+  type RootPrefetch,
+} from '../prefetch';
 import type { RootLookup } from '../compile/roots';
 import { walkArgs } from './entities';
 import { memo } from '../compile/cache';
@@ -26,13 +35,12 @@ import type {
 import {
   dateParam,
   decodeCursor,
+  encodeCursor,
   pageSize,
   sourceRefs,
   toEntity,
-  toEntityConnection,
   toRelationship,
   type EntityObject,
-  type PageRow,
 } from '../model';
 
 type Row = { labels: string[]; props: Record<string, unknown> };
@@ -124,26 +132,26 @@ function listResolvers(model: Model, withPrefetch: boolean): Record<string, unkn
         unverified: values.unverified !== null,
         orderBy: args.orderBy === 'CONNECTIONS' ? 'CONNECTIONS' : 'NAME',
       };
-      const statement = memo(`list:${label}:${JSON.stringify(shape)}`, () =>
-        entityListStatement(label, shape),
-      );
+      // With prefetch on, the page and every relationship field under it are one statement.
+      const pre = withPrefetch ? compileAt(info, model, walkArgs, IN_CONNECTION) : null;
+      const statement = pre
+        ? entityListStatement(label, shape, pre.compiled)
+        : memo(`list:${label}:${JSON.stringify(shape)}`, () => entityListStatement(label, shape));
       const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-      const [row] = await ctx.db.read<{ total: number; page: PageRow[] }>(
+      const [row] = await ctx.db.read<{ total: number; page: (EntityRow & { key: string })[] }>(
         statement,
-        { ...given, after: decodeCursor(args.after) ?? '', limit: first + 1 },
+        { ...pre?.params, ...given, after: decodeCursor(args.after) ?? '', limit: first + 1 },
         { operation: `Query.${spec.plural}` },
       );
-      const connection = toEntityConnection(row?.page ?? [], row?.total ?? 0, first);
-      if (!withPrefetch) return connection;
-      const nodes = await prefetch(
-        ctx,
-        info,
-        model,
-        walkArgs,
-        connection.edges.map((e) => e.node),
-        'connection',
-      );
-      return { ...connection, edges: connection.edges.map((e, i) => ({ ...e, node: nodes[i]! })) };
+      const page = row?.page ?? [];
+      const edges = page
+        .slice(0, first)
+        .map((r) => ({ cursor: encodeCursor(r.key), node: entityOf(r, pre) }));
+      return {
+        edges,
+        pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+        totalCount: row?.total ?? 0,
+      };
     };
   }
   return lists;
@@ -178,6 +186,48 @@ function countryLookup(
   if (!args.isoCode)
     throw badInput(`${label === 'State' ? 'state' : 'country'} needs an isoCode or an id`);
   return [{ by: 'isoCode', label }, { isoCode: args.isoCode.trim().toUpperCase() }];
+}
+
+interface TimelineArgs {
+  from?: InputMaybe<string>;
+  to?: InputMaybe<string>;
+  kinds?: InputMaybe<readonly TimelineKind[]>;
+  first?: InputMaybe<number>;
+}
+
+/** The timeline in one statement: its entries and, when compiled, every relationship field under their entities. */
+async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs, pre: RootPrefetch | null) {
+  const limit = clamp(args.first ?? 100, 0, 500, 'first');
+  if (args.kinds?.length === 0) return [];
+  const kinds = args.kinds ?? ALL_KINDS;
+  const rows = await ctx.db.read<
+    EntityRow & {
+      date: unknown;
+      precision: string | null;
+      kind: TimelineKind;
+      title: string;
+      sourceIds: string[] | null;
+      sourceQuotes: string[] | null;
+    }
+  >(
+    pre ? timelineStatement([...kinds].sort(), pre.compiled) : timelineOf(kinds),
+    {
+      ...pre?.params,
+      // Open ends as sentinels, so each branch keeps its index seek.
+      from: dateParam(args.from ?? '0001-01-01', 'from'),
+      to: dateParam(args.to ?? '9999-12-31', 'to'),
+      limit,
+    },
+    { operation: 'Query.timeline' },
+  );
+  return rows.map((r) => ({
+    date: r.date,
+    precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
+    kind: r.kind,
+    title: r.title,
+    node: entityOf(r, pre),
+    sources: sourceRefs({ sourceIds: r.sourceIds, sourceQuotes: r.sourceQuotes }),
+  }));
 }
 
 const Query: QueryResolvers = {
@@ -240,33 +290,7 @@ const Query: QueryResolvers = {
       truncated: row.nodes.length >= limit,
     };
   },
-  timeline: async (_, args, ctx) => {
-    const limit = clamp(args.first ?? 100, 0, 500, 'first');
-    if (args.kinds?.length === 0) return [];
-    const rows = await ctx.db.read<
-      Row & { date: unknown; precision: string | null; kind: TimelineKind; title: string }
-    >(
-      timelineOf(args.kinds ?? ALL_KINDS),
-      {
-        // Open ends as sentinels, so each branch keeps its index seek.
-        from: dateParam(args.from ?? '0001-01-01', 'from'),
-        to: dateParam(args.to ?? '9999-12-31', 'to'),
-        limit,
-      },
-      { operation: 'Query.timeline' },
-    );
-    return rows.map((r) => {
-      const node = toEntity(r.labels, r.props);
-      return {
-        date: r.date,
-        precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
-        kind: r.kind,
-        title: r.title,
-        node,
-        sources: sourceRefs(node),
-      };
-    });
-  },
+  timeline: (_, args, ctx) => timelineEntries(ctx, args, null),
   priorityMatrix: async (_, { mandate }, ctx) => {
     const [row] = await ctx.db.read<{
       mandate: Record<string, unknown>;
@@ -332,18 +356,20 @@ export function queryResolvers(
     };
   if (!options.prefetch)
     return [{ Query }, { Query: { ...listResolvers(model, false), ...roots } }];
-  roots.nodes = async (
-    parent: unknown,
+  roots.nodes = (
+    _: unknown,
     args: { ids: string[] },
     ctx: GraphQLContext,
     info: GraphQLResolveInfo,
   ) => {
     if (args.ids.length > 100) throw badInput('nodes takes at most 100 ids');
-    const found = await Promise.all(args.ids.map((id) => ctx.loaders.node.load(id)));
-    const present = found.filter((e): e is EntityObject => e !== null);
-    const copies = await prefetch(ctx, info, model, walkArgs, present, 'entity');
-    const byId = new Map(copies.map((e) => [e.id, e]));
-    return found.map((e) => (e ? byId.get(e.id) : null));
+    return nodesWithPrefetch(ctx, info, model, walkArgs, args.ids);
   };
+  roots.timeline = (
+    _: unknown,
+    args: TimelineArgs,
+    ctx: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) => timelineEntries(ctx, args, compileAt(info, model, walkArgs, IN_ENTRIES));
   return [{ Query }, { Query: { ...listResolvers(model, true), ...roots } }];
 }
