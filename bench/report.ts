@@ -28,6 +28,8 @@ export interface BenchResults {
   scales: ScaleReport[];
   measurements: Measurement[];
   mismatches: { scale: number; scenario: string; answers: unknown }[];
+  /** Per scenario, the Cypher @neo4j/graphql generated for it (its last statement, at the first scale). */
+  generatedCypher: Record<string, string>;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -108,6 +110,12 @@ export function markdown(results: BenchResults): string {
     lines.push(
       `| ${row.scale}x | ${row.scenario} | ${fmt(row.throughputVsNeo4jGraphql, 2)} | ${fmt(row.p50VsFloor, 2)} |`,
     );
+  }
+  const generated = Object.entries(results.generatedCypher ?? {});
+  if (generated.length) {
+    lines.push('', '## The Cypher @neo4j/graphql generated', '');
+    for (const [scenario, text] of generated)
+      lines.push(`### ${scenario}`, '', '```cypher', text.trim(), '```', '');
   }
   if (results.mismatches.length) {
     lines.push(

@@ -28,6 +28,7 @@ export interface Scenario {
 const sorted = <T>(xs: T[]) =>
   [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 const names = (xs: Json[]) => sorted(xs.map((x) => x.name as string));
+const stored = (enumValue: string) => enumValue.toLowerCase().replace(/_/g, '-');
 
 export const PROJECT_IDS = [
   'project:promise-1',
@@ -49,20 +50,22 @@ export const SCENARIOS: Scenario[] = [
     description: 'Lithuania with its ministries, ombudsperson institutions and presidencies',
     ours: () => ({
       query: `{ state(isoCode: "LT") { name
-        ministries(first: 100) { edges { node { name } } }
-        ombudspersons(first: 100) { edges { node { name } } }
-        presidencies(first: 100) { edges { node { term } } } } }`,
+        ministries(first: 100, orderBy: NAME) { edges { node { name } } }
+        ombudspersons(first: 100, orderBy: NAME) { edges { node { name } } }
+        presidencies(first: 100, orderBy: NAME) { edges { node { term } } } } }`,
     }),
     neo4jGraphql: () => ({
+      // A union connection cannot be sorted in @neo4j/graphql: ministries come unsorted.
       query: `{ states(where: { isoCode: { eq: "LT" } }) { name
-        ministries { ... on Ministry { name } ... on Agency { name } }
-        ombudspersons { name } presidencies { term } } }`,
+        ministriesConnection(first: 100) { edges { node { ... on Ministry { name } ... on Agency { name } } } }
+        ombudspersonsConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { node { name } } }
+        presidenciesConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { node { term } } } } }`,
     }),
     floorCypher: `MATCH (s:State {isoCode: 'LT'})
       RETURN s.name AS name,
-        [(s)<-[:RESPONSIBLE_FOR_CHILDREN_IN]-(m) | m.name] AS ministries,
-        [(s)<-[:OMBUDSPERSON_FOR]-(o:OmbudspersonInstitution) | o.name] AS ombudspersons,
-        [(s)-[:HELD_PRESIDENCY]->(p:Presidency) | p.term] AS presidencies`,
+        COLLECT { MATCH (s)<-[:RESPONSIBLE_FOR_CHILDREN_IN]-(m) RETURN m.name ORDER BY m.name LIMIT 100 } AS ministries,
+        COLLECT { MATCH (s)<-[:OMBUDSPERSON_FOR]-(o:OmbudspersonInstitution) RETURN o.name ORDER BY o.name LIMIT 100 } AS ombudspersons,
+        COLLECT { MATCH (s)-[:HELD_PRESIDENCY]->(p:Presidency) WITH p ORDER BY p.name LIMIT 100 RETURN p.term } AS presidencies`,
     normalise: {
       ours: (d) => ({
         name: d.state.name,
@@ -72,9 +75,11 @@ export const SCENARIOS: Scenario[] = [
       }),
       neo4jGraphql: (d) => ({
         name: d.states[0].name,
-        ministries: names(d.states[0].ministries),
-        ombudspersons: names(d.states[0].ombudspersons),
-        presidencies: sorted(d.states[0].presidencies.map((p: Json) => p.term)),
+        ministries: names(d.states[0].ministriesConnection.edges.map((e: Json) => e.node)),
+        ombudspersons: names(d.states[0].ombudspersonsConnection.edges.map((e: Json) => e.node)),
+        presidencies: sorted(
+          d.states[0].presidenciesConnection.edges.map((e: Json) => e.node.term),
+        ),
       }),
       floor: (rows) => ({
         name: rows[0].name,
@@ -90,14 +95,17 @@ export const SCENARIOS: Scenario[] = [
       'Every state with its presidencies and the priorities each declared (two levels of lists)',
     ours: () => ({
       query: `{ states(first: 20) { edges { node { isoCode
-        presidencies(first: 20) { edges { node { term declaredPriorities(first: 20) { edges { node { name } } } } } } } } } }`,
+        presidencies(first: 20, orderBy: NAME) { edges { node { term declaredPriorities(first: 20, orderBy: NAME) { edges { node { name } } } } } } } } } }`,
     }),
     neo4jGraphql: () => ({
-      query: `{ states { isoCode presidencies { term declaredPriorities { name } } } }`,
+      query: `{ statesConnection(first: 20, sort: [{ name: ASC }]) { edges { node { isoCode
+        presidenciesConnection(first: 20, sort: [{ node: { name: ASC } }]) { edges { node { term
+          declaredPrioritiesConnection(first: 20, sort: [{ node: { name: ASC } }]) { edges { node { name } } } } } } } } } }`,
     }),
-    floorCypher: `MATCH (s:State)
+    floorCypher: `MATCH (s:State) WITH s ORDER BY s.name LIMIT 20
       RETURN s.isoCode AS isoCode,
-        [(s)-[:HELD_PRESIDENCY]->(p:Presidency) | {term: p.term, priorities: [(p)-[:DECLARED_PRIORITY]->(x:Priority) | x.name]}] AS presidencies`,
+        COLLECT { MATCH (s)-[:HELD_PRESIDENCY]->(p:Presidency) WITH p ORDER BY p.name LIMIT 20
+          RETURN {term: p.term, priorities: COLLECT { MATCH (p)-[:DECLARED_PRIORITY]->(x:Priority) RETURN x.name ORDER BY x.name LIMIT 20 }} } AS presidencies`,
     normalise: {
       ours: (d) =>
         sorted(
@@ -113,12 +121,12 @@ export const SCENARIOS: Scenario[] = [
         ),
       neo4jGraphql: (d) =>
         sorted(
-          d.states.map((s: Json) => ({
+          d.statesConnection.edges.map(({ node: s }: Json) => ({
             isoCode: s.isoCode,
             presidencies: sorted(
-              s.presidencies.map((p: Json) => ({
+              s.presidenciesConnection.edges.map(({ node: p }: Json) => ({
                 term: p.term,
-                priorities: names(p.declaredPriorities),
+                priorities: names(p.declaredPrioritiesConnection.edges.map((e: Json) => e.node)),
               })),
             ),
           })),
@@ -140,15 +148,19 @@ export const SCENARIOS: Scenario[] = [
       'Ten projects with their partner organisations and the states those are based in (three levels of lists)',
     ours: () => ({
       query: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Project { id
-        partners(first: 100) { edges { node { __typename id ... on Organisation { locatedIn(first: 20) { edges { node { id } } } } } } } } } }`,
+        partners(first: 100, orderBy: NAME) { edges { node { __typename id ... on Organisation { locatedIn(first: 20, orderBy: NAME) { edges { node { id } } } } } } } } } }`,
       variables: { ids: PROJECT_IDS },
     }),
     neo4jGraphql: () => ({
-      query: `query($ids: [ID!]!) { projects(where: { id: { in: $ids } }) { id organisationPartners { id locatedIn { id } } } }`,
+      query: `query($ids: [ID!]!) { projects(where: { id: { in: $ids } }) { id
+        organisationPartnersConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { node { id
+          locatedInConnection(first: 20, sort: [{ node: { name: ASC } }]) { edges { node { id } } } } } } } }`,
       variables: { ids: PROJECT_IDS },
     }),
-    floorCypher: `MATCH (p:Project) WHERE p.id IN $ids
-      RETURN p.id AS id, [(p)<-[:PARTNER_IN]-(o:Organisation) | {id: o.id, locatedIn: [(o)-[:LOCATED_IN]->(s:State) | s.id]}] AS partners`,
+    // Label-qualified and index-backed: the id index is on Entity, the label a filter.
+    floorCypher: `MATCH (p:Entity) WHERE p.id IN $ids AND p:Project
+      RETURN p.id AS id, COLLECT { MATCH (p)<-[:PARTNER_IN]-(o:Organisation) WITH o ORDER BY o.name LIMIT 100
+        RETURN {id: o.id, locatedIn: COLLECT { MATCH (o)-[:LOCATED_IN]->(s:State) RETURN s.id ORDER BY s.name LIMIT 20 }} } AS partners`,
     normalise: {
       ours: (d) =>
         sorted(
@@ -173,9 +185,9 @@ export const SCENARIOS: Scenario[] = [
           d.projects.map((p: Json) => ({
             id: p.id,
             partners: sorted(
-              p.organisationPartners.map((o: Json) => ({
+              p.organisationPartnersConnection.edges.map(({ node: o }: Json) => ({
                 id: o.id,
-                locatedIn: sorted(o.locatedIn.map((s: Json) => s.id)),
+                locatedIn: sorted(o.locatedInConnection.edges.map((e: Json) => e.node.id)),
               })),
             ),
           })),
@@ -189,6 +201,49 @@ export const SCENARIOS: Scenario[] = [
             ),
           })),
         ),
+    },
+  },
+  {
+    name: 'state-pursues-totals',
+    description:
+      "Sweden's derived PURSUES links: the total and a page of 20 with each link's rule and confidence (edge properties and totalCount)",
+    ours: () => ({
+      query: `{ state(isoCode: "SE") { pursues(first: 20, orderBy: ID) { totalCount edges { rule confidence node { id } } } } }`,
+    }),
+    neo4jGraphql: () => ({
+      query: `{ states(where: { isoCode: { eq: "SE" } }) { pursuesConnection(first: 20, sort: [{ node: { id: ASC } }]) {
+        totalCount edges { properties { rule confidence } node { id } } } } }`,
+    }),
+    floorCypher: `MATCH (s:State {isoCode: 'SE'})
+      RETURN COUNT { (s)-[:PURSUES]->(:Priority) } AS total,
+        COLLECT { MATCH (s)-[r:PURSUES]->(p:Priority) WITH r, p ORDER BY p.id LIMIT 20
+          RETURN {id: p.id, rule: r.rule, confidence: r.confidence} } AS edges`,
+    normalise: {
+      // Our enums are the stored values in capitals (NATIONAL_SERVICE for national-service).
+      ours: (d) => ({
+        total: d.state.pursues.totalCount,
+        edges: sorted(
+          d.state.pursues.edges.map((e: Json) => [
+            e.node.id,
+            stored(e.rule),
+            e.confidence === null ? null : stored(e.confidence),
+          ]),
+        ),
+      }),
+      neo4jGraphql: (d) => ({
+        total: d.states[0].pursuesConnection.totalCount,
+        edges: sorted(
+          d.states[0].pursuesConnection.edges.map((e: Json) => [
+            e.node.id,
+            e.properties.rule,
+            e.properties.confidence ?? null,
+          ]),
+        ),
+      }),
+      floor: (rows) => ({
+        total: rows[0].total,
+        edges: sorted(rows[0].edges.map((e: Json) => [e.id, e.rule, e.confidence ?? null])),
+      }),
     },
   },
   ...[1, 50].map((page): Scenario => ({
@@ -219,10 +274,12 @@ export const SCENARIOS: Scenario[] = [
       query: `{ timeline(from: "2020-01-01", to: "2020-12-31", kinds: [MEETING], first: 500) { date node { id ... on Meeting { during { node { term } } } } } }`,
     }),
     neo4jGraphql: () => ({
-      query: `{ meetings(where: { startDate: { gte: "2020-01-01", lte: "2020-12-31" } }) { id startDate presidencies { term } } }`,
+      query: `{ meetings(where: { startDate: { gte: "2020-01-01", lte: "2020-12-31" } }, sort: [{ startDate: ASC }, { id: ASC }], limit: 500) {
+        id startDate presidenciesConnection(first: 1) { edges { node { term } } } } }`,
     }),
     floorCypher: `MATCH (m:Meeting) WHERE m.startDate >= date('2020-01-01') AND m.startDate <= date('2020-12-31')
-      RETURN m.id AS id, toString(m.startDate) AS date, [(m)-[:DURING]->(p:Presidency) | p.term] AS terms`,
+      WITH m ORDER BY m.startDate, m.id LIMIT 500
+      RETURN m.id AS id, toString(m.startDate) AS date, COLLECT { MATCH (m)-[:DURING]->(p:Presidency) RETURN p.term LIMIT 1 } AS terms`,
     normalise: {
       ours: (d) =>
         sorted(
@@ -237,7 +294,7 @@ export const SCENARIOS: Scenario[] = [
           d.meetings.map((m: Json) => [
             m.id,
             m.startDate,
-            sorted(m.presidencies.map((p: Json) => p.term)),
+            sorted(m.presidenciesConnection.edges.map((e: Json) => e.node.term)),
           ]),
         ),
       floor: (rows) => sorted(rows.map((m: Json) => [m.id, m.date, sorted(m.terms)])),

@@ -19,16 +19,20 @@ function intercept<T extends object>(target: T, wrappers: Record<string, (origin
   });
 }
 
-/** A driver whose statements are counted, so each contestant reports round trips per request. */
+/** A driver whose statements are counted (and the last one kept), so each contestant reports round trips per request. */
 export function countingDriver(
   uri: string,
   password: string,
-): { driver: Driver; count: () => number } {
+): { driver: Driver; count: () => number; last: () => string | null } {
   let statements = 0;
+  let last: string | null = null;
   const counted =
     (original: Fn): Fn =>
     (...args) => {
       statements += 1;
+      // The statement's text, so a reader can see what a contestant sent.
+      const q = args[0] as unknown;
+      last = typeof q === 'string' ? q : ((q as { text?: string } | null)?.text ?? null);
       return original(...args);
     };
   const countingTx = (tx: Obj) => intercept(tx, { run: counted });
@@ -56,5 +60,5 @@ export function countingDriver(
         countingSession(original(...args) as Obj),
     executeQuery: counted,
   });
-  return { driver: proxied, count: () => statements };
+  return { driver: proxied, count: () => statements, last: () => last };
 }

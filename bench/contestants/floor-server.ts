@@ -9,7 +9,7 @@ import neo4j from 'neo4j-driver';
 import { SCENARIOS } from '../scenarios';
 import { countingDriver } from './counting-driver';
 
-const { driver, count } = countingDriver(
+const { driver, count, last } = countingDriver(
   process.env.BENCH_NEO4J_URI!,
   process.env.BENCH_NEO4J_PASSWORD!,
 );
@@ -18,7 +18,7 @@ const byName = new Map(SCENARIOS.map((s) => [s.name, s.floorCypher]));
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/stats') {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ statements: count() }));
+    res.end(JSON.stringify({ statements: count(), last: last() }));
     return;
   }
   const name = (req.url ?? '').replace(/^\//, '');

@@ -20,6 +20,11 @@ const typeDefs = /* GraphQL */ `
     ombudspersons: [OmbudspersonInstitution!]!
       @relationship(type: "OMBUDSPERSON_FOR", direction: IN)
     presidencies: [Presidency!]! @relationship(type: "HELD_PRESIDENCY", direction: OUT)
+    pursues: [Priority!]! @relationship(type: "PURSUES", direction: OUT, properties: "Pursues")
+  }
+  type Pursues @relationshipProperties {
+    rule: String
+    confidence: String
   }
   type Ministry @node {
     id: ID!
@@ -63,7 +68,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 async function main(): Promise<void> {
-  const { driver, count } = countingDriver(
+  const { driver, count, last } = countingDriver(
     process.env.BENCH_NEO4J_URI!,
     process.env.BENCH_NEO4J_PASSWORD!,
   );
@@ -73,7 +78,7 @@ async function main(): Promise<void> {
   const apollo = new ApolloServer({ schema });
   await apollo.start();
   app.get('/stats', (_req, res) => {
-    res.json({ statements: count() });
+    res.json({ statements: count(), last: last() });
   });
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   httpServer.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));

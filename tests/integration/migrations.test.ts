@@ -36,6 +36,41 @@ describe('schema migrations', () => {
     expect(row).toEqual({ sortKey: `old writer organisation\u0001${id}`, acronymKey: 'owo' });
   });
 
+  it.each([
+    [
+      'state:x <-OMBUDSPERSON_FOR- ombuds:x -PARTNER_IN-> project:x -ADDRESSES-> priority:x',
+      'body-partner-in-project',
+    ],
+    ['state:x -PILOT_COUNTRY_OF-> project:x -ADDRESSES-> priority:x', 'pilot-country'],
+    ['state:x <-LOCATED_IN- service:x -ADDRESSES-> priority:x', 'national-service'],
+    ['state:x <-APPLIES_IN- law:x -ADDRESSES-> priority:x', 'law'],
+    ['state:x -HELD_PRESIDENCY-> presidency:x -DECLARED_PRIORITY-> priority:x', 'presidency'],
+  ])('stores the rule of a PURSUES link derived before migration 004 (%s)', async (path, rule) => {
+    const a = `test:${uniqueLabel('s').toLowerCase()}`;
+    const b = `test:${uniqueLabel('p').toLowerCase()}`;
+    await db.write(
+      `CREATE (:Entity:State {id: $a, origin: 'test'})-[:PURSUES {evidence: [$path], origin: 'test'}]->(:Entity:Priority {id: $b, origin: 'test'})`,
+      { a, b, path },
+      { operation: 'test.old-link' },
+    );
+    const backfill = loadMigrations()
+      .find((m) => m.id.startsWith('004_'))!
+      .statements.filter((s) => s.startsWith('MATCH'));
+    expect(backfill).toHaveLength(1);
+    await db.autoCommit(backfill[0]!, {}, { operation: 'test.backfill' });
+    const [row] = await db.read<{ rule: string }>(
+      'MATCH (:Entity {id: $a})-[r:PURSUES]->() RETURN r.rule AS rule',
+      { a },
+      { operation: 'test.read' },
+    );
+    await db.write(
+      'MATCH (n:Entity) WHERE n.id IN [$a, $b] DETACH DELETE n',
+      { a, b },
+      { operation: 'test.cleanup' },
+    );
+    expect(row?.rule).toBe(rule);
+  });
+
   describe('with a migration folder of its own', () => {
     const label = uniqueLabel('Mig');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'car-mig-'));

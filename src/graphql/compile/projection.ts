@@ -40,7 +40,8 @@ const RELATIONSHIP_READS: Record<string, Reads> = {
   derived: ['origin'],
   // Evidence is parsed from the stored paths: the resolvers read the stored map.
   evidence: ALL,
-  rule: ALL,
+  // Stored on every link (migration 004 backfilled links derived before).
+  rule: ['rule'],
 };
 
 /** The stored properties an entity of `label` needs for `fields`, relationship fields excluded. */
