@@ -16,6 +16,7 @@ import { ErrorCode, isAppError } from '../errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
+import { compiledExecutionPlugin } from '../graphql/jit';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
@@ -29,6 +30,11 @@ export interface AppDeps {
   logger: Logger;
   schema: GraphQLSchema;
   readiness: Readiness;
+  /**
+   * Execute queries with graphql-jit (default). Off, Apollo runs graphql-js:
+   * the reference path the differential test compares against.
+   */
+  compiledExecution?: boolean;
 }
 
 export interface App {
@@ -40,7 +46,14 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ config, db, logger, schema, readiness }: AppDeps): Promise<App> {
+export async function createApp({
+  config,
+  db,
+  logger,
+  schema,
+  readiness,
+  compiledExecution = true,
+}: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   // No ETag computed by hashing every response body: GraphQL answers are
@@ -51,9 +64,10 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
   // validated to be shorter, so the database gives up first with a clear code.
   httpServer.requestTimeout = config.http.requestTimeoutMs;
 
+  const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError,
     // From the parsed config rather than Apollo's own read of process.env, so
     // one validated NODE_ENV decides (e.g. introspection is off in production)
     // and tests choose it per app.
@@ -72,6 +86,7 @@ export async function createApp({ config, db, logger, schema, readiness }: AppDe
       // plugin would still wrap every field resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, config.limits.maxCost),
+      ...(compiledExecution ? [compiledExecutionPlugin(schema, formatError)] : []),
       {
         // Reports the request's database round trips; dashboards and the
         // no-N+1 tests read it.

@@ -35,10 +35,12 @@ export async function startTestApp(
     limits?: Partial<{ maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number }>;
     analystToken?: string;
     env?: Config['env'];
+    compiledExecution?: boolean;
   } = {},
 ): Promise<TestApp> {
   const readiness = new Readiness();
   const app = await createApp({
+    compiledExecution: opts.compiledExecution,
     config: {
       env: opts.env ?? 'test',
       limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },
