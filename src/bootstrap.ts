@@ -18,11 +18,25 @@ export interface BootstrapOptions {
 }
 
 /**
+ * Whether a bootstrap failure may pass on another try: the database
+ * unreachable or busy, a timeout on a busy machine, a lock held by another
+ * writer, a transaction stopped by the server. Bad credentials, an edited
+ * migration or a failing statement will fail the same way every time.
+ */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof AppError)) return false;
+  if (err.code === ErrorCode.DATABASE_UNAVAILABLE) return err.details?.retryable !== false;
+  return err.code === ErrorCode.TIMEOUT;
+}
+
+/**
  * Brings the graph to the state the code expects: migrations, then the seed
- * if the graph is empty. While the database is unreachable the API still
- * serves (/healthz 200, /readyz 503, GraphQL answers DATABASE_UNAVAILABLE)
- * and this loop retries with backoff, so the server recovers on its own when
- * Neo4j comes up. Any other failure is not retried: it is a bug or bad data.
+ * if the graph is empty. While the database is unreachable or busy the API
+ * still serves (/healthz 200, /readyz 503, GraphQL answers
+ * DATABASE_UNAVAILABLE) and this loop retries with backoff, so the server
+ * recovers on its own. A failure that retrying cannot fix rejects: the
+ * process then exits non-zero with the reason (main.ts), for a supervisor
+ * to see.
  */
 export async function bootstrap({
   db,
@@ -46,13 +60,12 @@ export async function bootstrap({
       return;
     } catch (err) {
       if (signal.aborted) return;
-      const retryable =
-        err instanceof AppError &&
-        err.code === ErrorCode.DATABASE_UNAVAILABLE &&
-        err.details?.retryable !== false;
       readiness.lastError = err instanceof Error ? err.message : String(err);
-      if (!retryable) throw err;
-      logger.warn({ retryInMs: delayMs }, 'Neo4j is not reachable yet; will retry');
+      if (!isTransient(err)) throw err;
+      logger.warn(
+        { retryInMs: delayMs, reason: readiness.lastError },
+        'bootstrap could not finish yet (Neo4j unreachable or busy); will retry',
+      );
       await sleep(delayMs, signal);
       delayMs = Math.min(delayMs * 2, 15_000);
     }

@@ -94,6 +94,14 @@ async function main(): Promise<void> {
   }
   say(lines.join('\n') + '\n');
 
+  // A bootstrap failure that retrying cannot fix (bad credentials, an edited
+  // migration) ends the process non-zero with the reason, so a supervisor
+  // (systemd, Kubernetes) sees it instead of an API that is never ready.
+  running.bootstrapped.catch((err: unknown) => {
+    say(`Could not prepare the graph: ${err instanceof Error ? err.message : String(err)}`);
+    void running.stop().finally(() => process.exit(1));
+  });
+
   // A crash must not leave the embedded Neo4j running on its own.
   const crash = (err: unknown) => {
     logger.fatal({ err }, 'unexpected crash; stopping');

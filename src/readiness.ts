@@ -5,4 +5,6 @@ export class Readiness {
   seedChecked = false;
   seeded = false;
   lastError: string | undefined;
+  /** The embedded Neo4j's supervision state (running, restarting, gave-up), when there is one. */
+  neo4j: (() => string) | undefined;
 }

@@ -5,6 +5,7 @@ import { buildSchema } from './graphql/schema';
 import { createApp, type App } from './http/app';
 import type { Logger } from './logger';
 import { EmbeddedNeo4j } from './neo4j/embedded';
+import { Neo4jSupervisor } from './neo4j/supervisor';
 import { Readiness } from './readiness';
 
 export interface Server {
@@ -45,6 +46,7 @@ export async function startServer({
   const abort = new AbortController();
   let stopping: Promise<void> | undefined;
   let bootstrapped: Promise<void> | undefined;
+  let supervisor: Neo4jSupervisor | undefined;
 
   const stop = () =>
     (stopping ??= (async () => {
@@ -55,6 +57,7 @@ export async function startServer({
         await app.stop().catch((err: unknown) => logger.error({ err }, 'HTTP shutdown failed'));
       if (db)
         await db.close().catch((err: unknown) => logger.error({ err }, 'driver close failed'));
+      supervisor?.stop();
       if (embedded) await embedded.stop();
     })());
 
@@ -62,14 +65,19 @@ export async function startServer({
     if (embedded) {
       logger.info({ dataDir: config.embedded?.dataDir }, 'starting embedded Neo4j');
       await embedded.start();
+      supervisor = new Neo4jSupervisor(embedded, logger);
     }
     db = new Database(config.neo4j, logger);
     const readiness = new Readiness();
+    if (supervisor) {
+      const watched = supervisor;
+      readiness.neo4j = () => watched.report;
+    }
     app = await createApp({ config, db, logger, schema: buildSchema(), readiness });
     const port = await app.listen(config.http.port, config.http.host);
     bootstrapped = bootstrap({ db, logger, readiness, seeder, signal: abort.signal });
     bootstrapped.catch((err: unknown) =>
-      logger.error({ err }, 'bootstrap failed; the API stays up but not ready'),
+      logger.error({ err }, 'bootstrap failed for a reason retrying cannot fix'),
     );
     const shownHost =
       config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1'

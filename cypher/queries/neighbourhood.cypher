@@ -1,7 +1,7 @@
 // name: neighbourhood
 // description: The direct neighbours of an entity, with the relationship, its direction and sources.
 // param: id: string example "project:promise-3" - id of the entity
-// param: limit: integer = 100 example 50 - most rows to return
+// param: limit: integer[0..1000] = 100 example 50 - most rows to return
 // returns: direction, relationship, neighbour, neighbourType, role, sources
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
 RETURN CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,

@@ -16,6 +16,8 @@ export interface QueryParam {
   default?: unknown;
   example: unknown;
   description: string;
+  /** Bounds of an integer parameter, where the header gives them (integer[0..1000]). */
+  range?: { min: number; max: number };
 }
 
 export interface SavedQuery {
@@ -33,12 +35,15 @@ export interface SavedQuery {
  *   // name: members-as-of
  *   // description: One line on what it answers.
  *   // param: asOf: date = "2023-01-01" example "2023-01-01" - what it means
+ *   // param: limit: integer[0..1000] = 100 example 50 - most rows
  *   // returns: member, type, role
  *
- * A param without "= default" is required; every param has an example.
+ * A param without "= default" is required; every param has an example. An
+ * integer may give its bounds: a value outside them is the caller's error,
+ * not a failed statement (LIMIT -1).
  */
 const PARAM =
-  /^(\w+): (string|integer|float|boolean|date)(?: = (null|true|false|-?\d+(?:\.\d+)?|"[^"]*"))? example (null|true|false|-?\d+(?:\.\d+)?|"[^"]*") - (.+)$/;
+  /^(\w+): (string|integer|float|boolean|date)(?:\[(-?\d+)\.\.(-?\d+)\])?(?: = (null|true|false|-?\d+(?:\.\d+)?|"[^"]*"))? example (null|true|false|-?\d+(?:\.\d+)?|"[^"]*") - (.+)$/;
 
 export function parseQuery(file: string, text: string): SavedQuery {
   const header: Record<string, string[]> = {};
@@ -64,13 +69,16 @@ export function parseQuery(file: string, text: string): SavedQuery {
       throw fail(
         `bad param line "${p}": expected "name: type [= default] example value - description"`,
       );
+    if (m[3] !== undefined && m[2] !== 'integer')
+      throw fail(`bad param line "${p}": only integers take a range`);
     return {
       name: m[1]!,
       type: m[2] as ParamType,
-      required: m[3] === undefined,
-      ...(m[3] === undefined ? {} : { default: JSON.parse(m[3]) as unknown }),
-      example: JSON.parse(m[4]!) as unknown,
-      description: m[5]!,
+      required: m[5] === undefined,
+      ...(m[5] === undefined ? {} : { default: JSON.parse(m[5]) as unknown }),
+      example: JSON.parse(m[6]!) as unknown,
+      description: m[7]!,
+      ...(m[3] === undefined ? {} : { range: { min: Number(m[3]), max: Number(m[4]) } }),
     };
   });
   const statements = splitStatements(text);

@@ -59,6 +59,10 @@ function convert(p: QueryParam, raw: unknown): unknown {
     case 'integer': {
       const n = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
       if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw wrong();
+      if (p.range && (n < p.range.min || n > p.range.max))
+        throw new Error(
+          `parameter "${p.name}" must be from ${p.range.min} to ${p.range.max}, got ${n}`,
+        );
       return neo4j.int(n);
     }
     case 'float': {

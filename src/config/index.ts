@@ -112,7 +112,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE,
       txTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
       connectTimeoutMs: env.NEO4J_CONNECT_TIMEOUT_MS,
-      maxRetryMs: env.NEO4J_MAX_RETRY_MS,
+      maxRetryMs: env.NEO4J_MAX_RETRY_MS ?? (env.NEO4J_URI ? 3_000 : 500),
       poolSize: env.NEO4J_POOL_SIZE,
     },
     embedded,

@@ -63,7 +63,10 @@ export const envSchema = z
       .default('neo4j'),
     NEO4J_TX_TIMEOUT_MS: positiveMs.default(10_000),
     NEO4J_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
-    NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+    // Unset: 3 s against your own Neo4j (a cluster's fail-over needs the
+    // driver to retry), 500 ms against the embedded one (a refused connection
+    // will not heal by waiting).
+    NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).optional(),
     NEO4J_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
 
     NEO4J_EMBEDDED_BOLT_PORT: port.default(7687),

@@ -6,6 +6,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
 import type { Logger } from '../logger';
+import { AppError, ErrorCode } from '../errors';
 import { mapNeo4jError } from './errors';
 
 export type Params = Record<string, unknown>;
@@ -17,7 +18,19 @@ export interface CallOptions {
   timeoutMs?: number;
   /** The Cypher text came from a user: statement errors become BAD_INPUT instead of INTERNAL. */
   userStatement?: boolean;
+  /**
+   * How long the client waits for the database at most, whatever happens
+   * (default: the transaction timeout plus CLIENT_GRACE_MS).
+   */
+  deadlineMs?: number;
 }
+
+/**
+ * The database stops a transaction at its timeout; the client waits this
+ * much longer before giving up on a database that does not answer at all
+ * (paused, cut off): then nothing on the server would ever end the wait.
+ */
+export const CLIENT_GRACE_MS = 2_000;
 
 /** Called after every query that reached the server; used to count round trips per request. */
 export type QueryObserver = (event: { operation: string; mode: 'READ' | 'WRITE' }) => void;
@@ -128,13 +141,17 @@ export class Database {
     }
   }
 
-  /** Cheap reachability check for /readyz: opens a connection and authenticates. */
-  async ping(): Promise<void> {
-    try {
-      await this.driver.getServerInfo({ database: this.conn.database });
-    } catch (err) {
-      throw mapNeo4jError(err);
-    }
+  /**
+   * Readiness check: a query through a read transaction, answered within
+   * `deadlineMs`. Connectivity alone says ready while a restarting database
+   * still refuses queries.
+   */
+  async ping(deadlineMs = 2_000): Promise<void> {
+    await this.read(
+      'RETURN 1 AS ok',
+      {},
+      { operation: 'readyz', timeoutMs: deadlineMs, deadlineMs },
+    );
   }
 
   async close(): Promise<void> {
@@ -162,14 +179,37 @@ export class Database {
             },
           } as unknown as ManagedTransaction)
       : work;
+    const deadlineMs =
+      opts.deadlineMs ?? (opts.timeoutMs ?? this.conn.txTimeoutMs) + CLIENT_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(
+          new AppError(
+            ErrorCode.DATABASE_UNAVAILABLE,
+            `The graph database did not answer within ${Math.round(deadlineMs / 1000)} s`,
+            { details: { deadlineMs } },
+          ),
+        );
+      }, deadlineMs);
+    });
     try {
-      return mode === 'READ'
-        ? await session.executeRead(counted, this.txConfig(opts))
-        : await session.executeWrite(counted, this.txConfig(opts));
+      const work =
+        mode === 'READ'
+          ? session.executeRead(counted, this.txConfig(opts))
+          : session.executeWrite(counted, this.txConfig(opts));
+      // Settled later by the driver once the database answers (or the connection dies).
+      work.catch(() => undefined);
+      return await Promise.race([work, deadline]);
     } catch (err) {
       throw mapNeo4jError(err, opts);
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      // A session waiting on a silent database would block here too: close it in the background.
+      if (timedOut) void session.close().catch(() => undefined);
+      else await session.close();
     }
   }
 

@@ -11,6 +11,10 @@ import { AppError, ErrorCode } from '../errors';
 export function mapNeo4jError(err: unknown, opts: { userStatement?: boolean } = {}): AppError {
   if (err instanceof AppError) return err;
   if (!(err instanceof Neo4jError)) {
+    if (err instanceof Error && /acquisition timed out/i.test(err.message))
+      return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is busy; try again', {
+        cause: err,
+      });
     return new AppError(ErrorCode.INTERNAL, 'Unexpected database error', { cause: err });
   }
   const code = err.code ?? '';
@@ -37,6 +41,27 @@ export function mapNeo4jError(err: unknown, opts: { userStatement?: boolean } = 
     return new AppError(
       ErrorCode.DATABASE_UNAVAILABLE,
       'The graph database is not available',
+      cause,
+    );
+  }
+  // Stopped by an administrator (TERMINATE TRANSACTION) or by the server
+  // shutting down: nothing the caller asked was wrong, and a retry may pass.
+  if (
+    code === 'Neo.TransientError.Transaction.Terminated' ||
+    code === 'Neo.ClientError.Transaction.Terminated' ||
+    code === 'Neo.TransientError.Transaction.LockClientStopped'
+  ) {
+    return new AppError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      'The database stopped the query before it finished; try again',
+      cause,
+    );
+  }
+  // The pool had no free connection in time: the database is busy or slow to answer.
+  if (/acquisition timed out/i.test(err.message)) {
+    return new AppError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      'The graph database is busy; try again',
       cause,
     );
   }

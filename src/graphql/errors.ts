@@ -69,6 +69,17 @@ export function createErrorFormatter(logger: Logger) {
     ) {
       return { ...formatted, extensions: { code: APOLLO_CODES[apolloCode], reason: apolloCode } };
     }
+    // A request error of graphql-js itself (no resolver threw it, it stands
+    // at no field), e.g. an operation type the schema does not have: the
+    // request was wrong, not our code.
+    if (
+      error instanceof GraphQLError &&
+      !error.originalError &&
+      !error.path &&
+      error.extensions?.code === undefined
+    ) {
+      return { ...formatted, extensions: { code: ErrorCode.BAD_INPUT } };
+    }
     const errorId = randomUUID();
     logger.error({ err: original, errorId, path: formatted.path }, 'unexpected error (masked)');
     return {

@@ -220,8 +220,10 @@ export function pageSize(first: number | null | undefined): number {
 export function dateParam(value: string | null | undefined, name: string) {
   if (value === null || value === undefined) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value)
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const d = new Date(0);
+  if (m) d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (!m || d.toISOString().slice(0, 10) !== value)
     throw badInput(`${name} must be a date written YYYY-MM-DD`);
   return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -17,6 +17,7 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
 import { compiledExecutionPlugin } from '../graphql/jit';
+import { httpStatusPlugin } from '../graphql/http-status';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
@@ -87,6 +88,7 @@ export async function createApp({
       ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, config.limits.maxCost),
       ...(compiledExecution ? [compiledExecutionPlugin(schema, formatError)] : []),
+      httpStatusPlugin(),
       {
         // Reports the request's database round trips; dashboards and the
         // no-N+1 tests read it.
@@ -121,6 +123,7 @@ export async function createApp({
     } catch {
       checks.database = 'unavailable';
     }
+    if (readiness.neo4j) checks.neo4j = readiness.neo4j();
     checks.migrations = readiness.migrated ? 'applied' : 'pending';
     // Not ready while the first seed load runs: the graph would look empty.
     checks.seed = readiness.seedChecked ? 'done' : 'pending';

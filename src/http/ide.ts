@@ -61,7 +61,8 @@ const PAGE = `<!doctype html>
 export function ideRouter(): Router {
   const router = express.Router();
   router.get('/graphql/ide/:file', (req, res) => {
-    const file = ASSETS[req.params.file];
+    // Own keys only: a plain object also answers "constructor", "toString", ...
+    const file = Object.hasOwn(ASSETS, req.params.file) ? ASSETS[req.params.file] : undefined;
     if (!file) {
       res.status(404).end();
       return;

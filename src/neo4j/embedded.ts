@@ -43,6 +43,9 @@ export class EmbeddedNeo4j {
   private pid: number | undefined;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly logOffsets = new Map<string, number>();
+  /** Called when the JVM exits without stop() having been asked (a crash, a kill). */
+  onUnexpectedExit:
+    ((info: { code: number | null; signal: NodeJS.Signals | null }) => void) | undefined;
 
   constructor(
     private readonly cfg: EmbeddedNeo4jConfig,
@@ -134,7 +137,11 @@ export class EmbeddedNeo4j {
     );
     fs.closeSync(out);
     this.exitInfo = undefined;
-    child.on('exit', (code, signal) => (this.exitInfo = { code, signal }));
+    child.on('exit', (code, signal) => {
+      this.exitInfo = { code, signal };
+      // Not stopped by us (stop() forgets the pid first): the JVM died.
+      if (this.pid === child.pid) this.onUnexpectedExit?.({ code, signal });
+    });
     child.unref();
     if (child.pid === undefined)
       throw new EmbeddedNeo4jError(`Java could not be started (${java})`);

@@ -86,6 +86,48 @@ describe('HTTP and GraphQL chain on the real Neo4j', () => {
     }
   });
 
+  it('gives an operation type the schema lacks BAD_INPUT and 400, never INTERNAL', async () => {
+    const { status, body } = await t.graphql('mutation { x }');
+    expect([status, body.errors?.[0]?.extensions?.code]).toEqual([400, ErrorCode.BAD_INPUT]);
+  });
+
+  it('keeps a client code for persisted-query requests over GET, never INTERNAL', async () => {
+    const hash = 'a'.repeat(64);
+    const ext = encodeURIComponent(
+      JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+    );
+    for (const url of [
+      `${t.base}/graphql?extensions=${ext}`,
+      `${t.base}/graphql?query=${encodeURIComponent('{ counts { labels { count } } }')}&extensions=${ext}`,
+    ]) {
+      const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+      const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect([url, body.errors?.[0]?.extensions?.code]).toEqual([url, ErrorCode.BAD_INPUT]);
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+
+  it('refuses a saved query parameter outside its declared range as BAD_INPUT', async () => {
+    const { body } = await t.graphql(
+      '{ runSavedCypher(name: "neighbourhood", params: { id: "state:LT", limit: -1 }) { rows } }',
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe(ErrorCode.BAD_INPUT);
+    expect(body.errors?.[0]?.message).toMatch(/limit.*from 0 to 1000/);
+  });
+
+  it('reads years before 100 as written (timeline from 0001-01-01)', async () => {
+    const { body } = await t.graphql(
+      '{ timeline(from: "0001-01-01", to: "1999-12-31", first: 3) { date } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { timeline: unknown[] }).timeline.length).toBeGreaterThan(0);
+  });
+
+  it('answers names of an object prototype under the IDE assets with 404, not 500', async () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      expect([name, (await fetch(`${t.base}/graphql/ide/${name}`)).status]).toEqual([name, 404]);
+  });
+
   it('sends GraphQL answers without an ETag hashed from the body', async () => {
     const res = await fetch(`${t.base}/graphql`, {
       method: 'POST',

@@ -29,6 +29,15 @@ describe('parseConfig', () => {
     }
   });
 
+  it('retries transient failures 500 ms against the embedded Neo4j and 3 s against your own, unless set', () => {
+    expect(parseConfig({}).neo4j.maxRetryMs).toBe(500);
+    expect(parseConfig({ NEO4J_URI: 'neo4j://db:7687' }).neo4j.maxRetryMs).toBe(3000);
+    expect(
+      parseConfig({ NEO4J_URI: 'neo4j://db:7687', NEO4J_MAX_RETRY_MS: '15000' }).neo4j.maxRetryMs,
+    ).toBe(15000);
+    expect(parseConfig({ NEO4J_MAX_RETRY_MS: '0' }).neo4j.maxRetryMs).toBe(0);
+  });
+
   it('treats an empty NEO4J_URI as unset', () => {
     expect(parseConfig({ NEO4J_URI: '  ' }).embedded).toBeDefined();
   });

@@ -62,4 +62,27 @@ describe('GraphQL error formatting', () => {
     );
     expect(out.extensions).toEqual({ code: 'BAD_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
   });
+
+  it('gives a request error of graphql-js itself (no resolver, no field) BAD_INPUT, not INTERNAL', () => {
+    const { logger, lines } = capturingLogger();
+    const format = createErrorFormatter(logger);
+    const error = new GraphQLError('Schema is not configured to execute mutation operation.');
+    const out = format(
+      { message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      error,
+    );
+    expect(out.extensions?.code).toBe(ErrorCode.BAD_INPUT);
+    expect(out.message).toBe(error.message);
+    expect(lines).toEqual([]);
+  });
+
+  it('still masks a graphql-js error at a field (a resolver broke the contract) as INTERNAL', () => {
+    const { logger } = capturingLogger();
+    const format = createErrorFormatter(logger);
+    const error = new GraphQLError('Cannot return null for non-nullable field State.name.', {
+      path: ['state', 'name'],
+    });
+    const out = format({ message: error.message, path: ['state', 'name'] }, error);
+    expect(out.extensions?.code).toBe(ErrorCode.INTERNAL);
+  });
 });

@@ -71,6 +71,10 @@ describe('cursors and pages', () => {
   it('accepts only real calendar dates', () => {
     expect(dateParam('2023-01-01', 'asOf')?.toString()).toBe('2023-01-01');
     expect(() => dateParam('2023-02-30', 'asOf')).toThrow(/asOf/);
+    // Years 0-99 are years 0-99, not 1900-1999 (Date.UTC's reading).
+    expect(dateParam('0001-01-01', 'from')?.toString()).toBe('0001-01-01');
+    expect(dateParam('0099-12-31', 'from')?.toString()).toBe('0099-12-31');
+    expect(() => dateParam('0100-02-29', 'from')).toThrow(/from/);
     expect(dateParam(undefined, 'asOf')).toBeNull();
   });
 });

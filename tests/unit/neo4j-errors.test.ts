@@ -20,6 +20,10 @@ describe('mapNeo4jError', () => {
     ['Neo.ClientError.Schema.ConstraintValidationFailed', ErrorCode.CONFLICT],
     ['Neo.ClientError.Statement.SyntaxError', ErrorCode.INTERNAL],
     ['Neo.DatabaseError.General.UnknownError', ErrorCode.INTERNAL],
+    // Stopped by an administrator or a shutting-down server: not the caller's doing, nor a bug.
+    ['Neo.TransientError.Transaction.Terminated', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.ClientError.Transaction.Terminated', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.TransientError.Transaction.LockClientStopped', ErrorCode.DATABASE_UNAVAILABLE],
   ])('maps %s to %s', (code, expected) => {
     const mapped = mapNeo4jError(neoError(code));
     expect(mapped).toBeInstanceOf(AppError);
@@ -64,5 +68,18 @@ describe('mapNeo4jError', () => {
   it('passes AppErrors through unchanged', () => {
     const original = new AppError(ErrorCode.NOT_FOUND, 'x');
     expect(mapNeo4jError(original)).toBe(original);
+  });
+
+  it('maps a pool that had no connection in time to DATABASE_UNAVAILABLE, not INTERNAL', () => {
+    const driverError = new Neo4jError(
+      'Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50',
+      'N/A',
+      'N/A',
+      'error',
+    );
+    expect(mapNeo4jError(driverError).code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
+    expect(mapNeo4jError(new Error('Connection acquisition timed out in 10 ms.')).code).toBe(
+      ErrorCode.DATABASE_UNAVAILABLE,
+    );
   });
 });
