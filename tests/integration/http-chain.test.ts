@@ -115,6 +115,14 @@ describe('HTTP and GraphQL chain on the real Neo4j', () => {
     expect(body.errors?.[0]?.message).toMatch(/limit.*from 0 to 1000/);
   });
 
+  it('answers a shortest path from an entity to itself with no steps, not an error', async () => {
+    const { body } = await t.graphql(
+      '{ runSavedCypher(name: "shortest-path", params: { from: "state:LT", to: "state:LT" }) { rows } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { runSavedCypher: { rows: unknown[] } }).runSavedCypher.rows).toEqual([]);
+  });
+
   it('reads years before 100 as written (timeline from 0001-01-01)', async () => {
     const { body } = await t.graphql(
       '{ timeline(from: "0001-01-01", to: "1999-12-31", first: 3) { date } }',
