@@ -33,6 +33,14 @@ export interface ScaleReport {
 }
 
 const BATCH = 10_000;
+/** Relationship copies per statement (each writes in transactions of 5,000). */
+const CHUNK = 20_000;
+
+/**
+ * A copy number as clone-nodes.cypher writes it into ids: the driver sends
+ * JavaScript numbers as floats, so Cypher's toString gives "1.0".
+ */
+const copyText = (copy: number) => `${copy}.0`;
 
 export async function removeSynthetic(db: Database): Promise<void> {
   for (;;) {
@@ -69,20 +77,43 @@ export async function scaleGraph(
     );
     nodes += n?.n ?? 0;
   }
-  const relStart = process.hrtime.bigint();
-  // One copy per transaction: larger batches hit an internal error in
-  // Neo4j 5.26.19 ("Index 1024 out of bounds") when they make nodes dense.
-  for (let i = 0; i < copies.length; i += 1) {
-    const batch = copies.slice(i, i + 1);
-    const [r] = await db.write<{ n: number }>(
-      cypherStatements('bench/clone-relationships.cypher')[0]!,
-      { copies: batch, labels: CLONED_LABELS },
-      {
-        operation: 'bench.clone-relationships',
-        timeoutMs: 600_000,
+  // The seed's relationships are read once; the copies are built here and
+  // written in chunks, each one auto-commit statement that writes in
+  // transactions of its own (CALL { } IN TRANSACTIONS). The "Index 1024 out
+  // of bounds" that large executeWrite batches hit on 5.26.19 did not recur
+  // in this shape.
+  const seedRels = await db.read<{
+    type: string;
+    props: Record<string, unknown>;
+    from: string;
+    fromCloned: boolean;
+    to: string;
+    toCloned: boolean;
+  }>(
+    cypherStatements('bench/seed-relationships.cypher')[0]!,
+    { labels: CLONED_LABELS },
+    { operation: 'bench.seed-relationships', timeoutMs: 600_000 },
+  );
+  const rows = copies.flatMap((copy) =>
+    seedRels.map((r) => ({
+      type: r.type,
+      from: r.fromCloned ? `${r.from}~${copyText(copy)}` : r.from,
+      to: r.toCloned ? `${r.to}~${copyText(copy)}` : r.to,
+      props: {
+        ...r.props,
+        origin: 'synthetic',
+        seedKey: `${String(r.props.seedKey)}~${copyText(copy)}`,
       },
+    })),
+  );
+  const relStart = process.hrtime.bigint();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const result = await db.autoCommit(
+      cypherStatements('bench/clone-relationships.cypher')[0]!,
+      { rows: rows.slice(i, i + CHUNK) },
+      { operation: 'bench.clone-relationships', timeoutMs: 600_000 },
     );
-    relationships += r?.n ?? 0;
+    relationships += result.summary.counters.updates().relationshipsCreated;
   }
   const relSeconds = Number(process.hrtime.bigint() - relStart) / 1e9;
   // The derived state → priority links follow the grown graph.
