@@ -1,57 +1,117 @@
 // (State)-[:PURSUES]->(Priority): which states pursue which priorities, and
-// why. Derived from curated facts along four kinds of evidence path; one
+// why, by the rules in docs/model.md ("Derived PURSUES links"). One
 // relationship per state, priority and the project, service, law or
 // presidency it goes through. Re-derived from scratch on every load.
+//
+// Each evidence path is dated (the partnership or role where the fact gives
+// a period, else the project's, the service's opening, the law's enactment,
+// the presidency's term) and must overlap the period of the mandate that
+// holds the priority; a path whose start is unknown stays, unverified. Its
+// confidence is the lowest of its steps' (a step without one is high), and a
+// partner that is not a state body caps it at low.
 MATCH (:State)-[old:PURSUES]->(:Priority)
 WHERE old.origin = 'derived'
 DELETE old;
 
 CALL () {
-  // A body of the state (ministry, agency, ombudsperson, service or
-  // organisation based there) takes part in a project that addresses it.
-  MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-()-[:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path
+  // A state body (ministry, agency, ombudsperson institution) takes part in
+  // a project that addresses the priority.
+  MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
+  WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
+  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         false AS weak
+  UNION
+  // A public body based in the state (a service, a government body) takes part.
+  MATCH path = (s:State)<-[:LOCATED_IN]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
+  WHERE body:Service OR (body:Organisation AND body.kind = 'government-body')
+  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         false AS weak
+  UNION
+  // A non-governmental partner based in the state (NGO, university,
+  // foundation, network, provider) takes part: weaker evidence, at most low.
+  // International organisations do not stand for the state they sit in.
+  MATCH path = (s:State)<-[:LOCATED_IN]-(org:Organisation)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
+  WHERE org.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other']
+  RETURN s, pr, via, 'project' AS kind, 'partner-in-state' AS rule, path,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         true AS weak
   UNION
   // The state is a pilot country of a project that addresses it.
-  MATCH path = (s:State)-[:PILOT_COUNTRY_OF]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'project' AS kind, 'pilot-country' AS rule, path
+  MATCH path = (s:State)-[p:PILOT_COUNTRY_OF]->(via:Project)-[:ADDRESSES]->(pr:Priority)
+  RETURN s, pr, via, 'project' AS kind, 'pilot-country' AS rule, path,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
+         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         false AS weak
   UNION
-  // A national service in the state addresses it (e.g. a Barnahus).
+  // A national service in the state addresses it (e.g. a Barnahus), from its opening on.
   MATCH path = (s:State)<-[:LOCATED_IN]-(via:Service)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'service' AS kind, 'national-service' AS rule, path
+  RETURN s, pr, via, 'service' AS kind, 'national-service' AS rule, path,
+         via.opened AS pathFrom, null AS pathTo, false AS weak
   UNION
-  // A law of the state addresses it (e.g. a corporal punishment ban).
+  // A law of the state addresses it (e.g. a corporal punishment ban), from its enactment on.
   MATCH path = (s:State)<-[:APPLIES_IN]-(via:Law)-[:ADDRESSES]->(pr:Priority)
-  RETURN s, pr, via, 'law' AS kind, 'law' AS rule, path
+  RETURN s, pr, via, 'law' AS kind, 'law' AS rule, path,
+         via.enacted AS pathFrom, null AS pathTo, false AS weak
   UNION
-  // The state's presidency declared it a priority.
+  // The state's presidency declared it a priority, during its term.
   MATCH path = (s:State)-[:HELD_PRESIDENCY]->(via:Presidency)-[:DECLARED_PRIORITY]->(pr:Priority)
-  RETURN s, pr, via, 'presidency' AS kind, 'presidency' AS rule, path
+  RETURN s, pr, via, 'presidency' AS kind, 'presidency' AS rule, path,
+         via.startDate AS pathFrom, via.endDate AS pathTo, false AS weak
 }
-WITH s, pr, via, kind, rule, path
-ORDER BY s.id, pr.id, via.id, [n IN nodes(path) | n.id]
-WITH s, pr, via, kind, collect(path) AS paths, collect(rule) AS rules
-WITH s, pr, via, kind, paths, rules,
-     reduce(acc = [], p IN paths | acc + reduce(a = [], r IN relationships(p) | a + r.sourceIds)) AS allSources
+// The mandate that holds the priority gives the period the path must overlap.
+OPTIONAL MATCH (m:Mandate)-[:HAS_PRIORITY]->(pr)
+WITH s, pr, via, kind, rule, path, pathFrom, pathTo, weak,
+     min(m.startDate) AS mandateFrom, max(coalesce(m.endDate, date('9999-12-31'))) AS mandateTo
+WHERE pathFrom IS NULL
+   OR ((mandateTo IS NULL OR pathFrom <= mandateTo)
+       AND (mandateFrom IS NULL OR coalesce(pathTo, date('9999-12-31')) >= mandateFrom))
+WITH s, pr, via, kind, rule, path, pathFrom, pathTo,
+     // 0 high, 1 medium, 2 low: the lowest of the steps, capped for weak evidence.
+     reduce(rank = CASE WHEN weak THEN 2 ELSE 0 END, r IN relationships(path) |
+       CASE
+         WHEN r.confidence = 'low' THEN 2
+         WHEN r.confidence = 'medium' AND rank < 1 THEN 1
+         ELSE rank
+       END) AS rank,
+     pathFrom IS NULL OR any(r IN relationships(path) WHERE coalesce(r.unverified, false)) AS pathUnverified,
+     // The path as text: ids and arrows, which also breaks ties between
+     // paths through the same nodes by different relationship types.
+     reduce(text = nodes(path)[0].id, i IN range(0, size(relationships(path)) - 1) |
+       text
+       + CASE WHEN startNode(relationships(path)[i]) = nodes(path)[i]
+           THEN ' -' + type(relationships(path)[i]) + '-> '
+           ELSE ' <-' + type(relationships(path)[i]) + '- ' END
+       + nodes(path)[i + 1].id) AS text
+// Best paths first: by confidence, verified before unverified, then by text.
+ORDER BY s.id, pr.id, via.id, rank, pathUnverified, text
+WITH s, pr, via, kind,
+     collect({
+       rule: rule, text: text, rank: rank, unverified: pathUnverified,
+       period: coalesce(toString(pathFrom), '') + '/' + coalesce(toString(pathTo), ''),
+       sources: reduce(a = [], r IN relationships(path) | a + coalesce(r.sourceIds, []))
+     }) AS paths
+WITH s, pr, via, kind, paths,
+     reduce(acc = [], p IN paths | acc + p.sources) AS allSources
 CREATE (s)-[r:PURSUES]->(pr)
 SET r.origin = 'derived',
     r.via = kind,
     r.viaId = via.id,
     r.viaName = via.name,
-    // The rule of each evidence path (in the order of evidence); the link's
-    // rule is its first path's.
-    r.rules = rules,
-    r.rule = rules[0],
-    r.evidencePath = [n IN nodes(paths[0]) | n.id],
-    r.evidence = [p IN paths |
-      reduce(text = nodes(p)[0].id, i IN range(0, size(relationships(p)) - 1) |
-        text
-        + CASE WHEN startNode(relationships(p)[i]) = nodes(p)[i]
-            THEN ' -' + type(relationships(p)[i]) + '-> '
-            ELSE ' <-' + type(relationships(p)[i]) + '- ' END
-        + nodes(p)[i + 1].id)],
+    // Per evidence path, in the same order: rule, text, period, confidence, unverified.
+    r.rules = [p IN paths | p.rule],
+    r.evidence = [p IN paths | p.text],
+    r.evidencePeriods = [p IN paths | p.period],
+    r.evidenceConfidence = [p IN paths | ['high', 'medium', 'low'][p.rank]],
+    r.evidenceUnverified = [p IN paths | p.unverified],
+    // The link: its best path's rule and confidence; unverified only when every path is.
+    r.rule = paths[0].rule,
+    r.confidence = ['high', 'medium', 'low'][paths[0].rank],
+    r.unverified = all(p IN paths WHERE p.unverified),
     r.pathCount = size(paths),
-    r.sourceIds = reduce(acc = [], id IN allSources | CASE WHEN id IN acc THEN acc ELSE acc + id END),
-    // Unverified only when every path rests on an unverified fact.
-    r.unverified = all(p IN paths WHERE any(x IN relationships(p) WHERE x.unverified))
+    r.sourceIds = reduce(acc = [], id IN allSources | CASE WHEN id IN acc THEN acc ELSE acc + id END)
 RETURN count(r) AS derived;

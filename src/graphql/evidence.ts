@@ -1,4 +1,5 @@
-import type { EvidencePathObject, EvidenceStepObject } from './model';
+import neo4j from 'neo4j-driver';
+import type { EvidencePathObject, EvidenceStepObject, PeriodObject } from './model';
 
 /**
  * The evidence paths of a derived PURSUES link. The loader stores each path
@@ -46,12 +47,33 @@ export function ruleOfPath(steps: EvidenceStepObject[]): string {
   throw new Error(`no derivation rule has the shape ${types.join(', ')}`);
 }
 
+/** "2015-01-01/2017-10-31" (either side may be empty) as a period; null when both are. */
+export function parsePathPeriod(text: string | undefined): PeriodObject | null {
+  if (!text) return null;
+  const [from = '', to = ''] = text.split('/');
+  const date = (d: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+    return m ? new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  };
+  if (!date(from) && !date(to)) return null;
+  return { from: date(from), fromPrecision: null, to: date(to), toPrecision: null };
+}
+
 /** The evidence of a stored PURSUES relationship, best path first. */
 export function evidenceOf(stored: Record<string, unknown>): EvidencePathObject[] {
   const texts = (stored.evidence as string[] | undefined) ?? [];
   const rules = (stored.rules as string[] | undefined) ?? [];
+  const confidences = stored.evidenceConfidence as string[] | undefined;
+  const unverified = stored.evidenceUnverified as boolean[] | undefined;
+  const periods = stored.evidencePeriods as string[] | undefined;
   return texts.map((text, i) => {
     const steps = parseEvidencePath(text);
-    return { rule: rules[i] ?? ruleOfPath(steps), steps };
+    return {
+      rule: rules[i] ?? ruleOfPath(steps),
+      steps,
+      ...(confidences ? { confidence: confidences[i] } : {}),
+      ...(unverified ? { unverified: unverified[i] === true } : {}),
+      ...(periods ? { period: parsePathPeriod(periods[i]) } : {}),
+    };
   });
 }

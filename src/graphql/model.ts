@@ -58,6 +58,10 @@ export interface EvidenceStepObject {
 export interface EvidencePathObject {
   rule: string;
   steps: EvidenceStepObject[];
+  /** As the derivation stored them; absent on links derived before it did. */
+  confidence?: string;
+  unverified?: boolean;
+  period?: PeriodObject | null;
 }
 
 export interface PageInfoObject {

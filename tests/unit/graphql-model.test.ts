@@ -83,7 +83,11 @@ describe('luceneQuery', () => {
   it('takes Lucene syntax literally and keeps AND / OR / NOT as words', () => {
     expect(luceneQuery('Barnahus')).toBe('(barnahus OR barnahus*)');
     expect(luceneQuery('a:b (c) OR "d"')).toBe(
-      '(a\\:b OR a\\:b*) (\\(c\\) OR \\(c\\)*) (or OR or*) (\\"d\\" OR \\"d\\"*)',
+      '(a\\:b OR a\\:b*) (\\(c\\) OR \\(c\\)*) (or OR or*) (\\"d\\" OR \\"d\\"*)' +
+        ' name:"a\\:b \\(c\\) or \\"d\\""^12 title:"a\\:b \\(c\\) or \\"d\\""^6 "a\\:b \\(c\\) or \\"d\\""^3',
+    );
+    expect(luceneQuery('child protection')).toBe(
+      '(child OR child*) (protection OR protection*) name:"child protection"^12 title:"child protection"^6 "child protection"^3',
     );
     expect(() => luceneQuery('  ')).toThrow(/at least one word/);
   });

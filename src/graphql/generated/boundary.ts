@@ -172,6 +172,7 @@ export enum EventKind {
 
 export enum PursuesRule {
   BODY_PARTNER_IN_PROJECT = 'body-partner-in-project',
+  PARTNER_IN_STATE = 'partner-in-state',
   PILOT_COUNTRY = 'pilot-country',
   NATIONAL_SERVICE = 'national-service',
   LAW = 'law',

@@ -230,10 +230,12 @@ export type EvidencePath = {
   __typename?: 'EvidencePath';
   /** The rule that accepts this chain. */
   rule: PursuesRule;
-  /** The lowest confidence of its steps, where they give one. */
+  /** The lowest confidence of its steps (a step without one counts as high); at most LOW for a partner that is not a state body (PARTNER_IN_STATE). */
   confidence?: Maybe<Confidence>;
-  /** True when any step is unverified. */
+  /** True when any step is unverified, or when the path's start is unknown. */
   unverified: Scalars['Boolean']['output'];
+  /** When the path held: the partnership or role where the fact gives a period, else the project's; a service or law from its opening or enactment on; a presidency's term. It overlaps the priority's mandate. */
+  period?: Maybe<Period>;
   /** The facts along the chain, in order from the start of the derived relationship. */
   steps: Array<EvidenceStep>;
 };
@@ -2909,7 +2911,7 @@ export type Message = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
-  /** The meeting at which the message was adopted. (ADOPTED_AT, outgoing.) Only Meeting at the far end. */
+  /** The meeting or event where the message was adopted (the Danish presidency's roundtable adopted four). (ADOPTED_AT, outgoing.) */
   adoptedAt?: Maybe<AdoptedAtLink>;
 };
 
@@ -8288,6 +8290,7 @@ export type EvidencePathResolvers<
   rule?: Resolver<ResolversTypes['PursuesRule'], ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['EvidenceStep']>, ParentType, ContextType>;
 };
 
@@ -8815,6 +8818,7 @@ export type EventKindResolvers = EnumResolverSignature<
 export type PursuesRuleResolvers = EnumResolverSignature<
   {
     BODY_PARTNER_IN_PROJECT?: any;
+    PARTNER_IN_STATE?: any;
     PILOT_COUNTRY?: any;
     NATIONAL_SERVICE?: any;
     LAW?: any;

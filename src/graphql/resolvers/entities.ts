@@ -250,8 +250,10 @@ const CONFIDENCE_ORDER = Object.values(ENUM_VALUES.Confidence);
 
 const EvidencePath: EvidencePathResolvers = {
   rule: (p) => ruleOf(p.rule),
-  // The weakest link: the lowest confidence any step gives (null when none gives one).
+  // As the derivation stored it; for links derived before it did, the
+  // weakest link: the lowest confidence any step gives (null when none gives one).
   confidence: async (p, _, ctx) => {
+    if (p.confidence !== undefined) return confidenceOf(p.confidence);
     const marks = await Promise.all(
       p.steps.map(async (s) => (await stepRelationship(s, ctx)).confidence),
     );
@@ -261,6 +263,7 @@ const EvidencePath: EvidencePathResolvers = {
     return ranks.length ? CONFIDENCE_ORDER[Math.max(...ranks)]! : null;
   },
   unverified: async (p, _, ctx) => {
+    if (p.unverified !== undefined) return p.unverified;
     const flags = await Promise.all(
       p.steps.map(async (s) => (await stepRelationship(s, ctx)).unverified === true),
     );

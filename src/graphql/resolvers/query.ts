@@ -65,7 +65,14 @@ export function luceneQuery(text: string): string {
     .filter((t) => t.replace(/\\/g, '').length > 0);
   if (terms.length === 0) throw badInput('search text must contain at least one word');
   // Each word as typed, or as the start of a longer word (barna → barnahus).
-  return terms.map((t) => `(${t} OR ${t}*)`).join(' ');
+  const words = terms.map((t) => `(${t} OR ${t}*)`).join(' ');
+  if (terms.length === 1) return words;
+  // Several words: the exact phrase counts for more than scattered words,
+  // most in a name, then in a title (a source's title cites what an entity's
+  // name holds): "transnational child protection cases" finds the Guidelines
+  // of that name before nodes that merely mention the words.
+  const phrase = `"${terms.join(' ')}"`;
+  return `${words} name:${phrase}^12 title:${phrase}^6 ${phrase}^3`;
 }
 
 /** The steps of a path or subgraph: each relationship seen from its start node. */
