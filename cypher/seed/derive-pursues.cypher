@@ -23,19 +23,27 @@ CALL () {
          CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
          false AS weak
   UNION
-  // A public body based in the state (a service, a government body) takes part.
+  // A public body based in the state (a service not run by a non-governmental
+  // organisation, a government body) takes part.
   MATCH path = (s:State)<-[:LOCATED_IN]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  WHERE body:Service OR (body:Organisation AND body.kind = 'government-body')
+  WHERE (body:Service AND NOT EXISTS {
+           (body)-[:OPERATED_BY]->(o:Organisation)
+           WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
+     OR (body:Organisation AND body.kind = 'government-body')
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
          CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
          CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
          false AS weak
   UNION
   // A non-governmental partner based in the state (NGO, university,
-  // foundation, network, provider) takes part: weaker evidence, at most low.
-  // International organisations do not stand for the state they sit in.
-  MATCH path = (s:State)<-[:LOCATED_IN]-(org:Organisation)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  WHERE org.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other']
+  // foundation, network, provider, or a service one of them runs) takes part:
+  // weaker evidence, at most low. International organisations do not stand
+  // for the state they sit in.
+  MATCH path = (s:State)<-[:LOCATED_IN]-(org)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
+  WHERE (org:Organisation AND org.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'])
+     OR (org:Service AND EXISTS {
+           (org)-[:OPERATED_BY]->(o:Organisation)
+           WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
   RETURN s, pr, via, 'project' AS kind, 'partner-in-state' AS rule, path,
          CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
          CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
@@ -48,10 +56,15 @@ CALL () {
          CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
          false AS weak
   UNION
-  // A national service in the state addresses it (e.g. a Barnahus), from its opening on.
+  // A national service in the state addresses it (e.g. a Barnahus), from its
+  // opening on; at most low when a non-governmental organisation runs it.
   MATCH path = (s:State)<-[:LOCATED_IN]-(via:Service)-[:ADDRESSES]->(pr:Priority)
   RETURN s, pr, via, 'service' AS kind, 'national-service' AS rule, path,
-         via.opened AS pathFrom, null AS pathTo, false AS weak
+         via.opened AS pathFrom, null AS pathTo,
+         EXISTS {
+           (via)-[:OPERATED_BY]->(o:Organisation)
+           WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other']
+         } AS weak
   UNION
   // A law of the state addresses it (e.g. a corporal punishment ban), from its enactment on.
   MATCH path = (s:State)<-[:APPLIES_IN]-(via:Law)-[:ADDRESSES]->(pr:Priority)

@@ -1,7 +1,9 @@
 /**
- * `npm run seed [-- --dry-run] [--seed-dir <folder>]`: validates every seed
- * file, then (unless --dry-run) loads them into the embedded Neo4j (started if it is not
- * running) or into NEO4J_URI, and prints counts and a content checksum.
+ * `npm run seed [-- --dry-run | --plan] [--seed-dir <folder>]`: validates every
+ * seed file, then (unless --dry-run) loads them into the embedded Neo4j
+ * (started if it is not running) or into NEO4J_URI, and prints counts and a
+ * content checksum. --plan prints what a load would add, change and remove
+ * (entities, facts, derived links) and writes nothing.
  */
 import { ConfigError, loadDotEnv, parseConfig } from '../config';
 import { withCliDatabase } from '../db/cli-database';
@@ -9,18 +11,22 @@ import { createLogger } from '../logger';
 import { embeddedNeo4jForCli } from '../neo4j/embedded';
 import { EmbeddedNeo4jError } from '../neo4j/errors';
 import { formatReport, readSeed, SeedValidationError } from './index';
-import { loadSeed } from './load';
+import path from 'node:path';
+import { formatPlan, loadSeed, planSeed } from './load';
+import { SEED_VERSION, seedFilesChecksum } from './version';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   let dryRun = false;
+  let plan = false;
   let seedDir: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--dry-run') dryRun = true;
+    else if (args[i] === '--plan') plan = true;
     else if (args[i] === '--seed-dir' && args[i + 1]) seedDir = args[++i];
     else {
       console.error(
-        `Unknown argument "${args[i]}". Usage: npm run seed [-- --dry-run] [--seed-dir <folder>]`,
+        `Unknown argument "${args[i]}". Usage: npm run seed [-- --dry-run | --plan] [--seed-dir <folder>]`,
       );
       return 2;
     }
@@ -42,10 +48,19 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const server = await embeddedNeo4jForCli(config.embedded, say);
   return withCliDatabase(config, logger, say, server, async (db) => {
+    if (plan) {
+      say(`Planning a load into ${config.neo4j.uri}: the load runs and is rolled back...`);
+      console.log(formatPlan(await planSeed(db, data)));
+      say('Plan only: nothing was written.');
+      return 0;
+    }
     say(
       `Loading into ${config.neo4j.uri} (database ${config.neo4j.database}) in one transaction...`,
     );
-    const report = await loadSeed(db, data, say);
+    const report = await loadSeed(db, data, say, {
+      filesChecksum: seedFilesChecksum(seedDir ? path.resolve(seedDir) : undefined),
+      seedVersion: SEED_VERSION,
+    });
     console.log(formatReport(report));
     return 0;
   });

@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../errors';
 import { loadSeed, type LoadReport } from './load';
 import { loadModel } from './model';
 import { formatProblem, validateSeed, type SeedData } from './validate';
+import { SEED_VERSION, seedFilesChecksum } from './version';
 
 export class SeedValidationError extends AppError {
   constructor(public readonly problems: string[]) {
@@ -29,7 +30,10 @@ export async function seed(
   opts: { seedDir?: string; progress?: (m: string) => void } = {},
 ): Promise<LoadReport> {
   const data = readSeed(opts.seedDir);
-  return loadSeed(db, data, opts.progress);
+  return loadSeed(db, data, opts.progress, {
+    filesChecksum: seedFilesChecksum(opts.seedDir ? path.resolve(opts.seedDir) : undefined),
+    seedVersion: SEED_VERSION,
+  });
 }
 
 export function formatReport(report: LoadReport): string {

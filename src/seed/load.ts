@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { cypher, cypherStatements } from '../db/cypher-files';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import type { SeedData } from './validate';
 
@@ -28,47 +29,136 @@ export async function loadSeed(
   db: Database,
   data: SeedData,
   progress: (m: string) => void = () => undefined,
+  version: { filesChecksum: string; seedVersion: string } | null = null,
 ): Promise<LoadReport> {
-  const written = await db.writeTx(
-    { operation: 'seed.load', timeoutMs: LOAD_TIMEOUT_MS },
-    async (tx) => {
-      const upsertNodes = cypher('seed/upsert-nodes.cypher');
-      for (let i = 0; i < data.nodes.length; i += BATCH) {
-        await tx.run(upsertNodes, { rows: data.nodes.slice(i, i + BATCH) });
-        progress(`  nodes ${Math.min(i + BATCH, data.nodes.length)}/${data.nodes.length}`);
-      }
-      const staleNodes = await tx.run(cypher('seed/delete-stale-nodes.cypher'), {
-        ids: data.nodes.map((n) => n.id),
-      });
-      const upsertRels = cypher('seed/upsert-relationships.cypher');
-      for (let i = 0; i < data.rels.length; i += BATCH) {
-        await tx.run(upsertRels, { rows: data.rels.slice(i, i + BATCH) });
-        progress(`  relationships ${Math.min(i + BATCH, data.rels.length)}/${data.rels.length}`);
-      }
-      const staleRels = await tx.run(cypher('seed/delete-stale-relationships.cypher'), {
-        keys: data.rels.map((r) => r.seedKey),
-      });
-      let derived = 0;
-      for (const statement of cypherStatements('seed/derive-pursues.cypher')) {
-        const result = await tx.run(statement);
-        const value = result.records[0]?.get('derived') as number | undefined;
-        if (typeof value === 'number') derived = value;
-      }
-      progress(`  derived ${derived} PURSUES relationships (state → priority)`);
-      return {
-        deletedNodes: staleNodes.records[0]?.get('deleted') as number,
-        deletedRelationships: staleRels.records[0]?.get('deleted') as number,
-        derived,
-      };
-    },
+  const written = await db.writeTx({ operation: 'seed.load', timeoutMs: LOAD_TIMEOUT_MS }, (tx) =>
+    writeSeed(tx, data, progress),
   );
+  const checksum = await graphChecksum(db);
+  if (version)
+    await db.write(
+      cypher('seed/record-dataset.cypher'),
+      { ...version, checksum },
+      { operation: 'seed.record-dataset' },
+    );
   return {
     nodes: data.nodes.length,
     relationships: data.rels.length,
     ...written,
     counts: await graphCounts(db),
-    checksum: await graphChecksum(db),
+    checksum,
   };
+}
+
+/** The load itself, inside the caller's transaction. */
+async function writeSeed(tx: ManagedTransaction, data: SeedData, progress: (m: string) => void) {
+  const upsertNodes = cypher('seed/upsert-nodes.cypher');
+  for (let i = 0; i < data.nodes.length; i += BATCH) {
+    await tx.run(upsertNodes, { rows: data.nodes.slice(i, i + BATCH) });
+    progress(`  nodes ${Math.min(i + BATCH, data.nodes.length)}/${data.nodes.length}`);
+  }
+  const staleNodes = await tx.run(cypher('seed/delete-stale-nodes.cypher'), {
+    ids: data.nodes.map((n) => n.id),
+  });
+  const upsertRels = cypher('seed/upsert-relationships.cypher');
+  for (let i = 0; i < data.rels.length; i += BATCH) {
+    await tx.run(upsertRels, { rows: data.rels.slice(i, i + BATCH) });
+    progress(`  relationships ${Math.min(i + BATCH, data.rels.length)}/${data.rels.length}`);
+  }
+  const staleRels = await tx.run(cypher('seed/delete-stale-relationships.cypher'), {
+    keys: data.rels.map((r) => r.seedKey),
+  });
+  let derived = 0;
+  for (const statement of cypherStatements('seed/derive-pursues.cypher')) {
+    const result = await tx.run(statement);
+    const value = result.records[0]?.get('derived') as number | undefined;
+    if (typeof value === 'number') derived = value;
+  }
+  progress(`  derived ${derived} PURSUES relationships (state → priority)`);
+  return {
+    deletedNodes: staleNodes.records[0]?.get('deleted') as number,
+    deletedRelationships: staleRels.records[0]?.get('deleted') as number,
+    derived,
+  };
+}
+
+/** What a load would change, per kind of record: keys added, changed and removed. */
+export interface SeedPlan {
+  entities: PlanPart;
+  facts: PlanPart;
+  derived: PlanPart;
+}
+export interface PlanPart {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+const ROLLBACK = new Error('plan: roll back');
+
+/**
+ * Runs the load in a write transaction and rolls it back, comparing the
+ * seed's content before and after (content.cypher): nothing is written.
+ */
+export async function planSeed(db: Database, data: SeedData): Promise<SeedPlan> {
+  let plan: SeedPlan | undefined;
+  try {
+    await db.writeTx({ operation: 'seed.plan', timeoutMs: LOAD_TIMEOUT_MS }, async (tx) => {
+      const content = async () =>
+        new Map(
+          (await tx.run(cypher('seed/content.cypher'))).records.map((r) => [
+            r.get('key') as string,
+            canonical([r.get('labels'), r.get('props')]),
+          ]),
+        );
+      const before = await content();
+      await writeSeed(tx, data, () => undefined);
+      const after = await content();
+      plan = diff(before, after);
+      throw ROLLBACK;
+    });
+  } catch (err) {
+    if (!plan || (err !== ROLLBACK && (err as Error).cause !== ROLLBACK)) throw err;
+  }
+  if (!plan) throw new Error('the plan transaction ended without a plan');
+  return plan;
+}
+
+function diff(before: Map<string, string>, after: Map<string, string>): SeedPlan {
+  const plan: SeedPlan = {
+    entities: { added: [], changed: [], removed: [] },
+    facts: { added: [], changed: [], removed: [] },
+    derived: { added: [], changed: [], removed: [] },
+  };
+  // Keys: an entity id, or TYPE|from|to|key for a relationship (content.cypher).
+  const part = (key: string) =>
+    !key.includes('|') ? plan.entities : key.startsWith('PURSUES|') ? plan.derived : plan.facts;
+  for (const [key, value] of after) {
+    const old = before.get(key);
+    if (old === undefined) part(key).added.push(key);
+    else if (old !== value) part(key).changed.push(key);
+  }
+  for (const key of before.keys()) if (!after.has(key)) part(key).removed.push(key);
+  return plan;
+}
+
+/** A plan for people: counts per kind, and the first keys of each change. */
+export function formatPlan(plan: SeedPlan, show = 10): string {
+  const lines: string[] = [];
+  for (const [name, p] of Object.entries(plan) as [string, PlanPart][]) {
+    lines.push(
+      `${name}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed`,
+    );
+    for (const [verb, keys] of [
+      ['+', p.added],
+      ['~', p.changed],
+      ['-', p.removed],
+    ] as const) {
+      for (const k of keys.slice(0, show)) lines.push(`  ${verb} ${k}`);
+      if (keys.length > show) lines.push(`  ${verb} ... and ${keys.length - show} more`);
+    }
+  }
+  return lines.join('\n');
 }
 
 export async function graphCounts(db: Database): Promise<LoadReport['counts']> {

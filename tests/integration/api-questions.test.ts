@@ -190,4 +190,12 @@ describe('researchers’ questions, one request each', () => {
         id: 'event:danish-presidency-roundtable',
       });
   });
+
+  it('the dataset version the graph holds, to cite with an answer', async () => {
+    const { dataset } = await ask('{ dataset { filesChecksum checksum seedVersion loadedAt } }');
+    expect(dataset.filesChecksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(dataset.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(dataset.seedVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Number.isNaN(Date.parse(dataset.loadedAt))).toBe(false);
+  });
 });

@@ -131,6 +131,24 @@ describe('PURSUES derivation rules', () => {
     ]);
   });
 
+  it('a service counts for its state, but at most low when an NGO runs it', async () => {
+    const service = (id: string) => `
+      MATCH (s:State {id: 'test:s'}), (pr:Priority {id: 'test:pr'})
+      CREATE (v:Entity:Service {id: '${id}', name: '${id}', kind: 'barnahus', opened: date('2014-05-01'), origin: 'test'})
+      CREATE (v)-[:LOCATED_IN {origin: 'test', sourceIds: ['source:S1']}]->(s)
+      CREATE (v)-[:ADDRESSES {origin: 'test', sourceIds: ['source:S2']}]->(pr)`;
+    const links = await derivedIn([
+      service('test:public-house'),
+      service('test:ngo-house'),
+      `MATCH (v:Service {id: 'test:ngo-house'}), (o:Organisation {id: 'test:ngo'})
+       CREATE (v)-[:OPERATED_BY {origin: 'test', sourceIds: ['source:S1']}]->(o)`,
+    ]);
+    expect(links.map((l: Any) => [l.viaId, l.rule, l.confidence])).toEqual([
+      ['test:ngo-house', 'national-service', 'low'],
+      ['test:public-house', 'national-service', 'high'],
+    ]);
+  });
+
   it('a path with an unknown start is kept, unverified', async () => {
     const links = await derivedIn([
       project('test:p', null, null),

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { seed, SeedValidationError } from '../../src/seed';
 import { graphChecksum } from '../../src/seed/load';
-import { countsWithoutTestData, testDatabase } from '../helpers/db';
+import { Database } from '../../src/db/database';
+import { cypher } from '../../src/db/cypher-files';
+import { migrate } from '../../src/db/migrations';
+import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { planSeed } from '../../src/seed/load';
+import { seedIfEmpty } from '../../src/seed/on-start';
+import { readSeed } from '../../src/seed';
+import { seedFilesChecksum } from '../../src/seed/version';
+import { countsWithoutTestData, silentLogger } from '../helpers/db';
+import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
 import { copySeed, editSeedFile } from '../helpers/seed-copy';
 
 /** The seed CLI as users run it (built by `npm test` before Jest). */
@@ -15,20 +24,54 @@ function runSeedCli(args: string[]): { code: number | null; out: string } {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+/**
+ * Loading edited seeds changes the graph for a while (a presidency removed,
+ * a state renamed): these tests run on a Neo4j of their own, so the other
+ * tests, which read the shared graph in parallel, never see those states.
+ */
+const PORTS = { bolt: TEST_EMBEDDED.boltPort + 3, http: TEST_EMBEDDED.httpPort + 3 };
+
 describe('seed loader on the real Neo4j', () => {
-  const db = testDatabase();
+  let server: EmbeddedNeo4j | undefined;
+  let db: Database;
   const dirs: string[] = [];
+  beforeAll(async () => {
+    const external = process.env.TEST_NEO4J_URI;
+    if (!external) {
+      const dataDir = path.join(PROJECT_ROOT, '.neo4j-test', 'seed');
+      for (const d of ['data', 'logs'])
+        fs.rmSync(path.join(dataDir, d), { recursive: true, force: true });
+      server = new EmbeddedNeo4j(
+        {
+          ...TEST_EMBEDDED,
+          boltPort: PORTS.bolt,
+          httpPort: PORTS.http,
+          dataDir,
+          heap: '512m',
+          pageCache: '64m',
+        },
+        () => undefined,
+      );
+      await server.start();
+    }
+    db = new Database(
+      testConnection(external ? {} : { uri: `neo4j://127.0.0.1:${PORTS.bolt}` }),
+      silentLogger,
+    );
+    await migrate(db, silentLogger);
+  }, 300_000);
   const fresh = () => {
     const d = copySeed();
     dirs.push(d);
     return d;
   };
   afterAll(async () => {
-    // Leave the graph exactly as the real seed says, for other tests.
+    // Leave the graph exactly as the real seed says (an external test Neo4j is shared).
     await seed(db);
     await db.close();
+    await server?.stop();
     dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-  });
+  }, 120_000);
 
   it('loads everything; run twice, counts and checksum are identical', async () => {
     const first = await seed(db);
@@ -80,6 +123,50 @@ describe('seed loader on the real Neo4j', () => {
       {},
       { operation: 'test.cleanup' },
     );
+  });
+
+  it('plans a load without writing: what it would add, change and remove, derived links too', async () => {
+    await seed(db);
+    const before = await graphChecksum(db);
+    const dir = fresh();
+    editSeedFile(dir, 'relationships/HELD_PRESIDENCY.governance.yaml', (t) =>
+      t
+        .split(/\n(?=- )/)
+        .filter((r) => !r.includes('to: presidency:2019-2020'))
+        .join('\n'),
+    );
+    editSeedFile(dir, 'nodes/State.governance.yaml', (t) =>
+      t.replace('name: Denmark', 'name: Denmark (renamed)'),
+    );
+    const plan = await planSeed(db, readSeed(dir));
+    expect(plan.entities.changed).toEqual(['state:DK']);
+    expect(plan.facts.removed).toEqual([
+      expect.stringMatching(/^HELD_PRESIDENCY\|state:DK\|presidency:2019-2020\|/),
+    ]);
+    // Denmark's presidency declared two priorities: those links go too.
+    expect(plan.derived.removed.every((k) => k.startsWith('PURSUES|state:DK|'))).toBe(true);
+    expect(plan.derived.removed.length).toBeGreaterThan(0);
+    expect(await graphChecksum(db)).toBe(before);
+  });
+
+  it('records the dataset version, and reloads on start when the seed files changed', async () => {
+    await seed(db);
+    const [dataset] = await db.read<{ filesChecksum: string; checksum: string; loadedAt: string }>(
+      cypher('api/dataset.cypher'),
+      {},
+      { operation: 'test.dataset' },
+    );
+    expect(dataset?.filesChecksum).toBe(seedFilesChecksum());
+    expect(dataset?.checksum).toBe(await graphChecksum(db));
+    expect(await seedIfEmpty(db, silentLogger)).toBe(false);
+    // A graph loaded from other files (an older version) is reloaded.
+    await db.write(
+      "MATCH (d:Dataset {id: 'dataset'}) SET d.filesChecksum = 'older'",
+      {},
+      { operation: 'test.age' },
+    );
+    expect(await seedIfEmpty(db, silentLogger)).toBe(true);
+    expect(await seedIfEmpty(db, silentLogger)).toBe(false);
   });
 
   it.each([

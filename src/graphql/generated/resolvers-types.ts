@@ -286,6 +286,8 @@ export type Query = {
   priorityMatrix: PriorityMatrix;
   /** Number of entities per label and relationships per type. */
   counts: Counts;
+  /** The dataset version the graph holds, as its last seed load recorded it (null when it was never loaded from the seed): cite it with what you take from the graph. */
+  dataset?: Maybe<Dataset>;
   /** The saved analyst queries (cypher/queries), with their parameters and columns. */
   cypherQueries: Array<SavedCypherQuery>;
   /** Runs one saved analyst query by name, in a read transaction; only saved queries run this way. */
@@ -721,6 +723,19 @@ export enum HealthStatus {
   /** The database answered a query. */
   Ok = 'OK',
 }
+
+/** The dataset version a graph records at each seed load. */
+export type Dataset = {
+  __typename?: 'Dataset';
+  /** SHA-256 of the seed files and derivation statements that produced the graph. */
+  filesChecksum: Scalars['String']['output'];
+  /** SHA-256 of what the load wrote and derived (entities, facts, derived links, with their properties). */
+  checksum?: Maybe<Scalars['String']['output']>;
+  /** Version of the loader that wrote it. */
+  seedVersion: Scalars['String']['output'];
+  /** When the load finished (ISO date and time). */
+  loadedAt: Scalars['String']['output'];
+};
 
 /** What the API knows about its database. */
 export type Health = {
@@ -7382,6 +7397,7 @@ export type ResolversTypes = {
   LabelCount: ResolverTypeWrapper<LabelCount>;
   RelationshipTypeCount: ResolverTypeWrapper<RelationshipTypeCount>;
   HealthStatus: HealthStatus;
+  Dataset: ResolverTypeWrapper<Dataset>;
   Health: ResolverTypeWrapper<Health>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -7726,6 +7742,7 @@ export type ResolversParentTypes = {
   Counts: Counts;
   LabelCount: LabelCount;
   RelationshipTypeCount: RelationshipTypeCount;
+  Dataset: Dataset;
   Health: Health;
   Date: Scalars['Date']['output'];
   JSON: Scalars['JSON']['output'];
@@ -8373,6 +8390,7 @@ export type QueryResolvers<
     RequireFields<QueryPriorityMatrixArgs, 'mandate'>
   >;
   counts?: Resolver<ResolversTypes['Counts'], ParentType, ContextType>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   cypherQueries?: Resolver<Array<ResolversTypes['SavedCypherQuery']>, ParentType, ContextType>;
   runSavedCypher?: Resolver<
     ResolversTypes['CypherResult'],
@@ -8605,6 +8623,16 @@ export type RelationshipTypeCountResolvers<
 > = {
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DatasetResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset'],
+> = {
+  filesChecksum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  checksum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seedVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loadedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type HealthResolvers<
@@ -13263,6 +13291,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Counts?: CountsResolvers<ContextType>;
   LabelCount?: LabelCountResolvers<ContextType>;
   RelationshipTypeCount?: RelationshipTypeCountResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Date?: GraphQLScalarType;
   JSON?: GraphQLScalarType;

@@ -9,6 +9,15 @@ interface HealthRow {
 
 export const healthResolvers: Resolvers = {
   Query: {
+    async dataset(_, __, ctx) {
+      const [row] = await ctx.db.read<{
+        filesChecksum: string;
+        checksum: string | null;
+        seedVersion: string;
+        loadedAt: string;
+      }>(cypher('api/dataset.cypher'), {}, { operation: 'Query.dataset' });
+      return row ?? null;
+    },
     async health(_, __, ctx) {
       const [row] = await ctx.db.read<HealthRow>(
         cypher('api/health.cypher'),
