@@ -41,7 +41,8 @@ describe('the knowledge graph as seeded', () => {
         MATCH (a:Entity)-[r]->(b:Entity) WHERE r.sourceQuotes IS NOT NULL
         RETURN type(r) + ' ' + a.id + ' -> ' + b.id AS where, r.sourceIds AS ids, r.sourceQuotes AS quotes
       }
-      UNWIND range(0, size(ids) - 1) AS i
+      // Entities other tests write for a moment may carry no sources: nothing to check there.
+      UNWIND range(0, size(coalesce(ids, [])) - 1) AS i
       WITH where, ids[i] AS source, quotes[i] AS quote
       WHERE source IN $docs
       RETURN where, source, quote`,

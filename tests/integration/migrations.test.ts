@@ -49,7 +49,7 @@ describe('schema migrations', () => {
     const a = `test:${uniqueLabel('s').toLowerCase()}`;
     const b = `test:${uniqueLabel('p').toLowerCase()}`;
     await db.write(
-      `CREATE (:Entity:State {id: $a, origin: 'test'})-[:PURSUES {evidence: [$path], origin: 'test'}]->(:Entity:Priority {id: $b, origin: 'test'})`,
+      `CREATE (:Entity:State {id: $a, origin: 'test', sourceIds: ['source:S1']})-[:PURSUES {evidence: [$path], origin: 'test', sourceIds: ['source:S1']}]->(:Entity:Priority {id: $b, origin: 'test', sourceIds: ['source:S1']})`,
       { a, b, path },
       { operation: 'test.old-link' },
     );
