@@ -19,8 +19,7 @@ CALL () {
   MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
   WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          false AS weak
   UNION
   // A public body based in the state (a service not run by a non-governmental
@@ -31,8 +30,7 @@ CALL () {
            WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
      OR (body:Organisation AND body.kind = 'government-body')
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          false AS weak
   UNION
   // A non-governmental partner based in the state (NGO, university,
@@ -45,22 +43,20 @@ CALL () {
            (org)-[:OPERATED_BY]->(o:Organisation)
            WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
   RETURN s, pr, via, 'project' AS kind, 'partner-in-state' AS rule, path,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          true AS weak
   UNION
   // The state is a pilot country of a project that addresses it.
   MATCH path = (s:State)-[p:PILOT_COUNTRY_OF]->(via:Project)-[:ADDRESSES]->(pr:Priority)
   RETURN s, pr, via, 'project' AS kind, 'pilot-country' AS rule, path,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.startDate ELSE p.validFrom END AS pathFrom,
-         CASE WHEN p.validFrom IS NULL AND p.validTo IS NULL THEN via.endDate ELSE p.validTo END AS pathTo,
+         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          false AS weak
   UNION
   // A national service in the state addresses it (e.g. a Barnahus), from its
   // opening on; at most low when a non-governmental organisation runs it.
   MATCH path = (s:State)<-[:LOCATED_IN]-(via:Service)-[:ADDRESSES]->(pr:Priority)
   RETURN s, pr, via, 'service' AS kind, 'national-service' AS rule, path,
-         via.opened AS pathFrom, null AS pathTo,
+         null AS role, via.opened AS viaFrom, null AS viaTo,
          EXISTS {
            (via)-[:OPERATED_BY]->(o:Organisation)
            WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other']
@@ -69,13 +65,18 @@ CALL () {
   // A law of the state addresses it (e.g. a corporal punishment ban), from its enactment on.
   MATCH path = (s:State)<-[:APPLIES_IN]-(via:Law)-[:ADDRESSES]->(pr:Priority)
   RETURN s, pr, via, 'law' AS kind, 'law' AS rule, path,
-         via.enacted AS pathFrom, null AS pathTo, false AS weak
+         null AS role, via.enacted AS viaFrom, null AS viaTo, false AS weak
   UNION
   // The state's presidency declared it a priority, during its term.
   MATCH path = (s:State)-[:HELD_PRESIDENCY]->(via:Presidency)-[:DECLARED_PRIORITY]->(pr:Priority)
   RETURN s, pr, via, 'presidency' AS kind, 'presidency' AS rule, path,
-         via.startDate AS pathFrom, via.endDate AS pathTo, false AS weak
+         null AS role, via.startDate AS viaFrom, via.endDate AS viaTo, false AS weak
 }
+// The path's period: the partnership or role where the fact gives one, else
+// the project's (or the service's, law's, presidency's own dates).
+WITH s, pr, via, kind, rule, path, weak,
+     CASE WHEN role.validFrom IS NULL AND role.validTo IS NULL THEN viaFrom ELSE role.validFrom END AS pathFrom,
+     CASE WHEN role.validFrom IS NULL AND role.validTo IS NULL THEN viaTo ELSE role.validTo END AS pathTo
 // The mandate that holds the priority gives the period the path must overlap.
 OPTIONAL MATCH (m:Mandate)-[:HAS_PRIORITY]->(pr)
 WITH s, pr, via, kind, rule, path, pathFrom, pathTo, weak,

@@ -10,7 +10,12 @@ export interface GraphQLContext {
   db: Database;
   /** Per-request DataLoaders (batching and caching live for one request only). */
   loaders: Loaders;
-  stats: { roundTrips: number; cost?: number };
+  stats: {
+    roundTrips: number;
+    cost?: number;
+    /** Whether the variables fit their types: set once per request by the cost plugin (limits.ts). */
+    variablesFit?: boolean;
+  };
 }
 
 export function createContext(root: Database, logger: Logger, requestId: string): GraphQLContext {

@@ -45,12 +45,15 @@ export function compiledExecutionPlugin(
           if (!query) return null;
           // Variables that do not fit their types: Apollo's own execution
           // reports them as the client's error (BAD_USER_INPUT, HTTP 400).
-          const { errors: badVariables } = getVariableValues(
-            schema,
-            rc.operation.variableDefinitions ?? [],
-            rc.request.variables ?? {},
-          );
-          if (badVariables?.length) return null;
+          // The cost plugin has checked them already; without it, check here.
+          const fit =
+            rc.contextValue.stats.variablesFit ??
+            !getVariableValues(
+              schema,
+              rc.operation.variableDefinitions ?? [],
+              rc.request.variables ?? {},
+            ).errors?.length;
+          if (!fit) return null;
           const result = await query.query(undefined, rc.contextValue, rc.request.variables ?? {});
           // Errors go through the same formatter as Apollo's own execution.
           const errors = result.errors?.map((error) => formatError(enrich(error), error));

@@ -104,6 +104,7 @@ export function costPlugin(
             operation?.variableDefinitions ?? [],
             request.variables ?? {},
           );
+          contextValue.stats.variablesFit = !errors?.length;
           if (errors && errors.length > 0) return;
           const cost = costOf(
             document,
