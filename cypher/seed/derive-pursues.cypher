@@ -15,19 +15,34 @@ DELETE old;
 
 CALL () {
   // A state body (ministry, agency, ombudsperson institution) takes part in
-  // a project that addresses the priority.
+  // a project that addresses the priority, or coordinates it.
   MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
   WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
          p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          false AS weak
   UNION
-  // A public body based in the state (a service not run by a non-governmental
-  // organisation, a government body) takes part.
+  MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR]-(body)<-[p:COORDINATED_BY]-(via:Project)-[:ADDRESSES]->(pr:Priority)
+  WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
+  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
+         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
+         false AS weak
+  UNION
+  // A public body based in the state (a ministry, agency or ombudsperson
+  // institution, a service not run by a non-governmental organisation, a
+  // government body) takes part or coordinates.
   MATCH path = (s:State)<-[:LOCATED_IN]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  WHERE (body:Service AND NOT EXISTS {
+  WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
+     OR (body:Service AND coalesce(body.operatorKind, '') <> 'non-governmental' AND NOT EXISTS {
            (body)-[:OPERATED_BY]->(o:Organisation)
            WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
+     OR (body:Organisation AND body.kind = 'government-body')
+  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
+         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
+         false AS weak
+  UNION
+  MATCH path = (s:State)<-[:LOCATED_IN]-(body)<-[p:COORDINATED_BY]-(via:Project)-[:ADDRESSES]->(pr:Priority)
+  WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
      OR (body:Organisation AND body.kind = 'government-body')
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
          p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
@@ -39,9 +54,9 @@ CALL () {
   // for the state they sit in.
   MATCH path = (s:State)<-[:LOCATED_IN]-(org)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
   WHERE (org:Organisation AND org.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'])
-     OR (org:Service AND EXISTS {
+     OR (org:Service AND (org.operatorKind = 'non-governmental' OR EXISTS {
            (org)-[:OPERATED_BY]->(o:Organisation)
-           WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
+           WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] }))
   RETURN s, pr, via, 'project' AS kind, 'partner-in-state' AS rule, path,
          p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          true AS weak
@@ -57,7 +72,7 @@ CALL () {
   MATCH path = (s:State)<-[:LOCATED_IN]-(via:Service)-[:ADDRESSES]->(pr:Priority)
   RETURN s, pr, via, 'service' AS kind, 'national-service' AS rule, path,
          null AS role, via.opened AS viaFrom, null AS viaTo,
-         EXISTS {
+         coalesce(via.operatorKind = 'non-governmental', false) OR EXISTS {
            (via)-[:OPERATED_BY]->(o:Organisation)
            WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other']
          } AS weak

@@ -62,11 +62,25 @@ describe('the analysts’ query library', () => {
     expect(numbered).toEqual(['PROMISE 1', 'PROMISE 2', 'PROMISE 3']);
   });
 
-  it('heads-of-unit: Lööf, Heiberg, Lind Haldorsson in order', async () => {
-    expect((await run('heads-of-unit')).map((r) => r.person)).toEqual([
+  it('heads-of-unit: one asserted head at a time, hand-over years flagged unverified for both heads', async () => {
+    const rows = await run('heads-of-unit');
+    const asserted = rows.filter((r) => r.unverified === false);
+    expect(asserted.map((r) => r.person)).toEqual([
       'Lars Lööf',
       'Turid Heiberg',
       'Olivia Lind Haldorsson',
+    ]);
+    // Asserted periods never overlap: each ends before the next begins.
+    for (let i = 1; i < asserted.length; i++) {
+      expect(String(asserted[i - 1]!.to) < String(asserted[i]!.from)).toBe(true);
+    }
+    // Each hand-over year names both heads, both unverified.
+    const handovers = rows.filter((r) => r.unverified === true);
+    expect(handovers.map((r) => `${String(r.from)} ${String(r.person)}`).sort()).toEqual([
+      '2013-07-01 Lars Lööf',
+      '2013-07-01 Turid Heiberg',
+      '2019-07-01 Olivia Lind Haldorsson',
+      '2019-07-01 Turid Heiberg',
     ]);
   });
 
@@ -145,10 +159,11 @@ describe('the analysts’ query library', () => {
       const table = runner(['heads-of-unit']);
       expect(table.code).toBe(0);
       expect(table.stdout).toMatch(/^person +\| role/);
-      expect(table.stdout).toMatch(/\(3 rows\)/);
+      const rows = await run('heads-of-unit');
+      expect(table.stdout).toContain(`(${rows.length} rows)`);
       const csv = runner(['heads-of-unit', '--format', 'csv']);
       expect(csv.stdout.split('\n')[0]).toBe(
-        'person,role,from,fromPrecision,to,toPrecision,sources,note',
+        'person,role,from,fromPrecision,to,toPrecision,unverified,sources,note',
       );
       const json = runner(['members-as-of', '--param', 'asOf=2023-01-01', '--format', 'json']);
       expect(json.code).toBe(0);

@@ -145,6 +145,11 @@ export enum ServiceKind {
   OTHER = 'other',
 }
 
+export enum ServiceOperatorKind {
+  PUBLIC = 'public',
+  NON_GOVERNMENTAL = 'non-governmental',
+}
+
 export enum LawKind {
   CORPORAL_PUNISHMENT_BAN = 'corporal-punishment-ban',
   OMBUDSPERSON_ACT = 'ombudsperson-act',
@@ -193,6 +198,7 @@ export const ENUM_VALUES = {
   ProjectKind,
   OutputKind,
   ServiceKind,
+  ServiceOperatorKind,
   LawKind,
   InstrumentKind,
   EventKind,

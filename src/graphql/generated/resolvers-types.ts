@@ -13,6 +13,7 @@ import type { PriorityKind } from './boundary';
 import type { ProjectKind } from './boundary';
 import type { OutputKind } from './boundary';
 import type { ServiceKind } from './boundary';
+import type { ServiceOperatorKind } from './boundary';
 import type { LawKind } from './boundary';
 import type { InstrumentKind } from './boundary';
 import type { EventKind } from './boundary';
@@ -812,6 +813,8 @@ export { ProjectKind };
 export { OutputKind };
 
 export { ServiceKind };
+
+export { ServiceOperatorKind };
 
 export { LawKind };
 
@@ -2521,6 +2524,8 @@ export type Service = Node & {
   openedPrecision?: Maybe<Precision>;
   /** The place of this service. */
   place?: Maybe<Scalars['String']['output']>;
+  /** Who runs it, where the sources say so but name no operator (a named operator is an OPERATED_BY link). */
+  operatorKind?: Maybe<ServiceOperatorKind>;
   /** The description of this service. */
   description?: Maybe<Scalars['String']['output']>;
   /** The entity's label (its type in the graph). */
@@ -7416,6 +7421,7 @@ export type ResolversTypes = {
   ProjectKind: ProjectKind;
   OutputKind: OutputKind;
   ServiceKind: ServiceKind;
+  ServiceOperatorKind: ServiceOperatorKind;
   LawKind: LawKind;
   InstrumentKind: InstrumentKind;
   EventKind: EventKind;
@@ -8819,6 +8825,11 @@ export type ServiceKindResolvers = EnumResolverSignature<
   ResolversTypes['ServiceKind']
 >;
 
+export type ServiceOperatorKindResolvers = EnumResolverSignature<
+  { PUBLIC?: any; NON_GOVERNMENTAL?: any },
+  ResolversTypes['ServiceOperatorKind']
+>;
+
 export type LawKindResolvers = EnumResolverSignature<
   { CORPORAL_PUNISHMENT_BAN?: any; OMBUDSPERSON_ACT?: any; OTHER?: any },
   ResolversTypes['LawKind']
@@ -9899,6 +9910,7 @@ export type ServiceResolvers<
   opened?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   openedPrecision?: Resolver<Maybe<ResolversTypes['Precision']>, ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operatorKind?: Resolver<Maybe<ResolversTypes['ServiceOperatorKind']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['Label'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
@@ -13309,6 +13321,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProjectKind?: ProjectKindResolvers;
   OutputKind?: OutputKindResolvers;
   ServiceKind?: ServiceKindResolvers;
+  ServiceOperatorKind?: ServiceOperatorKindResolvers;
   LawKind?: LawKindResolvers;
   InstrumentKind?: InstrumentKindResolvers;
   EventKind?: EventKindResolvers;
