@@ -116,14 +116,26 @@ WITH s, pr, via, kind, rule, path, pathFrom, pathTo,
            THEN ' -' + type(relationships(path)[i]) + '-> '
            ELSE ' <-' + type(relationships(path)[i]) + '- ' END
        + nodes(path)[i + 1].id) AS text
-// Best paths first: by confidence, verified before unverified, then by text.
-ORDER BY s.id, pr.id, via.id, rank, pathUnverified, text
+// Best paths first: by confidence, verified before unverified, a state
+// body's own tie to the state (responsible for, ombudsperson for) before
+// mere location, then by text.
+ORDER BY s.id, pr.id, via.id, rank, pathUnverified,
+         type(relationships(path)[0]) = 'LOCATED_IN', text
 WITH s, pr, via, kind,
      collect({
        rule: rule, text: text, rank: rank, unverified: pathUnverified,
+       nodes: [n IN nodes(path) | n.id],
        period: coalesce(toString(pathFrom), '') + '/' + coalesce(toString(pathTo), ''),
        sources: reduce(a = [], r IN relationships(path) | a + coalesce(r.sourceIds, []))
-     }) AS paths
+     }) AS ordered
+// Paths through the same nodes by parallel relationships (an ombudsperson
+// office both OMBUDSPERSON_FOR and LOCATED_IN its state) are one piece of
+// evidence: the best of them is kept, with the sources of all.
+WITH s, pr, via, kind,
+     reduce(acc = [], p IN ordered |
+       CASE WHEN any(q IN acc WHERE q.nodes = p.nodes) THEN acc ELSE acc + p END) AS kept, ordered
+WITH s, pr, via, kind,
+     [k IN kept | k {.*, sources: reduce(a = [], q IN ordered | CASE WHEN q.nodes = k.nodes THEN a + q.sources ELSE a END)}] AS paths
 WITH s, pr, via, kind, paths,
      reduce(acc = [], p IN paths | acc + p.sources) AS allSources
 CREATE (s)-[r:PURSUES]->(pr)

@@ -29,7 +29,10 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__TEST_NEO4J__ = server;
     await server.start();
   }
-  const db = new Database(testConnection(), logger);
+  // Setup is not what the tests measure: a freshly started server on a busy
+  // machine may take longer than the tests' 10 s per statement to compile its
+  // first queries and load the seed.
+  const db = new Database(testConnection({ txTimeoutMs: 120_000 }), logger);
   try {
     await migrate(db, logger);
     // Every integration test reads the real seed.
