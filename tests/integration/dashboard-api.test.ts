@@ -119,6 +119,14 @@ describe('the API the dashboard reads', () => {
       );
     });
 
+    it('answers an empty list for a state with no events in the range, fields under the entries selected', async () => {
+      const { timeline } = await ask(`{
+        timeline(state: "state:LT", from: "1000-01-01", to: "1000-12-31") {
+          date node { id ... on Project { partners { totalCount } } }
+        } }`);
+      expect(timeline).toEqual([]);
+    });
+
     it('answers NOT_FOUND for an id that is not a member state, whatever else is asked', async () => {
       for (const query of [
         '{ timeline(state: "state:XX") { date } }',
