@@ -25,6 +25,7 @@ import { accessLog, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
 import { dashboardRouter } from './dashboard-route';
 import { ideRouter } from './ide';
+import { persistedRouter, type PersistedOptions } from './persisted-route';
 
 export interface AppDeps {
   config: Pick<Config, 'http' | 'env' | 'limits' | 'analyst'>;
@@ -37,6 +38,8 @@ export interface AppDeps {
    * the reference path the differential test compares against.
    */
   compiledExecution?: boolean;
+  /** Where the persisted queries are and how long the dataset version is reused (tests). */
+  persisted?: PersistedOptions;
 }
 
 export interface App {
@@ -55,11 +58,12 @@ export async function createApp({
   schema,
   readiness,
   compiledExecution = true,
+  persisted,
 }: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
-  // No ETag computed by hashing every response body: GraphQL answers are
-  // not cached by ETag here (persisted, cacheable reads are a later step).
+  // No ETag computed by hashing every response body: only persisted GET
+  // reads are tagged, by dataset version (persisted-route.ts).
   app.set('etag', false);
   const httpServer = http.createServer(app);
   // Requests are cut off after this; the Neo4j transaction timeout is
@@ -152,6 +156,7 @@ export async function createApp({
       maxAge: 600,
     }),
   );
+  app.use(persistedRouter({ apollo, db, logger, readiness, schema, ...persisted }));
   app.use(ideRouter());
 
   app.use(

@@ -1,16 +1,76 @@
 import { label } from './identifiers';
 
-/** Where each kind of timeline event comes from: a label and its dated property. */
+/**
+ * The state's institutions, as a pattern from the state (st) to one of
+ * them: ministries and agencies responsible for children in it, its
+ * ombudsperson institutions, and what is located in it.
+ */
+const INSTITUTION = '(st)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-(:Entity)';
+
+/** Meetings and events that involve the state (n). */
+const GATHERING_INVOLVES = [
+  '(n)-[:HELD_IN]->(st)',
+  '(n)-[:DURING]->(:Presidency)<-[:HELD_PRESIDENCY]-(st)',
+  '(n)<-[:PARTICIPATED_IN]-(st)',
+  `${INSTITUTION}-[:PARTICIPATED_IN]->(n)`,
+];
+
+/** Projects that involve the state (n). */
+const PROJECT_INVOLVES = [
+  '(st)-[:PARTNER_IN|PILOT_COUNTRY_OF]->(n)',
+  `${INSTITUTION}-[:PARTNER_IN]->(n)`,
+  `(n)-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
+];
+
+/**
+ * Where each kind of timeline event comes from: a label and its dated
+ * property, and the patterns by which an event of that kind involves a
+ * state (st), for the `state` argument. Query.timeline's description in
+ * schema/query.graphql says the same in words: change both together.
+ */
 export const TIMELINE_SOURCES = {
-  PRESIDENCY: { label: 'Presidency', date: 'startDate', title: "n.name + ' begins'" },
-  MEETING: { label: 'Meeting', date: 'startDate', title: 'n.name' },
-  EVENT: { label: 'Event', date: 'startDate', title: 'n.name' },
-  ADOPTION: { label: 'Mandate', date: 'adopted', title: "n.name + ' adopted'" },
-  PROJECT_START: { label: 'Project', date: 'startDate', title: "n.name + ' starts'" },
-  PROJECT_END: { label: 'Project', date: 'endDate', title: "n.name + ' ends'" },
-  LAW: { label: 'Law', date: 'enacted', title: 'n.name' },
-  OPENING: { label: 'Service', date: 'opened', title: "n.name + ' opens'" },
-  PUBLICATION: { label: 'Output', date: 'published', title: 'n.name' },
+  PRESIDENCY: {
+    label: 'Presidency',
+    date: 'startDate',
+    title: "n.name + ' begins'",
+    involves: ['(st)-[:HELD_PRESIDENCY]->(n)'],
+  },
+  MEETING: { label: 'Meeting', date: 'startDate', title: 'n.name', involves: GATHERING_INVOLVES },
+  EVENT: { label: 'Event', date: 'startDate', title: 'n.name', involves: GATHERING_INVOLVES },
+  ADOPTION: {
+    label: 'Mandate',
+    date: 'adopted',
+    title: "n.name + ' adopted'",
+    involves: ['(n)-[:ADOPTED_AT]->(:Meeting|Event)-[:HELD_IN]->(st)'],
+  },
+  PROJECT_START: {
+    label: 'Project',
+    date: 'startDate',
+    title: "n.name + ' starts'",
+    involves: PROJECT_INVOLVES,
+  },
+  PROJECT_END: {
+    label: 'Project',
+    date: 'endDate',
+    title: "n.name + ' ends'",
+    involves: PROJECT_INVOLVES,
+  },
+  LAW: { label: 'Law', date: 'enacted', title: 'n.name', involves: ['(n)-[:APPLIES_IN]->(st)'] },
+  OPENING: {
+    label: 'Service',
+    date: 'opened',
+    title: "n.name + ' opens'",
+    involves: ['(n)-[:LOCATED_IN]->(st)'],
+  },
+  PUBLICATION: {
+    label: 'Output',
+    date: 'published',
+    title: 'n.name',
+    involves: [
+      `${INSTITUTION}-[:AUTHORED]->(n)`,
+      `(n)-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
+    ],
+  },
 } as const;
 
 export type TimelineKind = keyof typeof TIMELINE_SOURCES;
@@ -21,27 +81,53 @@ export type TimelineKind = keyof typeof TIMELINE_SOURCES;
  * and $to are never null: the resolver passes 0001-01-01 and 9999-12-31 for
  * open ends, since `$from IS NULL OR ...` would scan every branch).
  *
+ * With `byState`, only events that involve the state $state: each branch
+ * keeps its range seek and checks the kind's patterns from the state (an
+ * EXISTS per pattern on the events in range). The state is matched first
+ * and the events in an OPTIONAL CALL, so an unknown state is still one row
+ * (stateFound false, no event) and the resolver can tell it from a state
+ * with no events, in the same statement.
+ *
  * Only the page's entries get their properties and, when compiled, the
  * fields under them (n0).
  *
- * Params: $from, $to (dates), $limit, and the compiled fields' own.
+ * Params: $from, $to (dates), $limit, $state (with byState), and the
+ * compiled fields' own.
  */
 export function timelineStatement(
   kinds: TimelineKind[],
   compiled: { expr: string | null; props: string } | null = null,
+  byState = false,
 ): string {
   const branches = [...new Set(kinds)].map((kind) => {
     const s = TIMELINE_SOURCES[kind];
     const d = `n.${s.date}`;
-    return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to
+    const involves = byState
+      ? ` AND (${s.involves.map((p) => `EXISTS { ${p} }`).join(' OR ')})`
+      : '';
+    return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to${involves}
   RETURN ${d} AS date, ${d}Precision AS precision, '${kind}' AS kind, ${s.title} AS title, n`;
   });
-  return `CALL () {
+  const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
+  labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
+  if (!byState)
+    return `CALL () {
 ${branches.join('\n  UNION ALL\n')}
 }
 WITH date, precision, kind, title, n AS n0
 ORDER BY date, kind, n0.id
 LIMIT $limit
-RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
-  labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
+${returned}`;
+  return `OPTIONAL MATCH (st:Entity {id: $state}) WHERE st:State
+OPTIONAL CALL (st) {
+  WITH st WHERE st IS NOT NULL
+  CALL (st) {
+${branches.map((b) => b.replace(/^/gm, '  ')).join('\n    UNION ALL\n')}
+  }
+  RETURN date, precision, kind, title, n
+}
+WITH st IS NOT NULL AS stateFound, date, precision, kind, title, n AS n0
+ORDER BY date, kind, n0.id
+LIMIT $limit
+${returned}, stateFound`;
 }

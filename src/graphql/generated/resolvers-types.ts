@@ -286,6 +286,8 @@ export type Query = {
   priorityMatrix: PriorityMatrix;
   /** Number of entities per label and relationships per type. */
   counts: Counts;
+  /** Data-quality figures for dashboards: the row counts of the data-quality saved queries (dq-facts-without-source, dq-unverified-facts, dq-pursues-outside-mandate) and sources by kind. */
+  dataQuality: DataQuality;
   /** The dataset version the graph holds, as its last seed load recorded it (null when it was never loaded from the seed): cite it with what you take from the graph. */
   dataset?: Maybe<Dataset>;
   /** The saved analyst queries (cypher/queries), with their parameters and columns. */
@@ -387,6 +389,7 @@ export type QueryNeighbourhoodArgs = {
   id: Scalars['ID']['input'];
   depth?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Entry points into the graph. Besides these, every entity type has a filtered, ordered, paginated list named after it (states, projects, ...). */
@@ -394,6 +397,7 @@ export type QueryTimelineArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   kinds?: InputMaybe<Array<TimelineKind>>;
+  state?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -750,6 +754,34 @@ export type Health = {
   edition: Scalars['String']['output'];
   /** Schema migrations recorded in the graph, in order. */
   migrations: Array<Scalars['String']['output']>;
+};
+
+/** Data-quality figures: each is the number of rows a data-quality saved query in cypher/queries returns for that part, so a figure can be listed in full with npm run cypher. */
+export type DataQuality = {
+  __typename?: 'DataQuality';
+  /** Entities that name no source (the entity rows of dq-facts-without-source whose problem is no source). */
+  unsourcedNodes: Scalars['Int']['output'];
+  /** Relationships, derived ones included, that name no source (the relationship rows of dq-facts-without-source). */
+  unsourcedRelationships: Scalars['Int']['output'];
+  /** Citations by entities of a source that is not in the graph (the rows of dq-facts-without-source that cite a missing source). */
+  missingSourceCitations: Scalars['Int']['output'];
+  /** Entities flagged unverified or of low confidence, for review (the entity rows of dq-unverified-facts). */
+  unverifiedNodes: Scalars['Int']['output'];
+  /** Relationships read from sources that are flagged unverified or of low confidence, for review (the relationship rows of dq-unverified-facts; derived links are left out). */
+  unverifiedRelationships: Scalars['Int']['output'];
+  /** Derived PURSUES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
+  pursuesOutsideMandate: Scalars['Int']['output'];
+  /** Sources per kind, every kind listed (0 where there are none). */
+  sourcesByKind: Array<SourceKindCount>;
+};
+
+/** The number of sources of one kind. */
+export type SourceKindCount = {
+  __typename?: 'SourceKindCount';
+  /** The kind of source. */
+  kind: SourceKind;
+  /** How many sources of that kind the graph holds. */
+  count: Scalars['Int']['output'];
 };
 
 export { Precision };
@@ -7399,6 +7431,8 @@ export type ResolversTypes = {
   HealthStatus: HealthStatus;
   Dataset: ResolverTypeWrapper<Dataset>;
   Health: ResolverTypeWrapper<Health>;
+  DataQuality: ResolverTypeWrapper<DataQuality>;
+  SourceKindCount: ResolverTypeWrapper<SourceKindCount>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Precision: Precision;
@@ -7744,6 +7778,8 @@ export type ResolversParentTypes = {
   RelationshipTypeCount: RelationshipTypeCount;
   Dataset: Dataset;
   Health: Health;
+  DataQuality: DataQuality;
+  SourceKindCount: SourceKindCount;
   Date: Scalars['Date']['output'];
   JSON: Scalars['JSON']['output'];
   Period: PeriodObject;
@@ -8390,6 +8426,7 @@ export type QueryResolvers<
     RequireFields<QueryPriorityMatrixArgs, 'mandate'>
   >;
   counts?: Resolver<ResolversTypes['Counts'], ParentType, ContextType>;
+  dataQuality?: Resolver<ResolversTypes['DataQuality'], ParentType, ContextType>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   cypherQueries?: Resolver<Array<ResolversTypes['SavedCypherQuery']>, ParentType, ContextType>;
   runSavedCypher?: Resolver<
@@ -8644,6 +8681,28 @@ export type HealthResolvers<
   neo4jVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   migrations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DataQualityResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['DataQuality'] = ResolversParentTypes['DataQuality'],
+> = {
+  unsourcedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsourcedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingSourceCitations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unverifiedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unverifiedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pursuesOutsideMandate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourcesByKind?: Resolver<Array<ResolversTypes['SourceKindCount']>, ParentType, ContextType>;
+};
+
+export type SourceKindCountResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['SourceKindCount'] =
+    ResolversParentTypes['SourceKindCount'],
+> = {
+  kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -13293,6 +13352,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelationshipTypeCount?: RelationshipTypeCountResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  DataQuality?: DataQualityResolvers<ContextType>;
+  SourceKindCount?: SourceKindCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   Precision?: PrecisionResolvers;

@@ -105,9 +105,11 @@ const inModel = <T extends string>(values: readonly T[], name: string): T => {
 const ALL_KINDS = Object.keys(TIMELINE_SOURCES) as Kind[];
 
 /** The timeline's statement for these kinds, in a stable order whatever order they were asked in. */
-const timelineOf = (kinds: readonly string[]) => {
+const timelineOf = (kinds: readonly string[], byState: boolean) => {
   const asked = ALL_KINDS.filter((k) => kinds.includes(k));
-  return memo(`timeline:${asked.join(',')}`, () => timelineStatement(asked));
+  return memo(`timeline:${asked.join(',')}:${byState}`, () =>
+    timelineStatement(asked, null, byState),
+  );
 };
 
 interface ListArgs {
@@ -199,14 +201,17 @@ interface TimelineArgs {
   from?: InputMaybe<string>;
   to?: InputMaybe<string>;
   kinds?: InputMaybe<readonly TimelineKind[]>;
+  state?: InputMaybe<string>;
   first?: InputMaybe<number>;
 }
 
 /** The timeline in one statement: its entries and, when compiled, every relationship field under their entities. */
 async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs, pre: RootPrefetch | null) {
   const limit = clamp(args.first ?? 100, 0, 500, 'first');
-  if (args.kinds?.length === 0) return [];
-  const kinds = args.kinds ?? ALL_KINDS;
+  const byState = args.state != null;
+  // An unknown state is NOT_FOUND even when no kind is asked: the statement tells.
+  const kinds = args.kinds?.length === 0 && byState ? ['PRESIDENCY' as const] : args.kinds;
+  if (kinds?.length === 0) return [];
   const rows = await ctx.db.read<
     EntityRow & {
       date: unknown;
@@ -215,26 +220,36 @@ async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs, pre: Roo
       title: string;
       sourceIds: string[] | null;
       sourceQuotes: string[] | null;
+      stateFound?: boolean;
     }
   >(
-    pre ? timelineStatement([...kinds].sort(), pre.compiled) : timelineOf(kinds),
+    pre
+      ? timelineStatement([...(kinds ?? ALL_KINDS)].sort(), pre.compiled, byState)
+      : timelineOf(kinds ?? ALL_KINDS, byState),
     {
       ...pre?.params,
       // Open ends as sentinels, so each branch keeps its index seek.
       from: dateParam(args.from ?? '0001-01-01', 'from'),
       to: dateParam(args.to ?? '9999-12-31', 'to'),
-      limit,
+      // With a state, at least the one row that says whether the state exists.
+      limit: byState ? Math.max(limit, 1) : limit,
+      ...(byState ? { state: args.state } : {}),
     },
     { operation: 'Query.timeline' },
   );
-  return rows.map((r) => ({
-    date: r.date,
-    precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
-    kind: r.kind,
-    title: r.title,
-    node: entityOf(r, pre),
-    sources: sourceRefs({ sourceIds: r.sourceIds, sourceQuotes: r.sourceQuotes }),
-  }));
+  if (byState && !rows[0]?.stateFound) throw notFound(`State ${args.state}`);
+  if (args.kinds?.length === 0) return [];
+  return rows
+    .filter((r) => r.date != null)
+    .slice(0, limit)
+    .map((r) => ({
+      date: r.date,
+      precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
+      kind: r.kind,
+      title: r.title,
+      node: entityOf(r, pre),
+      sources: sourceRefs({ sourceIds: r.sourceIds, sourceQuotes: r.sourceQuotes }),
+    }));
 }
 
 const Query: QueryResolvers = {
@@ -281,9 +296,18 @@ const Query: QueryResolvers = {
   neighbourhood: async (_, args, ctx) => {
     const depth = clamp(args.depth, 1, 3, 'depth');
     const limit = clamp(args.limit, 1, 500, 'limit');
+    // With asOf, a walk of its own through the relationships that hold on
+    // the date (APOC's expansion cannot filter on relationship properties).
     const [row] = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
-      cypher('api/neighbourhood.cypher'),
-      { id: args.id, depth, limit },
+      args.asOf != null
+        ? cypher('api/neighbourhood-as-of.cypher')
+        : cypher('api/neighbourhood.cypher'),
+      {
+        id: args.id,
+        depth,
+        limit,
+        ...(args.asOf != null ? { asOf: dateParam(args.asOf, 'asOf') } : {}),
+      },
       { operation: 'Query.neighbourhood' },
     );
     if (!row) throw notFound(`Entity ${args.id}`);
@@ -318,6 +342,30 @@ const Query: QueryResolvers = {
       }),
     );
     return { mandate: toEntity(['Mandate'], row.mandate), states, priorities, cells };
+  },
+  dataQuality: async (_, __, ctx) => {
+    const kinds = Object.values(ENUM_VALUES.SourceKind);
+    const [row] = await ctx.db.read<{
+      unsourcedNodes: number;
+      unsourcedRelationships: number;
+      missingSourceCitations: number;
+      unverifiedNodes: number;
+      unverifiedRelationships: number;
+      pursuesOutsideMandate: number;
+      sourcesByKind: { kind: string; count: number }[];
+    }>(
+      cypher('api/data-quality.cypher'),
+      { sourceKinds: kinds },
+      { operation: 'Query.dataQuality' },
+    );
+    if (!row) throw new Error('the data-quality statement returned no row');
+    return {
+      ...row,
+      sourcesByKind: row.sourcesByKind.map(({ kind, count }) => ({
+        kind: inModel(kinds, kind),
+        count,
+      })),
+    };
   },
   counts: async (_, __, ctx) => {
     const rows = await ctx.db.read<{ kind: string; name: string; count: number }>(

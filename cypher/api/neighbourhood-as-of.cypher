@@ -1,0 +1,39 @@
+// A bounded subgraph around an entity through the relationships that hold
+// on $asOf only: breadth first, one level at a time ($depth 1 to 3), each
+// entity once, at most $limit entities (the centre first, then by level).
+// A relationship holds on $asOf when its validFrom is missing or on or
+// before it and its validTo is missing or on or after it, the rule of
+// relationship filters' asOf (stored starts are the first day and ends the
+// last day their precision covers). Entities reachable only through
+// relationships that do not hold are not reached.
+MATCH (c:Entity {id: $id})
+CALL (c) {
+  OPTIONAL MATCH (c)-[r]-(b:Entity)
+  WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+    AND b <> c
+  RETURN collect(DISTINCT b) AS level1
+}
+CALL (c, level1) {
+  UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+    AND b <> c AND NOT b IN level1
+  RETURN collect(DISTINCT b) AS level2
+}
+CALL (c, level1, level2) {
+  UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+    AND b <> c AND NOT b IN level1 AND NOT b IN level2
+  RETURN collect(DISTINCT b) AS level3
+}
+WITH ([c] + level1 + level2 + level3)[0..$limit] AS kept
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+    AND b IN kept
+  RETURN collect(r) AS relationships
+}
+RETURN [n IN kept | {labels: labels(n), props: properties(n)}] AS nodes,
+       [r IN relationships | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels
