@@ -74,7 +74,7 @@ export const graphView: ViewFactory = (container, initial) => {
   });
   const status = h(
     'p',
-    { class: 'status', role: 'status' },
+    { class: 'status', id: 'graph-status', role: 'status' },
     'Search for an entity, then open a result to see its neighbourhood.',
   );
   const nodeList = h('ul', { class: 'node-list', id: 'graph-nodes' });
@@ -188,7 +188,6 @@ export const graphView: ViewFactory = (container, initial) => {
     if (cy) return cy;
     cy = cytoscape({
       container: canvas,
-      wheelSensitivity: 0.3,
       minZoom: 0.2,
       maxZoom: 3,
       style: [
@@ -290,11 +289,17 @@ export const graphView: ViewFactory = (container, initial) => {
         name: 'cose',
         animate: false,
         randomize: false,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 70,
-        padding: 20,
+        nodeRepulsion: () => 60000,
+        idealEdgeLength: () => 110,
+        nodeOverlap: 20,
+        padding: 30,
       } as cytoscape.LayoutOptions)
       .run();
+    // A small neighbourhood would be blown up to fill the canvas; keep labels at reading size.
+    if (graph.zoom() > 1.2) {
+      graph.zoom(1.2);
+      graph.center();
+    }
     drawLists();
     status.textContent = `${nodes.size} nodes, ${edges.size} relationships${subgraph.truncated ? ' (cut short at the limit)' : ''}${route.asOf ? `, valid on ${route.asOf}` : ''}.`;
   }
