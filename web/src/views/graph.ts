@@ -149,6 +149,7 @@ export const graphView: ViewFactory = (container, initial) => {
         const style = labelStyle(hit.node.label);
         const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
         swatch.style.backgroundColor = style.colour;
+        swatch.dataset.shape = style.shape;
         results.append(
           h(
             'li',
@@ -224,7 +225,7 @@ export const graphView: ViewFactory = (container, initial) => {
             'target-arrow-shape': 'triangle',
             'curve-style': 'bezier',
             label: 'data(type)',
-            'font-size': 7,
+            'font-size': 8,
             color: '#333333',
             'text-rotation': 'autorotate',
             'text-background-color': '#ffffff',
@@ -284,20 +285,29 @@ export const graphView: ViewFactory = (container, initial) => {
     graph.add(added);
     graph.nodes().removeClass('centre');
     graph.getElementById(centre).addClass('centre');
+    // Rings by distance from the centre: the centre in the middle, its
+    // neighbours around it, what expanding added further out.
+    const distance = new Map<string, number>();
+    graph.elements().bfs({
+      roots: graph.getElementById(centre),
+      visit: (v, _e, _u, _i, depth) => {
+        distance.set(v.id(), depth);
+      },
+      directed: false,
+    });
     graph
       .layout({
-        name: 'cose',
+        name: 'concentric',
         animate: false,
-        randomize: false,
-        nodeRepulsion: () => 60000,
-        idealEdgeLength: () => 110,
-        nodeOverlap: 20,
+        concentric: (n: cytoscape.NodeSingular) => 10 - (distance.get(n.id()) ?? 9),
+        levelWidth: () => 1,
+        minNodeSpacing: 80,
         padding: 30,
       } as cytoscape.LayoutOptions)
       .run();
     // A small neighbourhood would be blown up to fill the canvas; keep labels at reading size.
-    if (graph.zoom() > 1.2) {
-      graph.zoom(1.2);
+    if (graph.zoom() > 1.4) {
+      graph.zoom(1.4);
       graph.center();
     }
     drawLists();
@@ -353,6 +363,7 @@ export const graphView: ViewFactory = (container, initial) => {
     for (const label of labels) {
       const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.backgroundColor = labelStyle(label).colour;
+      swatch.dataset.shape = labelStyle(label).shape;
       legend.append(h('li', {}, swatch, words(label)));
     }
   }
