@@ -124,8 +124,11 @@ export function persistedRouter(deps: PersistedRouteDeps): Router {
       variables = parsed as Record<string, unknown>;
     }
     try {
-      // Without a version (the database is down) the query still runs, so
-      // the client gets the API's own error and status; nothing is tagged.
+      // The version is read before the query runs, so a tag never names a
+      // newer dataset than its body was read from (a load in between makes
+      // the next revalidation a 200, not a stale 304). Without a version
+      // (the database is down) the query still runs, so the client gets the
+      // API's own error and status; nothing is tagged.
       const version = await datasetVersion.get().catch(() => undefined);
       const etag = version === undefined ? undefined : persistedETag(version, doc, variables);
       if (etag && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {

@@ -7,6 +7,7 @@ import { Readiness } from '../../src/readiness';
 import { silentLogger, testDatabase } from './db';
 import type { Logger } from '../../src/logger';
 import type { Config } from '../../src/config';
+import type { PersistedOptions } from '../../src/http/persisted-route';
 
 export interface TestApp {
   app: App;
@@ -36,11 +37,13 @@ export async function startTestApp(
     analystToken?: string;
     env?: Config['env'];
     compiledExecution?: boolean;
+    persisted?: PersistedOptions;
   } = {},
 ): Promise<TestApp> {
   const readiness = new Readiness();
   const app = await createApp({
     compiledExecution: opts.compiledExecution,
+    persisted: opts.persisted,
     config: {
       env: opts.env ?? 'test',
       limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },

@@ -83,6 +83,17 @@ describe('the Cypher the API compiles', () => {
     expect(all).not.toMatch(/IS NULL OR/);
   });
 
+  it('filters the timeline by state inside each branch, keeping its range seek, and tells an unknown state in the same statement', () => {
+    const byState = timelineStatement(['MEETING', 'LAW'], null, true);
+    expect(byState).toMatchSnapshot();
+    expect(byState).toContain(
+      'MATCH (n:Meeting) WHERE n.startDate >= $from AND n.startDate <= $to AND (EXISTS',
+    );
+    expect(byState).toContain('OPTIONAL CALL (st)');
+    expect(byState).toContain('stateFound');
+    expect(timelineStatement(['MEETING', 'LAW'])).not.toContain('$state');
+  });
+
   it('finds a root entity through an index: id, ISO code of its label, project keys', () => {
     expect(rootStatement({ by: 'isoCode', label: 'State' }, null)).toMatchSnapshot();
     expect(
