@@ -57,6 +57,12 @@ interface Mandates {
 
 const DEFAULT_MANDATE = 'mandate:2020-2025';
 
+/** A column's headline: a priority's theme before its colon ("Protection, Support and Justice"). */
+const headline = (name: string): string => {
+  const theme = name.split(':')[0] ?? name;
+  return theme.length > 60 ? `${theme.slice(0, 58)}…` : theme;
+};
+
 const pathsOf = (cell: Cell | undefined): number =>
   cell ? cell.links.reduce((sum, link) => sum + Math.max(1, link.evidence.length), 0) : 0;
 
@@ -142,7 +148,14 @@ export const matrixView: ViewFactory = (container, initial) => {
     );
     const headRow = h('tr', {}, h('th', { scope: 'col' }, 'State'));
     m.priorities.forEach((p) =>
-      headRow.append(h('th', { scope: 'col', title: p.name }, h('span', {}, p.name))),
+      headRow.append(
+        h(
+          'th',
+          { scope: 'col', title: p.name },
+          h('span', { 'aria-hidden': 'true' }, headline(p.name)),
+          h('span', { class: 'visually-hidden' }, p.name),
+        ),
+      ),
     );
     table.append(h('thead', {}, headRow));
     const tbody = h('tbody');

@@ -78,7 +78,7 @@ export const timelineView: ViewFactory = (container, initial) => {
     h(
       'div',
       { class: 'row' },
-      h('label', { for: 'timeline-from' }, 'From year '),
+      h('label', { for: 'timeline-from' }, 'Years '),
       fromInput,
       h('label', { for: 'timeline-to' }, ' to '),
       toInput,
@@ -158,7 +158,7 @@ export const timelineView: ViewFactory = (container, initial) => {
     const end = new Date(Math.max(...times)).getUTCFullYear() + 1;
     const width = Math.max(640, chart.clientWidth || 900);
     const left = 190;
-    const laneHeight = 34;
+    const laneHeight = 42;
     const lanes = LANES.filter((lane) => events.some((e) => lane.kinds.includes(e.kind)));
     const height = lanes.length * laneHeight + 40;
     const x = (t: number) =>
