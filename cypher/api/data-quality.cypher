@@ -14,9 +14,10 @@ CALL () {
   RETURN count(*) AS unsourcedRelationships
 }
 CALL () {
-  // dq-facts-without-source, rows citing a missing source
+  // dq-facts-without-source, rows citing a missing source (looked up by
+  // the unique Entity id: a Source-only pattern would scan the label per id)
   MATCH (n:Entity) UNWIND coalesce(n.sourceIds, []) AS sid
-  WITH sid WHERE NOT EXISTS { MATCH (:Source {id: sid}) }
+  WITH sid WHERE NOT EXISTS { MATCH (s:Entity {id: sid}) WHERE s:Source }
   RETURN count(*) AS missingSourceCitations
 }
 CALL () {

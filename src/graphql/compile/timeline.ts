@@ -82,8 +82,9 @@ export type TimelineKind = keyof typeof TIMELINE_SOURCES;
  * open ends, since `$from IS NULL OR ...` would scan every branch).
  *
  * With `byState`, only events that involve the state $state: each branch
- * keeps its range seek and checks the kind's patterns from the state (an
- * EXISTS per pattern on the events in range). The state is matched first
+ * walks the kind's patterns from the state (one UNION member each, so an
+ * event reached twice counts once) and keeps the dates in range, so it
+ * reads the state's facts rather than every event. The state is matched first
  * and the events in an OPTIONAL CALL, so an unknown state is still one row
  * (stateFound false, no event) and the resolver can tell it from a state
  * with no events, in the same statement.
@@ -102,11 +103,19 @@ export function timelineStatement(
   const branches = [...new Set(kinds)].map((kind) => {
     const s = TIMELINE_SOURCES[kind];
     const d = `n.${s.date}`;
-    const involves = byState
-      ? ` AND (${s.involves.map((p) => `EXISTS { ${p} }`).join(' OR ')})`
-      : '';
-    return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to${involves}
-  RETURN ${d} AS date, ${d}Precision AS precision, '${kind}' AS kind, ${s.title} AS title, n`;
+    const returned = `RETURN ${d} AS date, ${d}Precision AS precision, '${kind}' AS kind, ${s.title} AS title, n`;
+    if (!byState)
+      return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to
+  ${returned}`;
+    // From the state: its facts, not every event of the kind, are read.
+    const walks = s.involves.map(
+      (p) => `    MATCH ${p.replace('(n)', `(n:${label(s.label)})`)} RETURN n`,
+    );
+    return `  CALL (st) {
+${walks.join('\n    UNION\n')}
+  }
+  WITH n WHERE ${d} >= $from AND ${d} <= $to
+  ${returned}`;
   });
   const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
   labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
