@@ -244,6 +244,26 @@ describe('the dashboard in a browser', () => {
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['OPENING']));
 
+    // Filtered to one state through the URL: the filter comes back with it.
+    await page.goto(`${ctx.t.base}/#view=timeline&kinds=PRESIDENCY&state=state:LT`, {
+      waitUntil: 'load',
+    });
+    await page.waitForFunction(
+      `document.getElementById('timeline-state').value === 'state:LT' &&
+       document.querySelectorAll('table.events tbody tr').length > 0`,
+      WAIT,
+    );
+    const [held] = await ctx.db.read<{ ids: string[] }>(
+      `MATCH (:State {isoCode: 'LT'})-[:HELD_PRESIDENCY]->(p:Presidency) RETURN collect(p.id) AS ids`,
+      {},
+      { operation: 'test.dashboard.presidencies' },
+    );
+    const shown = await page.$$eval('table.events tbody tr td:nth-child(3) a', (links) =>
+      links.map((a) => decodeURIComponent(a.getAttribute('href') ?? '').replace(/^.*entity=/, '')),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((id) => !held!.ids.includes(id))).toEqual([]);
+
     await page.goto(`${ctx.t.base}/#view=overview`, { waitUntil: 'load' });
     await rendered(page, 'overview');
     expect(await count(page, '.figure')).toBeGreaterThan(4);
