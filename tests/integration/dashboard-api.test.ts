@@ -215,26 +215,44 @@ describe('the API the dashboard reads', () => {
 
   describe('Query.dataQuality', () => {
     it('equals the row counts of the data-quality saved queries', async () => {
-      const { dataQuality } = await ask(`{ dataQuality {
-        unsourcedNodes unsourcedRelationships missingSourceCitations
-        unverifiedNodes unverifiedRelationships pursuesOutsideMandate
-        sourcesByKind { kind count } } }`);
-      const sourceless = (await runSavedQuery(env.db, 'dq-facts-without-source', {})).rows;
-      const unverified = (await runSavedQuery(env.db, 'dq-unverified-facts', {})).rows;
-      const outside = (await runSavedQuery(env.db, 'dq-pursues-outside-mandate', {})).rows;
       const count = (rows: Any[], test: (r: Any) => boolean) => rows.filter(test).length;
-      expect(dataQuality).toMatchObject({
-        unsourcedNodes: count(sourceless, (r) => r.kind === 'entity' && r.problem === 'no source'),
-        unsourcedRelationships: count(sourceless, (r) => r.kind === 'relationship'),
-        missingSourceCitations: count(sourceless, (r) =>
-          String(r.problem).startsWith('cites missing'),
-        ),
-        unverifiedNodes: count(unverified, (r) => r.kind === 'entity'),
-        unverifiedRelationships: count(unverified, (r) => r.kind === 'relationship'),
-        pursuesOutsideMandate: outside.length,
-      });
-      // Figures that are not all zero, so the comparison compares something.
-      expect(dataQuality.unverifiedNodes + dataQuality.unverifiedRelationships).toBeGreaterThan(0);
+      const savedCounts = async () => {
+        const sourceless = (await runSavedQuery(env.db, 'dq-facts-without-source', {})).rows;
+        const unverified = (await runSavedQuery(env.db, 'dq-unverified-facts', {})).rows;
+        const outside = (await runSavedQuery(env.db, 'dq-pursues-outside-mandate', {})).rows;
+        return {
+          unsourcedNodes: count(
+            sourceless,
+            (r) => r.kind === 'entity' && r.problem === 'no source',
+          ),
+          unsourcedRelationships: count(sourceless, (r) => r.kind === 'relationship'),
+          missingSourceCitations: count(sourceless, (r) =>
+            String(r.problem).startsWith('cites missing'),
+          ),
+          unverifiedNodes: count(unverified, (r) => r.kind === 'entity'),
+          unverifiedRelationships: count(unverified, (r) => r.kind === 'relationship'),
+          pursuesOutsideMandate: outside.length,
+        };
+      };
+      const query = `{ dataQuality {
+        unsourcedNodes unsourcedRelationships missingSourceCitations
+        unverifiedNodes unverifiedRelationships pursuesOutsideMandate } }`;
+      // Other test files write facts for a moment (some without a source):
+      // compare only when the saved queries agree before and after the API.
+      let compared = false;
+      for (let attempt = 0; attempt < 5 && !compared; attempt += 1) {
+        const before = await savedCounts();
+        const { dataQuality } = await ask(query);
+        const after = await savedCounts();
+        if (JSON.stringify(before) !== JSON.stringify(after)) continue;
+        expect(dataQuality).toEqual(before);
+        // Figures that are not all zero, so the comparison compares something.
+        expect(dataQuality.unverifiedNodes + dataQuality.unverifiedRelationships).toBeGreaterThan(
+          0,
+        );
+        compared = true;
+      }
+      expect(compared).toBe(true);
     });
 
     it('counts sources by kind, every kind of the model listed', async () => {
