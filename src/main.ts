@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  GraphQL API     ${running.url}`,
+    `  Dashboard       http://localhost:${running.port}/`,
     `  Health          http://localhost:${running.port}/healthz  (ready: /readyz)`,
   ];
   if (running.embedded && config.embedded) {

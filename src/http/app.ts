@@ -23,6 +23,7 @@ import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
 import { accessLog, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
+import { dashboardRouter } from './dashboard-route';
 import { ideRouter } from './ide';
 import { persistedRouter, type PersistedOptions } from './persisted-route';
 
@@ -165,6 +166,8 @@ export async function createApp({
       context: async ({ req }) => createContext(db, logger, requestIdOf(req)),
     }),
   );
+
+  app.use(dashboardRouter());
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint' } });

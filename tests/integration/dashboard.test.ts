@@ -1,0 +1,319 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { CONTENT_SECURITY_POLICY } from '../../src/http/csp';
+import { DASHBOARD_DIR } from '../../src/http/dashboard-route';
+import { useTestApp } from '../helpers/http';
+
+/**
+ * The dashboard in a real headless Chromium (Debian's `chromium`, driven by
+ * puppeteer-core) against the real API on the seeded test Neo4j. Expected
+ * figures are counted in the database with Cypher, never read from the
+ * page's own API calls.
+ */
+
+const MANDATE = 'mandate:2020-2025';
+const WAIT = { timeout: 30_000 };
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error('No chromium on PATH: `apt-get install -y chromium` (.ci/run does this)');
+  }
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+describe('the dashboard in a browser', () => {
+  const ctx = useTestApp();
+  let browser: Browser;
+  /** Every URL any page asked for, and every console error or uncaught exception. */
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
+      throw new Error('The dashboard is not built: run `npm run build` first');
+    }
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      // Root in CI containers has no user namespaces for Chromium's sandbox.
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-GB'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    page.on('request', (req: HTTPRequest) => {
+      requests.push(req.url());
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url ?? ''})`);
+    });
+    page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${String(err)}`));
+    await page.goto(`${ctx.t.base}/#${hash}`, { waitUntil: 'load' });
+    return page;
+  }
+
+  async function rendered(page: Page, view: string): Promise<void> {
+    await page.waitForSelector(`body[data-rendered="${view}"]`, WAIT);
+  }
+
+  async function count(page: Page, selector: string): Promise<number> {
+    return page.$$eval(selector, (els) => els.length);
+  }
+
+  async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
+    // Injected through the DevTools protocol, as a test tool, not as page
+    // script: the page's CSP stays as served.
+    await page.evaluate(AXE_SOURCE);
+    const violations = (await page.evaluate(
+      `axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+         r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`,
+    )) as AxeViolation[];
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  }
+
+  /** Presses Tab until the focused element matches, as a keyboard user would. */
+  async function tabTo(page: Page, selector: string, maxTabs = 60): Promise<void> {
+    for (let i = 0; i < maxTabs; i += 1) {
+      await page.keyboard.press('Tab');
+      const hit = await page.evaluate(
+        `document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`,
+      );
+      if (hit) return;
+    }
+    throw new Error(`${selector} was not reached in ${maxTabs} presses of Tab`);
+  }
+
+  const activeAttribute = (page: Page, name: string) =>
+    page.evaluate(
+      `document.activeElement ? document.activeElement.getAttribute(${JSON.stringify(name)}) : null`,
+    ) as Promise<string | null>;
+
+  it('serves the page under the strict CSP and its hashed assets as immutable', async () => {
+    const page = await fetch(`${ctx.t.base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await page.text();
+    expect(html).not.toMatch(/<style|style="|<script>(?!<\/script>)/);
+    const asset = /src="(\/assets\/dashboard-[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(`${ctx.t.base}${asset}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toMatch(/immutable/);
+    expect((await fetch(`${ctx.t.base}/assets/nothing-here.js`)).status).toBe(404);
+  });
+
+  it('renders as many non-empty matrix cells for 2020-2025 as the graph has state-priority links', async () => {
+    const [row] = await ctx.db.read<{ links: number }>(
+      `MATCH (:Mandate {id: $mandate})-[:HAS_PRIORITY]->(p:Priority)<-[:PURSUES]-(s:State)
+       RETURN count(DISTINCT [s.id, p.id]) AS links`,
+      { mandate: MANDATE },
+      { operation: 'test.dashboard.matrix' },
+    );
+    const links = row!.links;
+    const page = await open(`view=matrix&mandate=${MANDATE}`);
+    await rendered(page, 'matrix');
+    expect(links).toBeGreaterThan(0);
+    expect(await count(page, 'button.cell.filled')).toBe(links);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("opens Lithuania's evidence with a source quote from a click, and again from the permalink", async () => {
+    // Lithuania's first non-empty cell of the mandate, as the database has it
+    // (the seed's priorities for Lithuania are being curated).
+    const rows = await ctx.db.read<{ priority: string }>(
+      `MATCH (:Mandate {id: $mandate})-[h:HAS_PRIORITY]->(p:Priority)<-[:PURSUES]-(:State {isoCode: 'LT'})
+       RETURN p.id AS priority ORDER BY h.order, p.name LIMIT 1`,
+      { mandate: MANDATE },
+      { operation: 'test.dashboard.lithuania' },
+    );
+    expect(rows).toHaveLength(1);
+    const key = `state:LT|${rows[0]!.priority}`;
+    const page = await open(`view=matrix&mandate=${MANDATE}`);
+    await rendered(page, 'matrix');
+    await page.click(`button.cell[data-key="${key}"]`);
+    await page.waitForSelector('#evidence:not([hidden]) blockquote', WAIT);
+    expect(await page.$eval('#evidence h2', (el) => el.textContent)).toMatch(/^Lithuania × /);
+    expect(await count(page, '#evidence .path')).toBeGreaterThan(0);
+    expect(await activeAttribute(page, 'id')).toBe('evidence');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`cell=${key}`);
+
+    // The URL alone restores the view, mandate and open cell.
+    const again = await open(new URL(page.url()).hash.slice(1));
+    await again.waitForSelector('#evidence:not([hidden]) blockquote', WAIT);
+    expect(await again.$eval('#evidence h2', (el) => el.textContent)).toMatch(/^Lithuania × /);
+    await page.close();
+    await again.close();
+  });
+
+  it('finds Barnahus by full-text search and draws the neighbourhood of the result opened', async () => {
+    const page = await open('view=graph');
+    await page.waitForSelector('#search', WAIT);
+    await page.type('#search', 'Barnahus');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#search-results button.result', WAIT);
+    const id = await page.$eval('#search-results button.result', (el) =>
+      el.getAttribute('data-id'),
+    );
+    expect(id).toBeTruthy();
+    // Results are typed: each names its label.
+    expect(
+      await page.$eval('#search-results button.result .type', (el) => el.textContent),
+    ).not.toBe('');
+    const [around] = await ctx.db.read<{ neighbours: number }>(
+      `MATCH (c:Entity {id: $id})--(n) RETURN count(DISTINCT n) AS neighbours`,
+      { id },
+      { operation: 'test.dashboard.neighbours' },
+    );
+    const neighbours = around!.neighbours;
+    await page.click('#search-results button.result');
+    await rendered(page, 'graph');
+    await page.waitForSelector(`#graph-nodes button[data-id="${id}"]`, WAIT);
+    expect(await count(page, '#graph-nodes li')).toBe(Math.min(neighbours, 119) + 1);
+    expect(await count(page, '#graph-canvas canvas')).toBeGreaterThan(0);
+    await page.waitForSelector('#entity-panel dl.props', WAIT);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("hides Russia's membership as of 2023-01-01", async () => {
+    const memberships = await ctx.db.read<{ org: string; heldThen: boolean }>(
+      `MATCH (:State {isoCode: 'RU'})-[m:MEMBER_OF]->(o:Entity)
+       RETURN o.id AS org,
+              (m.validFrom IS NULL OR m.validFrom <= date('2023-01-01'))
+                AND (m.validTo IS NULL OR m.validTo >= date('2023-01-01')) AS heldThen`,
+      {},
+      { operation: 'test.dashboard.russia' },
+    );
+    expect(memberships.length).toBeGreaterThan(0);
+    const edge = (org: string) => `#graph-edges li[data-edge="state:RU MEMBER_OF ${org}"]`;
+    const page = await open('view=graph&entity=state:RU');
+    await rendered(page, 'graph');
+    for (const { org } of memberships) await page.waitForSelector(edge(org), WAIT);
+
+    await page.evaluate(
+      `(() => { const input = document.getElementById('as-of');
+                input.value = '2023-01-01';
+                input.dispatchEvent(new Event('change')); })()`,
+    );
+    await page.waitForFunction(
+      `document.getElementById('graph-status').textContent.includes('valid on 2023-01-01')`,
+      WAIT,
+    );
+    for (const { org, heldThen } of memberships) {
+      expect([org, await count(page, edge(org))]).toEqual([org, heldThen ? 1 : 0]);
+    }
+    expect(memberships.some((m) => !m.heldThen)).toBe(true);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toContain('asOf=2023-01-01');
+    await page.close();
+  });
+
+  it('shows the timeline and the overview with their figures, accessibly', async () => {
+    const page = await open('view=timeline');
+    await rendered(page, 'timeline');
+    expect(await count(page, 'table.events tbody tr')).toBeGreaterThan(0);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+
+    // Filtered to one kind through the URL: only that kind is listed.
+    await page.goto(`${ctx.t.base}/#view=timeline&kinds=OPENING`, { waitUntil: 'load' });
+    await page.waitForSelector('table.events tbody tr', WAIT);
+    const kinds = await page.$$eval('table.events tbody tr', (rows) =>
+      rows.map((row) => row.getAttribute('data-kind')),
+    );
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['OPENING']));
+
+    // Filtered to one state through the URL: the filter comes back with it.
+    await page.goto(`${ctx.t.base}/#view=timeline&kinds=PRESIDENCY&state=state:LT`, {
+      waitUntil: 'load',
+    });
+    await page.waitForFunction(
+      `document.getElementById('timeline-state').value === 'state:LT' &&
+       document.querySelectorAll('table.events tbody tr').length > 0`,
+      WAIT,
+    );
+    const [held] = await ctx.db.read<{ ids: string[] }>(
+      `MATCH (:State {isoCode: 'LT'})-[:HELD_PRESIDENCY]->(p:Presidency) RETURN collect(p.id) AS ids`,
+      {},
+      { operation: 'test.dashboard.presidencies' },
+    );
+    const shown = await page.$$eval('table.events tbody tr td:nth-child(3) a', (links) =>
+      links.map((a) => decodeURIComponent(a.getAttribute('href') ?? '').replace(/^.*entity=/, '')),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((id) => !held!.ids.includes(id))).toEqual([]);
+
+    await page.goto(`${ctx.t.base}/#view=overview`, { waitUntil: 'load' });
+    await rendered(page, 'overview');
+    expect(await count(page, '.figure')).toBeGreaterThan(4);
+    expect(await page.$eval('#dataset', (el) => el.textContent)).toMatch(/^Dataset [0-9a-f]{12}/);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('can be driven by keyboard alone: Tab into the matrix, arrows, Enter for evidence, Escape back; search and open a result', async () => {
+    const page = await open(`view=matrix&mandate=${MANDATE}`);
+    await rendered(page, 'matrix');
+    await tabTo(page, 'button.cell');
+    const first = await activeAttribute(page, 'data-key');
+    expect(await activeAttribute(page, 'data-paths')).not.toBe('0');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await activeAttribute(page, 'data-key')).toBe(first);
+    await page.keyboard.press('ArrowDown');
+    expect(await activeAttribute(page, 'data-key')).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#evidence:not([hidden]) .path', WAIT);
+    expect(await activeAttribute(page, 'id')).toBe('evidence');
+    await page.keyboard.press('Escape');
+    expect(await activeAttribute(page, 'data-key')).toBe(first);
+
+    // To the graph explorer by its navigation link, then search by keyboard.
+    await tabTo(page, 'nav.views a[data-view="graph"]');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#search');
+    await page.keyboard.type('Barnahus');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#search-results button.result', WAIT);
+    await tabTo(page, '#search-results button.result');
+    await page.keyboard.press('Enter');
+    await rendered(page, 'graph');
+    await page.waitForSelector('#graph-nodes button', WAIT);
+    await page.close();
+  });
+
+  it('asked nothing of any host but the API, and logged no console error', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const elsewhere = requests.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      if (protocol === 'data:') return false;
+      return !['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+    });
+    expect(elsewhere).toEqual([]);
+    // The page reads only through persisted GETs, never POSTed queries.
+    expect(requests.filter((url) => new URL(url).pathname === '/graphql')).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
