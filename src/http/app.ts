@@ -23,6 +23,7 @@ import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
 import { accessLog, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
+import { exportRouter } from './export-route';
 import { ideRouter } from './ide';
 
 export interface AppDeps {
@@ -160,6 +161,8 @@ export async function createApp({
       context: async ({ req }) => createContext(db, logger, requestIdOf(req)),
     }),
   );
+
+  app.use(exportRouter(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint' } });
