@@ -110,8 +110,11 @@ function dataElements(keys: Key[], props: Record<string, unknown>, indent: strin
 
 /** Escapes XML text and drops characters XML 1.0 cannot carry at all (C0 controls). */
 export function xml(text: string): string {
+  // The point: these control characters cannot appear in XML 1.0.
+  // eslint-disable-next-line no-control-regex
+  const invalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(invalid, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
