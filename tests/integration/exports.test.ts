@@ -15,6 +15,7 @@ import { exportToFolder } from '../../src/export/to-folder';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { silentLogger, testDatabase } from '../helpers/db';
 import { graphContentChecksum } from '../helpers/graph-checksum';
+import { startTestApp, type TestApp } from '../helpers/http';
 import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
 
 // citation-js requires node-fetch (an ES module Jest cannot require) for
@@ -304,3 +305,131 @@ print(json.dumps({
     for (const u of urls) expect([u.key, bibUrls.get(u.key)]).toEqual([u.key, u.url]);
   });
 });
+
+describe('export downloads over HTTP', () => {
+  const db = testDatabase({ txTimeoutMs: 60_000 });
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t.app.stop();
+    await db.close();
+  });
+
+  it('serves every file with its type, a file name and the dataset version', async () => {
+    const [dataset] = await db.read<{ seedVersion: string; checksum: string }>(
+      cypher('api/dataset.cypher'),
+      {},
+      { operation: 'test.dataset' },
+    );
+    const version = `${dataset!.seedVersion}+${dataset!.checksum.slice(0, 12)}`;
+    const expected: Record<string, RegExp> = {
+      'graph.graphml': /^application\/graphml\+xml/,
+      'graph.jsonld': /^application\/ld\+json/,
+      'nodes.csv': /^text\/csv/,
+      'relationships.csv': /^text\/csv/,
+      'dataset.csv': /^text\/csv/,
+      'sources.csl.json': /^application\/vnd\.citationstyles\.csl\+json/,
+      'sources.bib': /^application\/x-bibtex/,
+    };
+    for (const [file, type] of Object.entries(expected)) {
+      const res = await fetch(`${t.base}/export/${file}`);
+      const body = await res.text();
+      expect([file, res.status]).toEqual([file, 200]);
+      expect(res.headers.get('content-type')).toMatch(type);
+      expect(res.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename=".*${file.replace('.', '\\.')}"$`),
+      );
+      expect(res.headers.get('x-dataset-version')).toBe(version);
+      expect(body.length).toBeGreaterThan(0);
+    }
+    const context = await fetch(`${t.base}/export/context.jsonld`);
+    expect(context.status).toBe(200);
+    expect(context.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    const ctx = ((await context.json()) as { '@context': Record<string, unknown> })['@context'];
+    const embedded = (
+      JSON.parse(await (await fetch(`${t.base}/export/graph.jsonld`)).text()) as {
+        '@context': unknown;
+      }
+    )['@context'];
+    expect(embedded).toEqual(ctx);
+  });
+
+  it('refuses a malformed asOf with 400 and the error shape, and an unknown file with 404', async () => {
+    for (const asOf of ['2020-02-30', 'yesterday', '2020-1-1']) {
+      const res = await fetch(`${t.base}/export/nodes.csv?asOf=${asOf}`);
+      expect([asOf, res.status]).toEqual([asOf, 400]);
+      expect(await res.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+    }
+    const missing = await fetch(`${t.base}/export/graph.xlsx`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('asOf leaves out relationships not valid on that day and entities that began after it', async () => {
+    const asOf = '2015-01-01';
+    const res = await fetch(`${t.base}/export/relationships.csv?asOf=${asOf}`);
+    expect(res.headers.get('x-as-of')).toBe(asOf);
+    const lines = parseCsv(await res.text());
+    const header = lines[0]!;
+    const col = (name: string) => header.findIndex((h) => h === name || h.startsWith(`${name}:`));
+    const rows = lines.slice(1).filter((r) => r[col('origin')] !== 'test');
+    const [from, to] = [col('validFrom'), col('validTo')];
+    for (const r of rows) {
+      if (r[from]) expect(r[from]! <= asOf).toBe(true);
+      if (r[to]) expect(r[to]! >= asOf).toBe(true);
+    }
+    const began = (v: string) =>
+      `coalesce(${v}.startDate, ${v}.founded, ${v}.established, ${v}.opened, ${v}.enacted, ${v}.adopted, ${v}.published)`;
+    const [expected] = await db.read<{ relationships: number; nodes: number; all: number }>(
+      `MATCH (a:Entity)-[x]->(b:Entity)
+       WHERE ${NOT_TEST}
+         AND NOT coalesce(x.validFrom > date($asOf), false)
+         AND NOT coalesce(x.validTo < date($asOf), false)
+         AND NOT coalesce(${began('a')} > date($asOf), false)
+         AND NOT coalesce(${began('b')} > date($asOf), false)
+       WITH count(x) AS relationships
+       MATCH (x:Entity) WHERE ${NOT_TEST}
+       RETURN relationships, count(x) AS all,
+              count(CASE WHEN coalesce(${began('x')} <= date($asOf), true) THEN 1 END) AS nodes`,
+      { asOf },
+      { operation: 'test.as-of' },
+    );
+    expect(rows.length).toBe(expected!.relationships);
+    const nodes = parseCsv(await (await fetch(`${t.base}/export/nodes.csv?asOf=${asOf}`)).text());
+    const origin = nodes[0]!.indexOf('origin');
+    expect(nodes.slice(1).filter((r) => r[origin] !== 'test').length).toBe(expected!.nodes);
+    // The date leaves something out, or the test shows nothing.
+    expect(expected!.nodes).toBeLessThan(expected!.all);
+  });
+});
+
+/** A small RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
