@@ -39,9 +39,10 @@ export async function writeJsonld(reader: GraphReader, sink: Sink): Promise<void
     '@type': 'Dataset',
     name: 'CBSS Expert Group on Children at Risk knowledge graph',
     version: dataset.version,
-    seedVersion: dataset.seedVersion,
-    checksum: dataset.checksum,
-    filesChecksum: dataset.filesChecksum,
+    // A null would be dropped by expansion: absent values are left out.
+    ...(dataset.seedVersion ? { seedVersion: dataset.seedVersion } : {}),
+    ...(dataset.checksum ? { checksum: dataset.checksum } : {}),
+    ...(dataset.filesChecksum ? { filesChecksum: dataset.filesChecksum } : {}),
     ...(dataset.loadedAt
       ? { dateModified: { '@value': dataset.loadedAt, '@type': 'xsd:dateTime' } }
       : {}),
