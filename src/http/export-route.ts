@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Database } from '../db/database';
 import { AppError, ErrorCode, httpStatusOf } from '../errors';
@@ -18,6 +19,13 @@ export function exportRouter(db: Database): Router {
   const router = express.Router();
   const byFile = new Map(Object.values(EXPORT_FILES).map((f) => [f.file, f]));
   const context = JSON.stringify({ '@context': exportContext() }, null, 2);
+
+  // Public, read-only files: any origin may fetch them (a dashboard on
+  // another origin reads the version header too).
+  router.use(
+    '/export',
+    cors({ exposedHeaders: ['X-Dataset-Version', 'X-As-Of', 'Content-Disposition'] }),
+  );
 
   router.get('/export/context.jsonld', (_req, res) => {
     res.type('application/ld+json').send(context);

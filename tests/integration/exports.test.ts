@@ -344,6 +344,12 @@ describe('export downloads over HTTP', () => {
       expect(res.headers.get('x-dataset-version')).toBe(version);
       expect(body.length).toBeGreaterThan(0);
     }
+    const cross = await fetch(`${t.base}/export/nodes.csv`, {
+      headers: { origin: 'http://dashboard.example' },
+    });
+    await cross.text();
+    expect(cross.headers.get('access-control-allow-origin')).toBe('*');
+    expect(cross.headers.get('access-control-expose-headers')).toMatch(/X-Dataset-Version/);
     const context = await fetch(`${t.base}/export/context.jsonld`);
     expect(context.status).toBe(200);
     expect(context.headers.get('content-type')).toMatch(/^application\/ld\+json/);
