@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Database } from '../src/db/database';
 import { cypherStatements } from '../src/db/cypher-files';
 
@@ -41,6 +42,20 @@ const CHUNK = 20_000;
  * JavaScript numbers as floats, so Cypher's toString gives "1.0".
  */
 const copyText = (copy: number) => `${copy}.0`;
+
+/**
+ * The driver reads integers as JavaScript numbers and would write them back
+ * as floats: a copy's `order` must stay an integer like the seed's, or the
+ * grown graph stores one property with two types.
+ */
+function integersKept(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [
+      k,
+      typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v,
+    ]),
+  );
+}
 
 export async function removeSynthetic(db: Database): Promise<void> {
   for (;;) {
@@ -100,7 +115,7 @@ export async function scaleGraph(
       from: r.fromCloned ? `${r.from}~${copyText(copy)}` : r.from,
       to: r.toCloned ? `${r.to}~${copyText(copy)}` : r.to,
       props: {
-        ...r.props,
+        ...integersKept(r.props),
         origin: 'synthetic',
         seedKey: `${String(r.props.seedKey)}~${copyText(copy)}`,
       },

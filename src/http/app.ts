@@ -24,6 +24,7 @@ import { browserGuide } from '../analyst/browser-guide';
 import { accessLog, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
 import { dashboardRouter } from './dashboard-route';
+import { exportRouter } from './export-route';
 import { ideRouter } from './ide';
 import { persistedRouter, type PersistedOptions } from './persisted-route';
 
@@ -168,6 +169,7 @@ export async function createApp({
   );
 
   app.use(dashboardRouter());
+  app.use(exportRouter(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint' } });

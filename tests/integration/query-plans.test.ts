@@ -173,6 +173,17 @@ function statements(): { name: string; cypher: string; params: Record<string, un
         keys: [{ startId: 'a', type: 'T', endId: 'b', key: 'k' }],
       },
     });
+  // The exports' reads (cypher/export); after-import.cypher is a one-off
+  // repair run on an imported copy, not a read of this graph.
+  const exportDir = path.join(PROJECT_ROOT, 'cypher', 'export');
+  for (const file of fs
+    .readdirSync(exportDir)
+    .filter((f) => f.endsWith('.cypher') && f !== 'after-import.cypher'))
+    out.push({
+      name: `export/${file}`,
+      cypher: cypher(`export/${file}`),
+      params: { after: '', limit: 2000, asOf: date },
+    });
   return out;
 }
 

@@ -1,0 +1,69 @@
+/**
+ * `npm run export -- --format graphml|jsonld|csv|csl|bibtex|all [--as-of YYYY-MM-DD] [--out DIR]`
+ * writes the graph (or the graph as it stood on a date) into files that
+ * Gephi, networkx, igraph, a triple store, neo4j-admin import and reference
+ * managers open. See docs/exports.md.
+ */
+import path from 'node:path';
+import { ConfigError, loadDotEnv, parseConfig, PROJECT_ROOT } from '../config';
+import { withCliDatabase } from '../db/cli-database';
+import { AppError } from '../errors';
+import { createLogger } from '../logger';
+import { embeddedNeo4jForCli } from '../neo4j/embedded';
+import { EmbeddedNeo4jError } from '../neo4j/errors';
+import { FORMATS } from './formats';
+import { exportToFolder } from './to-folder';
+import { parseAsOf } from './values';
+
+const USAGE = `Usage: npm run export -- --format ${Object.keys(FORMATS).join('|')} [--as-of YYYY-MM-DD] [--out DIR]`;
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  let format: string | undefined;
+  let asOf: string | null = null;
+  let out = path.join(PROJECT_ROOT, 'exports');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value. ${USAGE}`);
+      return v;
+    };
+    if (a === '--format') format = value();
+    else if (a === '--as-of') asOf = parseAsOf(value());
+    else if (a === '--out') out = path.resolve(value());
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return 0;
+    } else throw new Error(`Unknown argument "${a}". ${USAGE}`);
+  }
+  if (!format || !FORMATS[format]) throw new Error(`--format is required. ${USAGE}`);
+
+  loadDotEnv();
+  const config = parseConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+  const server = await embeddedNeo4jForCli(config.embedded, say);
+  const result = await withCliDatabase(config, logger, say, server, (db) =>
+    exportToFolder(db, FORMATS[format]!, out, asOf),
+  );
+  console.log(`Dataset ${result.meta.dataset.version}${asOf ? `, as of ${asOf}` : ''}: wrote`);
+  for (const f of result.files)
+    console.log(
+      `  ${path.relative(process.cwd(), f.file) || f.file}  ${f.bytes} bytes  ${Math.round(f.ms)} ms`,
+    );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const known =
+      err instanceof AppError ||
+      err instanceof ConfigError ||
+      err instanceof EmbeddedNeo4jError ||
+      err instanceof Error;
+    console.error(known ? (err as Error).message : err);
+    process.exit(1);
+  },
+);
