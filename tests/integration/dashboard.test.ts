@@ -244,6 +244,38 @@ describe('the dashboard in a browser', () => {
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['OPENING']));
 
+    // Dates are shown at the precision the sources give: a law enacted in "1979"
+    // reads 1979, not 1979-01-01.
+    await page.goto(`${ctx.t.base}/#view=timeline&kinds=LAW`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      `[...document.querySelectorAll('table.events tbody tr')].every((r) => r.getAttribute('data-kind') === 'LAW') &&
+       document.querySelectorAll('table.events tbody tr').length > 0`,
+      WAIT,
+    );
+    const lawRows = await page.$$eval('table.events tbody tr', (rows) =>
+      rows.map((row) => [
+        row.querySelector('td:nth-child(1)')?.textContent ?? '',
+        row.querySelector('td:nth-child(3)')?.textContent ?? '',
+      ]),
+    );
+    const laws = await ctx.db.read<{ name: string; enacted: string; precision: string }>(
+      `MATCH (l:Law) WHERE l.enacted IS NOT NULL
+       RETURN l.name AS name, toString(l.enacted) AS enacted, l.enactedPrecision AS precision`,
+      {},
+      { operation: 'test.dashboard.laws' },
+    );
+    const expected = (l: { enacted: string; precision: string }) =>
+      l.precision === 'year'
+        ? l.enacted.slice(0, 4)
+        : l.precision === 'month'
+          ? l.enacted.slice(0, 7)
+          : l.enacted;
+    expect(laws.length).toBeGreaterThan(0);
+    for (const law of laws) {
+      const row = lawRows.find(([, title]) => title.includes(law.name));
+      expect({ law: law.name, shown: row?.[0] }).toEqual({ law: law.name, shown: expected(law) });
+    }
+
     // Filtered to one state through the URL: the filter comes back with it.
     await page.goto(`${ctx.t.base}/#view=timeline&kinds=PRESIDENCY&state=state:LT`, {
       waitUntil: 'load',

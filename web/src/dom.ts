@@ -72,6 +72,17 @@ export function failure(what: string, error: unknown, retry: () => void): HTMLEl
   );
 }
 
+/**
+ * A date at the precision the source gives (YEAR, MONTH or DAY): a year-precision
+ * date is stored as its first (or last) day, and showing that day would claim a
+ * precision the source does not have.
+ */
+export function formatDate(date: string, precision: string | null | undefined): string {
+  if (precision === 'YEAR') return date.slice(0, 4);
+  if (precision === 'MONTH') return date.slice(0, 7);
+  return date;
+}
+
 export function formatPeriod(period: { from?: string | null; to?: string | null } | null): string {
   if (!period || (!period.from && !period.to)) return 'undated';
   return `${period.from ?? '…'} – ${period.to ?? 'open'}`;

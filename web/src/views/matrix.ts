@@ -386,7 +386,7 @@ export const matrixView: ViewFactory = (container, initial) => {
       h(
         'p',
         { class: 'meta' },
-        `PURSUES link by rule ${words(link.rule)} · ${formatPeriod(link.period)} · confidence ${words(link.confidence) || 'not given'}${link.unverified ? ' · unverified' : ''}`,
+        `PURSUES link by rule ${words(link.rule)}${link.period && (link.period.from || link.period.to) ? ` · ${formatPeriod(link.period)}` : ''} · confidence ${words(link.confidence) || 'not given'}${link.unverified ? ' · unverified' : ''}`,
       ),
       paths,
     );

@@ -1,5 +1,5 @@
 import { read } from '../api';
-import { clear, failure, h, loading, svg, words } from '../dom';
+import { clear, failure, formatDate, h, loading, svg, words } from '../dom';
 import { updateRoute, type Route } from '../route';
 import { markRendered, type ViewFactory } from './types';
 
@@ -214,7 +214,11 @@ export const timelineView: ViewFactory = (container, initial) => {
                 fill: lane.colour,
                 class: 'bar',
               },
-              svg('title', {}, `${name}: ${s?.date ?? '?'} – ${f?.date ?? '?'}`),
+              svg(
+                'title',
+                {},
+                `${name}: ${s ? formatDate(s.date, s.precision) : '?'} – ${f ? formatDate(f.date, f.precision) : '?'}`,
+              ),
             ),
           );
         }
@@ -232,7 +236,7 @@ export const timelineView: ViewFactory = (container, initial) => {
                 'stroke-width': 1,
                 class: 'dot',
               },
-              svg('title', {}, `${e.date} · ${e.title}`),
+              svg('title', {}, `${formatDate(e.date, e.precision)} · ${e.title}`),
             ),
           );
         }
@@ -264,7 +268,7 @@ export const timelineView: ViewFactory = (container, initial) => {
         h(
           'tr',
           { 'data-kind': e.kind },
-          h('td', {}, e.date),
+          h('td', {}, formatDate(e.date, e.precision)),
           h('td', {}, words(e.kind)),
           h(
             'td',
