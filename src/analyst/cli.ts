@@ -3,12 +3,7 @@
  * runs a saved query from cypher/queries in a read transaction; without a
  * name it lists the library.
  */
-import { ConfigError, loadDotEnv, parseConfig } from '../config';
-import { withCliDatabase } from '../db/cli-database';
-import { AppError } from '../errors';
-import { createLogger } from '../logger';
-import { embeddedNeo4jForCli } from '../neo4j/embedded';
-import { EmbeddedNeo4jError } from '../neo4j/errors';
+import { runCli, withCliGraph } from '../cli';
 import { formatResult, type OutputFormat } from './format';
 import { queryLibrary } from './library';
 import { runSavedQuery } from './run';
@@ -62,27 +57,9 @@ async function main(): Promise<number> {
     throw new Error(`No saved query is called "${name}". Run npm run cypher to list them.`);
   bindParams(query, params); // parameter errors before any database work
 
-  loadDotEnv();
-  const config = parseConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const say = (m: string) => process.stderr.write(`${m}\n`);
-  const server = await embeddedNeo4jForCli(config.embedded, say);
-  const result = await withCliDatabase(config, logger, say, server, (db) =>
-    runSavedQuery(db, name, params),
-  );
+  const result = await withCliGraph((db) => runSavedQuery(db, name, params));
   console.log(formatResult(result, format));
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const known =
-      err instanceof AppError ||
-      err instanceof ConfigError ||
-      err instanceof EmbeddedNeo4jError ||
-      err instanceof Error;
-    console.error(known ? (err as Error).message : err);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -5,12 +5,8 @@
  * managers open. See docs/exports.md.
  */
 import path from 'node:path';
-import { ConfigError, loadDotEnv, parseConfig, PROJECT_ROOT } from '../config';
-import { withCliDatabase } from '../db/cli-database';
-import { AppError } from '../errors';
-import { createLogger } from '../logger';
-import { embeddedNeo4jForCli } from '../neo4j/embedded';
-import { EmbeddedNeo4jError } from '../neo4j/errors';
+import { runCli, withCliGraph } from '../cli';
+import { PROJECT_ROOT } from '../config';
 import { FORMATS } from './formats';
 import { exportToFolder } from './to-folder';
 import { parseAsOf } from './values';
@@ -39,14 +35,7 @@ async function main(): Promise<number> {
   }
   if (!format || !FORMATS[format]) throw new Error(`--format is required. ${USAGE}`);
 
-  loadDotEnv();
-  const config = parseConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const say = (m: string) => process.stderr.write(`${m}\n`);
-  const server = await embeddedNeo4jForCli(config.embedded, say);
-  const result = await withCliDatabase(config, logger, say, server, (db) =>
-    exportToFolder(db, FORMATS[format]!, out, asOf),
-  );
+  const result = await withCliGraph((db) => exportToFolder(db, FORMATS[format]!, out, asOf));
   console.log(`Dataset ${result.meta.dataset.version}${asOf ? `, as of ${asOf}` : ''}: wrote`);
   for (const f of result.files)
     console.log(
@@ -55,15 +44,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const known =
-      err instanceof AppError ||
-      err instanceof ConfigError ||
-      err instanceof EmbeddedNeo4jError ||
-      err instanceof Error;
-    console.error(known ? (err as Error).message : err);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -5,10 +5,8 @@
  * content checksum. --plan prints what a load would add, change and remove
  * (entities, facts, derived links) and writes nothing.
  */
-import { ConfigError, loadDotEnv, parseConfig } from '../config';
-import { withCliDatabase } from '../db/cli-database';
-import { createLogger } from '../logger';
-import { embeddedNeo4jForCli } from '../neo4j/embedded';
+import { runCli, say, withCliGraph } from '../cli';
+import { ConfigError } from '../config';
 import { EmbeddedNeo4jError } from '../neo4j/errors';
 import { formatReport, readSeed, SeedValidationError } from './index';
 import path from 'node:path';
@@ -31,8 +29,6 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  const say = (m: string) => process.stderr.write(`${m}\n`);
-
   say('Validating the seed files...');
   const data = readSeed(seedDir);
   say(
@@ -43,11 +39,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  loadDotEnv();
-  const config = parseConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const server = await embeddedNeo4jForCli(config.embedded, say);
-  return withCliDatabase(config, logger, say, server, async (db) => {
+  return withCliGraph(async (db, config) => {
     if (plan) {
       say(`Planning a load into ${config.neo4j.uri}: the load runs and is rolled back...`);
       console.log(formatPlan(await planSeed(db, data)));
@@ -66,18 +58,11 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (
-      err instanceof SeedValidationError ||
-      err instanceof ConfigError ||
-      err instanceof EmbeddedNeo4jError
-    ) {
-      console.error(err.message);
-    } else {
-      console.error(err);
-    }
-    process.exit(1);
-  },
+// The loader's own errors are written for people; anything else keeps its stack.
+runCli(main, (err) =>
+  err instanceof SeedValidationError ||
+  err instanceof ConfigError ||
+  err instanceof EmbeddedNeo4jError
+    ? err.message
+    : err,
 );
