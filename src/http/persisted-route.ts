@@ -12,6 +12,7 @@ import { loadPersistedQueries, type PersistedQuery } from '../graphql/persisted'
 import type { Logger } from '../logger';
 import { requestIdOf } from './access-log';
 import type { Readiness } from '../readiness';
+import { canonicalJson } from '../util/canonical-json';
 import { DatasetVersion } from './dataset-version';
 
 /**
@@ -30,16 +31,8 @@ const SERVER_VERSION: string = (
   }
 ).version;
 
-/** JSON with object keys sorted at every depth, so equal variables give equal tags. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
+// Equal variables in any key order give equal tags.
+export { canonicalJson };
 
 /**
  * The ETag of an answer: the dataset version the graph records, the server

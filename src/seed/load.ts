@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { cypher, cypherStatements } from '../db/cypher-files';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
+import { canonicalJson } from '../util/canonical-json';
 import type { SeedData } from './validate';
 
 export interface LoadReport {
@@ -108,7 +109,7 @@ export async function planSeed(db: Database, data: SeedData): Promise<SeedPlan> 
         new Map(
           (await tx.run(cypher('seed/content.cypher'))).records.map((r) => [
             r.get('key') as string,
-            canonical([r.get('labels'), r.get('props')]),
+            canonicalJson([r.get('labels'), r.get('props')]),
           ]),
         );
       const before = await content();
@@ -182,19 +183,6 @@ export async function graphChecksum(db: Database): Promise<string> {
     { operation: 'seed.checksum', timeoutMs: 120_000 },
   );
   const hash = crypto.createHash('sha256');
-  for (const row of rows) hash.update(`${canonical([row.key, row.labels, row.props])}\n`);
+  for (const row of rows) hash.update(`${canonicalJson([row.key, row.labels, row.props])}\n`);
   return hash.digest('hex');
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    // Neo4j temporal values print as ISO strings.
-    if (value.constructor && value.constructor !== Object) return JSON.stringify(String(value));
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : 1,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

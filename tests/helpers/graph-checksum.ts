@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../src/db/database';
+import { canonicalJson } from '../../src/util/canonical-json';
 
 /**
  * Every entity (labels, properties), every relationship between entities
@@ -31,21 +32,8 @@ export async function graphContentChecksum(
     {},
     { operation: 'test.checksum', timeoutMs: 60_000 },
   );
-  const lines = rows.map((r) => canonical([[...r.labels].sort(), r.ends, r.props])).sort();
+  const lines = rows.map((r) => canonicalJson([[...r.labels].sort(), r.ends, r.props])).sort();
   const hash = crypto.createHash('sha256');
   for (const line of lines) hash.update(`${line}\n`);
   return { checksum: hash.digest('hex'), rows: lines.length };
-}
-
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    // Neo4j temporal values print as ISO strings.
-    if (value.constructor && value.constructor !== Object) return JSON.stringify(String(value));
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : 1,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
