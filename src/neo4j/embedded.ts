@@ -76,15 +76,17 @@ export class EmbeddedNeo4j {
     await resolveArtifacts(path.join(this.layout.home, 'cache'), this.progress);
   }
 
-  async start(): Promise<void> {
-    const java = await this.checkJava();
+  /**
+   * What both the server and neo4j-admin read: the folders, the resolved jars,
+   * the plugins and neo4j.conf; returns the classpath and environment to run
+   * Java with.
+   */
+  private async prepareHome(): Promise<{ cp: string; env: NodeJS.ProcessEnv }> {
     for (const dir of Object.values(this.layout)) fs.mkdirSync(dir, { recursive: true });
-    await this.stopLeftover();
     const { classpath, pluginJars } = await resolveArtifacts(
       path.join(this.layout.home, 'cache'),
       this.progress,
     );
-    await this.checkPorts();
     this.installPlugins(pluginJars);
     fs.writeFileSync(
       path.join(this.layout.conf, 'neo4j.conf'),
@@ -95,6 +97,14 @@ export class EmbeddedNeo4j {
     // classpath too: APOC registers its global components (ApocConfig) as
     // kernel extensions, which are discovered on the classpath only.
     const cp = [...classpath, path.join(this.layout.plugins, '*')].join(path.delimiter);
+    return { cp, env };
+  }
+
+  async start(): Promise<void> {
+    const java = await this.checkJava();
+    await this.stopLeftover();
+    await this.checkPorts();
+    const { cp, env } = await this.prepareHome();
 
     if (!fs.existsSync(path.join(this.layout.data, 'databases', 'system'))) {
       // The initial password can only be set before the very first start.
@@ -171,18 +181,7 @@ export class EmbeddedNeo4j {
   ): Promise<{ stdout: string; stderr: string }> {
     if (this.running) throw new EmbeddedNeo4jError('Stop Neo4j before importing into it');
     const java = await this.checkJava();
-    for (const dir of Object.values(this.layout)) fs.mkdirSync(dir, { recursive: true });
-    const { classpath, pluginJars } = await resolveArtifacts(
-      path.join(this.layout.home, 'cache'),
-      this.progress,
-    );
-    this.installPlugins(pluginJars);
-    fs.writeFileSync(
-      path.join(this.layout.conf, 'neo4j.conf'),
-      renderNeo4jConf(this.cfg, this.layout),
-    );
-    const env = { ...process.env, NEO4J_HOME: this.layout.home, NEO4J_CONF: this.layout.conf };
-    const cp = [...classpath, path.join(this.layout.plugins, '*')].join(path.delimiter);
+    const { cp, env } = await this.prepareHome();
     const r = await runCommand(
       java,
       [
