@@ -92,3 +92,27 @@ export function formatPeriod(period: { from?: string | null; to?: string | null 
 export function words(value: string | null | undefined): string {
   return (value ?? '').toLowerCase().replace(/_/g, ' ');
 }
+
+/** One cited source: its exact quote (if any), then its title, linked where it has an address. */
+export function sourceItem(
+  ref: { quote: string | null; source: { title: string; url: string | null } },
+  aside: string,
+): HTMLElement {
+  return h(
+    'li',
+    {},
+    ref.quote ? h('blockquote', {}, `“${ref.quote}”`) : null,
+    h(
+      'cite',
+      {},
+      ref.source.url
+        ? h(
+            'a',
+            { href: ref.source.url, rel: 'noopener noreferrer', target: '_blank' },
+            ref.source.title,
+          )
+        : ref.source.title,
+      ` (${aside})`,
+    ),
+  );
+}

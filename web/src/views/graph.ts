@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { read } from '../api';
-import { clear, failure, formatPeriod, h, loading, words } from '../dom';
+import { clear, failure, formatPeriod, h, loading, sourceItem, words } from '../dom';
 import { labelStyle } from '../palette';
 import { updateRoute, type Route } from '../route';
 import { markRendered, type ViewFactory } from './types';
@@ -445,25 +445,7 @@ export const graphView: ViewFactory = (container, initial) => {
     add('Note', entity.note);
     const sources = h('ul', { class: 'sources' });
     for (const ref of entity.sources) {
-      sources.append(
-        h(
-          'li',
-          {},
-          ref.quote ? h('blockquote', {}, `“${ref.quote}”`) : null,
-          h(
-            'cite',
-            {},
-            ref.source.url
-              ? h(
-                  'a',
-                  { href: ref.source.url, rel: 'noopener noreferrer', target: '_blank' },
-                  ref.source.title,
-                )
-              : ref.source.title,
-            ` (${words(ref.source.kind)})`,
-          ),
-        ),
-      );
+      sources.append(sourceItem(ref, words(ref.source.kind)));
     }
     panel.append(
       h('h2', { id: 'entity-title' }, entity.name),

@@ -1,5 +1,5 @@
 import { read } from '../api';
-import { clear, failure, formatPeriod, h, loading, words } from '../dom';
+import { clear, failure, formatPeriod, h, loading, sourceItem, words } from '../dom';
 import { heat, HEAT_SCALE } from '../palette';
 import { updateRoute, type Route } from '../route';
 import { markRendered, type ViewFactory } from './types';
@@ -322,25 +322,7 @@ export const matrixView: ViewFactory = (container, initial) => {
       for (const step of path.steps) {
         const quotes = h('ul', { class: 'sources' });
         for (const ref of step.sources) {
-          quotes.append(
-            h(
-              'li',
-              {},
-              ref.quote ? h('blockquote', {}, `“${ref.quote}”`) : null,
-              h(
-                'cite',
-                {},
-                ref.source.url
-                  ? h(
-                      'a',
-                      { href: ref.source.url, rel: 'noopener noreferrer', target: '_blank' },
-                      ref.source.title,
-                    )
-                  : ref.source.title,
-                ` (${ref.source.id})`,
-              ),
-            ),
-          );
+          quotes.append(sourceItem(ref, ref.source.id));
         }
         steps.append(
           h(
