@@ -14,36 +14,24 @@ WHERE old.origin = 'derived'
 DELETE old;
 
 CALL () {
-  // A state body (ministry, agency, ombudsperson institution) takes part in
-  // a project that addresses the priority, or coordinates it.
-  MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
+  // A state body takes part in a project that addresses the priority, or
+  // coordinates it: a ministry, agency or ombudsperson institution tied to
+  // the state (responsible for children in it, its ombudsperson, or based in
+  // it), or, based in the state, a service not run by a non-governmental
+  // organisation or a government body.
+  MATCH path = (s:State)<-[tie:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
   WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
-  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
-         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
-         false AS weak
-  UNION
-  MATCH path = (s:State)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR]-(body)<-[p:COORDINATED_BY]-(via:Project)-[:ADDRESSES]->(pr:Priority)
-  WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
-  RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
-         p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
-         false AS weak
-  UNION
-  // A public body based in the state (a ministry, agency or ombudsperson
-  // institution, a service not run by a non-governmental organisation, a
-  // government body) takes part or coordinates.
-  MATCH path = (s:State)<-[:LOCATED_IN]-(body)-[p:PARTNER_IN]->(via:Project)-[:ADDRESSES]->(pr:Priority)
-  WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
-     OR (body:Service AND coalesce(body.operatorKind, '') <> 'non-governmental' AND NOT EXISTS {
+     OR (tie:LOCATED_IN AND body:Service AND coalesce(body.operatorKind, '') <> 'non-governmental' AND NOT EXISTS {
            (body)-[:OPERATED_BY]->(o:Organisation)
            WHERE o.kind IN ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'] })
-     OR (body:Organisation AND body.kind = 'government-body')
+     OR (tie:LOCATED_IN AND body:Organisation AND body.kind = 'government-body')
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
          p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          false AS weak
   UNION
-  MATCH path = (s:State)<-[:LOCATED_IN]-(body)<-[p:COORDINATED_BY]-(via:Project)-[:ADDRESSES]->(pr:Priority)
+  MATCH path = (s:State)<-[tie:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-(body)<-[p:COORDINATED_BY]-(via:Project)-[:ADDRESSES]->(pr:Priority)
   WHERE body:Ministry OR body:Agency OR body:OmbudspersonInstitution
-     OR (body:Organisation AND body.kind = 'government-body')
+     OR (tie:LOCATED_IN AND body:Organisation AND body.kind = 'government-body')
   RETURN s, pr, via, 'project' AS kind, 'body-partner-in-project' AS rule, path,
          p AS role, via.startDate AS viaFrom, via.endDate AS viaTo,
          false AS weak
