@@ -6,11 +6,17 @@ import { loadModel } from './model';
 import { formatProblem, validateSeed, type SeedData } from './validate';
 import { SEED_VERSION, seedFilesChecksum } from './version';
 
+/** Problems listed in a message; the rest are counted (all stay in `problems`). */
+const SHOWN_PROBLEMS = 50;
+
 export class SeedValidationError extends AppError {
   constructor(public readonly problems: string[]) {
+    const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  - ${p}`);
+    if (problems.length > SHOWN_PROBLEMS)
+      shown.push(`  ... and ${problems.length - SHOWN_PROBLEMS} more`);
     super(
       ErrorCode.BAD_INPUT,
-      `The seed has ${problems.length} problem(s); nothing was written:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      `The seed has ${problems.length} problem(s); nothing was written:\n${shown.join('\n')}`,
     );
     this.name = 'SeedValidationError';
   }

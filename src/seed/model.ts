@@ -12,6 +12,44 @@ export interface PropertySpec {
   required?: boolean;
   values?: string[];
   description?: string;
+  /** Longest value (characters; for `strings`, of each item); default by type, see SIZE_LIMITS. */
+  maxLength?: number;
+}
+
+/**
+ * Size bounds of seed values. Every value ends up in Neo4j, in API answers
+ * and in exports, so none may be unbounded: a 10 MB description would be
+ * stored and shipped with every answer that selects it. The defaults are
+ * well above the longest value the seed holds (a name of 140 characters, a
+ * description of 585, a quote of 261); a property may set its own
+ * `maxLength` in model.yaml.
+ */
+export const SIZE_LIMITS = {
+  /**
+   * Largest seed file read at all (bytes), checked before it is parsed (the
+   * parser holds several copies of a file); far above any value's bound, so
+   * an oversized value is reported with its record and field.
+   */
+  fileBytes: 32 * 1024 * 1024,
+  /** Default maxLength of a `string` property (and of each item of `strings`). */
+  string: 500,
+  /** Default maxLength of a `text` property. */
+  text: 5_000,
+  /** Most items of a `strings` property. */
+  items: 100,
+  /** Longest id or relationship key. */
+  id: 120,
+  /** Longest curator's note. */
+  note: 2_000,
+  /** Longest quote of a source. */
+  quote: 2_000,
+  /** Most sources one record may cite. */
+  sources: 50,
+} as const;
+
+/** The longest value a property may hold (characters). */
+export function maxLengthOf(spec: PropertySpec): number {
+  return spec.maxLength ?? (spec.type === 'text' ? SIZE_LIMITS.text : SIZE_LIMITS.string);
 }
 
 /** A relationship field of a label in the GraphQL API. */
@@ -168,9 +206,15 @@ function checkFields(model: Model): void {
 }
 
 function checkProperties(where: string, props: Record<string, PropertySpec>): void {
-  for (const name of Object.keys(props)) {
+  for (const [name, spec] of Object.entries(props)) {
     if (!IDENTIFIER_PROP.test(name) || RESERVED_PROPERTIES.includes(name)) {
       throw new Error(`model.yaml: ${where} has an invalid or reserved property name "${name}"`);
+    }
+    const max = spec.maxLength;
+    if (max !== undefined && (!Number.isSafeInteger(max) || max < 1 || max > 100_000)) {
+      throw new Error(
+        `model.yaml: ${where}.${name} has maxLength ${String(max)}; give 1 to 100000`,
+      );
     }
   }
 }

@@ -7,7 +7,9 @@ import {
   NODE_COMMON_FIELDS,
   REL_COMMON_FIELDS,
   SEED_DIR,
+  SIZE_LIMITS,
   farLabels,
+  maxLengthOf,
   type Model,
   type PropertySpec,
 } from './model';
@@ -18,6 +20,12 @@ export interface Problem {
   record?: string;
   field?: string;
   message: string;
+  /**
+   * A reference to another record (an id, a source). When a file could not
+   * be read, such problems mostly follow from that one error and are left
+   * out rather than listed by the hundred.
+   */
+  reference?: boolean;
 }
 
 export interface NodeRow {
@@ -54,6 +62,8 @@ interface RawFile {
   kind: 'node' | 'rel';
   name: string;
   records: RawRecord[];
+  /** Too large or not valid YAML: its records are unknown. */
+  unreadable: boolean;
 }
 
 const FILE_NAME = /^([A-Za-z_]+)(?:\.[a-z0-9-]+)?\.yaml$/;
@@ -159,8 +169,8 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
 
   for (const f of files) {
     for (const r of f.records) {
-      const at = (field: string | undefined, message: string) =>
-        problems.push({ file: f.file, record: recordName(r), field, message });
+      const at: At = (field, message, reference) =>
+        problems.push({ file: f.file, record: recordName(r), field, message, reference });
       const v = r.value;
       const props: Record<string, unknown> = { origin: 'seed' };
 
@@ -171,7 +181,7 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
         const idPattern = new RegExp(`^${spec.idPrefix}:[A-Za-z0-9][A-Za-z0-9._-]*$`);
         if (typeof id !== 'string' || !idPattern.test(id)) {
           at('id', `required, of the form "${spec.idPrefix}:<slug>" (letters, digits, . _ -)`);
-        } else {
+        } else if (withinLength(id, SIZE_LIMITS.id, 'id', at)) {
           props.id = id;
         }
         convertProperties(v, spec.properties, props, at);
@@ -191,7 +201,7 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
             continue;
           }
           const label = labelOf.get(ref);
-          if (!label) at(end, `no node has id "${ref}"`);
+          if (!label) at(end, `no node has id "${ref}"`, true);
           else if (!allowed.includes(label))
             at(
               end,
@@ -201,6 +211,7 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
         }
         if (v.key !== undefined && (typeof v.key !== 'string' || v.key === ''))
           at('key', 'must be a non-empty string');
+        else if (typeof v.key === 'string') withinLength(v.key, SIZE_LIMITS.id, 'key', at);
         const key = typeof v.key === 'string' ? v.key : '';
         if (key) props.key = key;
         convertPeriod(v.period, spec.period, props, at);
@@ -223,6 +234,20 @@ export function validateSeed(model: Model, seedDir = SEED_DIR): ValidationResult
   }
 
   problems.push(...cardinalityProblems(model, labelOf, rels));
+  const unreadable = files.filter((f) => f.unreadable);
+  if (unreadable.length > 0) {
+    // The ids and sources of an unreadable file are unknown, so every
+    // reference to them would be reported as broken: leave those out.
+    const follow = problems.filter((p) => p.reference).length;
+    const kept = problems.filter((p) => !p.reference);
+    if (follow > 0) {
+      kept.push({
+        file: unreadable.map((f) => f.file).join(', '),
+        message: `${follow} reference(s) to ids were not checked: fix ${unreadable.length === 1 ? 'this file' : 'these files'} first`,
+      });
+    }
+    return { ok: false, problems: kept };
+  }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, data: { nodes, rels, files: files.map((f) => f.file) } };
 }
@@ -251,6 +276,7 @@ function cardinalityProblems(
             file: `seed/relationships/${field.relationship}.*.yaml`,
             record: near,
             message: `${label}.${name} is a single link, but ${near} has ${others.length}: ${others.join(', ')}`,
+            reference: true,
           });
       }
     }
@@ -265,20 +291,39 @@ function readFile(
   name: string,
   problems: Problem[],
 ): RawFile {
+  const out: RawFile = { file, kind, name, records: [], unreadable: false };
+  const bytes = fs.statSync(full).size;
+  if (bytes > SIZE_LIMITS.fileBytes) {
+    problems.push({
+      file,
+      message: `is ${bytes.toLocaleString('en')} bytes; a seed file holds at most ${SIZE_LIMITS.fileBytes.toLocaleString('en')} (split it into <${kind === 'node' ? 'Label' : 'TYPE'}>.<part>.yaml files)`,
+    });
+    out.unreadable = true;
+    return out;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(fs.readFileSync(full, 'utf8'), {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
   });
-  const out: RawFile = { file, kind, name, records: [] };
-  for (const e of doc.errors) {
+  // One syntax error makes the parser report many more after it (an unclosed
+  // bracket swallows the rest of the file): only the first one is news.
+  const [first] = doc.errors;
+  if (first) {
+    const more = doc.errors.length - 1;
     problems.push({
       file,
-      message: `YAML error at line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`,
+      message:
+        `YAML error at line ${lineCounter.linePos(first.pos[0]).line}: ${first.message.split('\n')[0]}` +
+        (more > 0
+          ? ` (${more} more error(s) after it in this file, most likely caused by it)`
+          : ''),
     });
+    out.unreadable = true;
+    return out;
   }
-  if (doc.errors.length > 0 || doc.contents === null) return out;
+  if (doc.contents === null) return out;
   if (!isSeq(doc.contents)) {
     problems.push({ file, message: 'must be a YAML list of records' });
     return out;
@@ -309,7 +354,7 @@ function recordName(r: RawRecord): string {
   return `record ${r.index + 1} (${what ? `${what}, ` : ''}line ${r.line})`;
 }
 
-type At = (field: string | undefined, message: string) => void;
+type At = (field: string | undefined, message: string, reference?: boolean) => void;
 
 function checkFields(v: Record<string, unknown>, allowed: readonly string[], at: At): void {
   for (const field of Object.keys(v)) {
@@ -334,7 +379,7 @@ function convertProperties(
       case 'text':
         if (typeof value !== 'string' || value.trim() === '')
           at(name, 'must be a non-empty string');
-        else out[name] = value;
+        else if (withinLength(value, maxLengthOf(spec), name, at)) out[name] = value;
         break;
       case 'integer':
         if (!Number.isInteger(value)) at(name, 'must be a whole number');
@@ -347,7 +392,14 @@ function convertProperties(
       case 'strings':
         if (!Array.isArray(value) || value.some((s) => typeof s !== 'string' || s === ''))
           at(name, 'must be a list of non-empty strings');
-        else out[name] = value;
+        else if (value.length > SIZE_LIMITS.items)
+          at(name, `holds ${value.length} items; at most ${SIZE_LIMITS.items}`);
+        else if (
+          (value as string[]).every((item, i) =>
+            withinLength(item, maxLengthOf(spec), `${name}[${i}]`, at),
+          )
+        )
+          out[name] = value;
         break;
       case 'enum':
         if (typeof value !== 'string' || !spec.values?.includes(value))
@@ -425,6 +477,8 @@ function convertProvenance(
   const list = v.sources;
   if (!Array.isArray(list) || list.length === 0) {
     at('sources', 'required: a non-empty list of { source, quote? }');
+  } else if (list.length > SIZE_LIMITS.sources) {
+    at('sources', `cites ${list.length} sources; at most ${SIZE_LIMITS.sources}`);
   } else {
     const ids: string[] = [];
     const quotes: string[] = [];
@@ -441,10 +495,15 @@ function convertProvenance(
       const id = e.source;
       const src = typeof id === 'string' ? sources.get(id) : undefined;
       if (typeof id !== 'string' || !src) {
-        at(`${field}.source`, `"${String(id)}" is not the id of a Source`);
+        at(`${field}.source`, `"${String(id)}" is not the id of a Source`, true);
         return;
       }
       const quote = e.quote;
+      if (
+        typeof quote === 'string' &&
+        !withinLength(quote, SIZE_LIMITS.quote, `${field}.quote`, at)
+      )
+        return;
       if (src.kind === 'seed-document') {
         if (typeof quote !== 'string' || quote.trim() === '') {
           at(`${field}.quote`, `required: the exact words of ${id} that support this fact`);
@@ -477,8 +536,18 @@ function convertProvenance(
   out.unverified = v.unverified === true;
   if (v.note !== undefined) {
     if (typeof v.note !== 'string') at('note', 'must be text');
-    else out.note = v.note;
+    else if (withinLength(v.note, SIZE_LIMITS.note, 'note', at)) out.note = v.note;
   }
+}
+
+/** Reports a value longer than `max` characters; true when it fits. */
+function withinLength(value: string, max: number, field: string, at: At): boolean {
+  if (value.length <= max) return true;
+  at(
+    field,
+    `is ${value.length.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')}`,
+  );
+  return false;
 }
 
 function toNeo4jDate(iso: string) {

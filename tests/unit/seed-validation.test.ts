@@ -170,4 +170,61 @@ describe('seed validation', () => {
       ),
     ]);
   });
+  it('refuses a value longer than its bound, naming file, record and field', () => {
+    const dir = fresh();
+    const long = 'x'.repeat(10 * 1024 * 1024);
+    editSeedFile(dir, 'nodes/Project.projects.yaml', (t) =>
+      t.replace(/description: "Series of EU[^\n]*/, `description: ${long}`),
+    );
+    const problems = problemsOf(dir);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /Project\.projects\.yaml, record 1 \(project:[\w-]+, line \d+\), field "description": is 10,485,760 characters long; at most 5,000$/,
+      ),
+    ]);
+  });
+
+  it('bounds names, notes, list items and the number of sources', () => {
+    const dir = fresh();
+    fs.writeFileSync(
+      path.join(dir, 'nodes', 'State.extra.yaml'),
+      `- id: state:ZZ\n  name: ${'n'.repeat(501)}\n  isoCode: ZZ\n  note: ${'m'.repeat(2001)}\n` +
+        `  sources: [${Array.from({ length: 51 }, () => '{ source: source:S83 }').join(', ')}]\n`,
+    );
+    const problems = problemsOf(dir).join('\n');
+    expect(problems).toMatch(
+      /State\.extra\.yaml, record 1 .*field "name": is 501 characters long; at most 500/,
+    );
+    expect(problems).toMatch(/field "note": is 2,001 characters long; at most 2,000/);
+    expect(problems).toMatch(/field "sources": cites 51 sources; at most 50/);
+  });
+
+  it('refuses a seed file above the size bound before parsing it', () => {
+    const dir = fresh();
+    fs.writeFileSync(
+      path.join(dir, 'nodes', 'State.huge.yaml'),
+      `# ${'x'.repeat(33 * 1024 * 1024)}\n[]\n`,
+    );
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        /State\.huge\.yaml: is 34,603,0\d\d bytes; a seed file holds at most 33,554,432/,
+      ),
+    ]);
+  });
+
+  it('reports a YAML syntax error once, without the errors that follow from it', () => {
+    const dir = fresh();
+    // Breaking the sources file would otherwise make every citation in the
+    // seed a "not the id of a Source" problem.
+    editSeedFile(dir, 'nodes/Source.yaml', (t) =>
+      t.replace('- id: source:S83', '- id: [source:S83'),
+    );
+    const problems = problemsOf(dir);
+    expect(problems).toEqual([
+      expect.stringMatching(/Source\.yaml: YAML error at line \d+: /),
+      expect.stringMatching(
+        /Source\.yaml: \d+ reference\(s\) to ids were not checked: fix this file first$/,
+      ),
+    ]);
+  });
 });
