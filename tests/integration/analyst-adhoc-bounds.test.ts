@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkPlan } from '../../src/analyst/adhoc-screen';
 import { PROJECT_ROOT } from '../../src/config';
+import { IsolatedReader } from '../../src/db/isolated-reader';
 import { AppError } from '../../src/errors';
 import { testDatabase } from '../helpers/db';
+import { testConnection } from '../setup/test-neo4j';
 import { startTestApp, type TestApp } from '../helpers/http';
 
 const TOKEN = 'analyst-test-token-0123456789';
@@ -121,5 +123,22 @@ describe('ad-hoc Cypher: screened on Cypher’s terms and bounded', () => {
     expect(Math.max(...latencies)).toBeLessThan(1_000);
     const next = await post(t, { query: 'RETURN 2 AS two' });
     expect(await next.json()).toMatchObject({ rows: [{ two: 2 }] });
+  });
+
+  it('refuses a result that outgrows the worker’s memory with TOO_COMPLEX, and serves the next one', async () => {
+    const reader = new IsolatedReader(testConnection(), { maxWorkers: 1, heapMb: 24 });
+    try {
+      await reader.warm();
+      const caps = { rowCap: 10, byteCap: 5_000_000 };
+      const read = (query: string) =>
+        reader.read(query, {}, caps, Date.now() + 50_000, 50_000).then(
+          (r) => `rows ${r.rows.length}`,
+          (err: AppError) => err.code,
+        );
+      expect(await read('RETURN range(1, 6000000) AS r')).toBe('TOO_COMPLEX');
+      expect(await read('RETURN 1 AS one')).toBe('rows 1');
+    } finally {
+      await reader.close();
+    }
   });
 });

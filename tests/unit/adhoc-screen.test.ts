@@ -39,8 +39,16 @@ describe('the ad-hoc Cypher screen', () => {
   });
 
   it('passes every saved query of the library and the documented examples', () => {
+    const docs = fs.readFileSync(path.join(PROJECT_ROOT, 'docs/analysts.md'), 'utf8');
+    // Its Cypher blocks and the queries of its curl examples.
+    const documented = [
+      ...docs.matchAll(/```cypher\n([\s\S]*?)```/g),
+      ...docs.matchAll(/"query": "([^"]+)"/g),
+    ].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThanOrEqual(2);
     const legitimate = [
       ...[...queryLibrary().values()].map((q) => q.cypher),
+      ...documented,
       'MATCH (s:State {isoCode: $iso}) RETURN s.name AS name, s.id AS id',
       "CALL db.labels() YIELD label WITH collect(label) AS labels RETURN apoc.coll.contains(labels, 'State') AS hasStates, apoc.text.join(['a', 'b'], ',') AS joined",
       'MATCH (s:State {isoCode: $iso})-[p:PURSUES]->(pr) RETURN pr.name AS priority, p.via AS via',
