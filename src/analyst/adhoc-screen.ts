@@ -95,21 +95,24 @@ export function screenStatement(query: string): void {
   }
   tokens.forEach((t, i) => {
     if (t.kind === 'symbol' && t.text === ';' && i < tokens.length - 1)
-      throw badInput('Send one statement at a time');
-    if (t.kind === 'symbol' && t.text === '=~') throw forbidden(REGEX);
+      throw badInput(
+        `Send one statement at a time (a second one follows the ";" at offset ${t.at})`,
+      );
+    if (t.kind === 'symbol' && t.text === '=~') throw forbidden(`${REGEX} (at offset ${t.at})`);
     if (t.kind !== 'word' || isQualified(tokens, i)) return;
     const word = keyword(t.text);
+    const at = ` (${t.text} at offset ${t.at})`;
     const what = FORBIDDEN_WORDS[word];
-    if (what) throw forbidden(what);
+    if (what) throw forbidden(what + at);
     const next = tokens[i + 1];
     if (word === 'LOAD' && next?.kind === 'word' && keyword(next.text) === 'CSV')
-      throw forbidden('LOAD CSV reads files and URLs');
+      throw forbidden(`LOAD CSV reads files and URLs${at}`);
     if (
       ['START', 'STOP', 'ENABLE'].includes(word) &&
       next?.kind === 'word' &&
       ['DATABASE', 'SERVER', 'COMPOSITE'].includes(keyword(next.text))
     )
-      throw forbidden('administration commands');
+      throw forbidden(`administration commands${at}`);
   });
   checkNames(calledNames(tokens));
 }

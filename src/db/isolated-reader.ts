@@ -134,7 +134,9 @@ export class IsolatedReader {
 
   private acquire(deadline: number, budgetMs: number): Promise<Slot> {
     if (this.closed)
-      return Promise.reject(new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'Shutting down'));
+      return Promise.reject(
+        new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The server is shutting down'),
+      );
     const ready = this.idle.pop();
     if (ready) return Promise.resolve(ready);
     if (this.slots.size < this.options.maxWorkers) return Promise.resolve(this.spawn());
@@ -165,6 +167,8 @@ export class IsolatedReader {
     if (slot.dead) return;
     slot.dead = true;
     this.slots.delete(slot);
+    const idle = this.idle.indexOf(slot);
+    if (idle !== -1) this.idle.splice(idle, 1);
     void slot.worker.terminate();
     // A fresh worker for the next request, loaded while nobody waits for it.
     if (!this.closed && slot.loaded) void this.warm();
@@ -204,7 +208,11 @@ export class IsolatedReader {
     });
     worker.on('exit', () => {
       this.kill(slot);
-      slot.pending?.reject(new AppError(ErrorCode.INTERNAL, 'The query runner stopped'));
+      slot.pending?.reject(
+        this.closed
+          ? new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The server is shutting down')
+          : new AppError(ErrorCode.INTERNAL, 'The query runner stopped'),
+      );
     });
     return slot;
   }
