@@ -39,7 +39,7 @@ export interface Config {
   };
   logLevel: Env['LOG_LEVEL'];
   /** Ad-hoc read-only Cypher (POST /cypher): off unless a token is set. */
-  analyst: { token: string | undefined; timeoutMs: number; rowCap: number };
+  analyst: { token: string | undefined; timeoutMs: number; rowCap: number; maxBytes: number };
   /** Checked before a query reaches Neo4j. */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   neo4j: Neo4jConnection;
@@ -98,6 +98,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       token: env.ANALYST_TOKEN,
       timeoutMs: env.ANALYST_TIMEOUT_MS,
       rowCap: env.ANALYST_ROW_CAP,
+      maxBytes: env.ANALYST_MAX_BYTES,
     },
     limits: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,

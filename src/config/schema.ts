@@ -83,6 +83,7 @@ export const envSchema = z
     ),
     ANALYST_TIMEOUT_MS: positiveMs.default(5_000),
     ANALYST_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    ANALYST_MAX_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(5_000_000),
 
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(200).default(15),

@@ -8,6 +8,7 @@ import type { Neo4jConnection } from '../config';
 import type { Logger } from '../logger';
 import { AppError, ErrorCode } from '../errors';
 import { mapNeo4jError } from './errors';
+import { IsolatedReader } from './isolated-reader';
 
 export type Params = Record<string, unknown>;
 
@@ -43,14 +44,17 @@ export type QueryObserver = (event: { operation: string; mode: 'READ' | 'WRITE' 
 export class Database {
   private readonly driver: Driver;
   private readonly observer: QueryObserver | undefined;
+  /** Shared by every handle on the same driver. */
+  private readonly lazy: { isolated?: IsolatedReader };
 
   constructor(
     private readonly conn: Neo4jConnection,
     private readonly logger: Logger,
-    shared?: { driver: Driver; observer: QueryObserver },
+    shared?: { driver: Driver; observer: QueryObserver; lazy: { isolated?: IsolatedReader } },
   ) {
     this.observer = shared?.observer;
     this.driver = shared?.driver ?? createDriver(conn, logger);
+    this.lazy = shared?.lazy ?? {};
   }
 
   get database(): string {
@@ -59,7 +63,20 @@ export class Database {
 
   /** A handle on the same driver that reports each query to `observer` (one per request). */
   withObserver(observer: QueryObserver): Database {
-    return new Database(this.conn, this.logger, { driver: this.driver, observer });
+    return new Database(this.conn, this.logger, {
+      driver: this.driver,
+      observer,
+      lazy: this.lazy,
+    });
+  }
+
+  /**
+   * Runs user statements (POST /cypher) in worker threads with drivers of
+   * their own, so no result can hold up this process's event loop; started
+   * on first use, stopped by close().
+   */
+  isolated(): IsolatedReader {
+    return (this.lazy.isolated ??= new IsolatedReader(this.conn));
   }
 
   async read<R extends RecordShape = RecordShape>(
@@ -78,32 +95,6 @@ export class Database {
   ): Promise<R[]> {
     const result = await this.writeTx(opts, (tx) => tx.run<R>(cypher, integerParams(params)));
     return result.records.map((r) => r.toObject());
-  }
-
-  /**
-   * Reads at most `maxRows` records (one more is fetched to tell whether the
-   * result was cut), leaving the rest unread on the server.
-   */
-  async readCapped(
-    cypher: string,
-    params: Params,
-    opts: CallOptions,
-    maxRows: number,
-  ): Promise<{ keys: string[]; records: RecordShape[]; truncated: boolean }> {
-    return this.readTx(opts, async (tx) => {
-      const result = tx.run(cypher, integerParams(params));
-      const records: RecordShape[] = [];
-      let truncated = false;
-      for await (const record of result) {
-        if (records.length === maxRows) {
-          truncated = true;
-          break;
-        }
-        records.push(record.toObject());
-      }
-      const keys = truncated ? Object.keys(records[0] ?? {}) : [...(await result.keys())];
-      return { keys, records, truncated };
-    });
   }
 
   /** The server's plan and query type for a statement, without running it (EXPLAIN). */
@@ -155,6 +146,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.lazy.isolated?.close();
     await this.driver.close();
   }
 

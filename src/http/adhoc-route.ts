@@ -18,6 +18,8 @@ function sameToken(given: string, expected: string): boolean {
  */
 export function adhocRouter(config: Pick<Config, 'analyst' | 'http'>, db: Database): Router {
   const router = express.Router();
+  // Load the worker that runs analysts' statements before the first request needs it.
+  if (config.analyst.token) void db.isolated().warm();
   router.post('/cypher', express.json({ limit: config.http.bodyLimit }), async (req, res) => {
     const send = (err: AppError) =>
       res.status(httpStatusOf[err.code]).json({ error: { code: err.code, message: err.message } });

@@ -34,14 +34,6 @@ export async function compiledStatements(
   };
   const db = {
     read: record,
-    readCapped: async (
-      cypher: string,
-      params: Record<string, unknown>,
-      opts: { operation: string },
-    ) => {
-      await record(cypher, params, opts);
-      return { keys: [], records: [], truncated: false };
-    },
     withObserver: () => db,
   } as unknown as Database;
   const context: GraphQLContext = {

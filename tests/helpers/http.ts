@@ -35,6 +35,8 @@ export async function startTestApp(
     corsOrigins?: string[];
     limits?: Partial<{ maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number }>;
     analystToken?: string;
+    analystTimeoutMs?: number;
+    analystMaxBytes?: number;
     env?: Config['env'];
     compiledExecution?: boolean;
     persisted?: PersistedOptions;
@@ -47,7 +49,12 @@ export async function startTestApp(
     config: {
       env: opts.env ?? 'test',
       limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },
-      analyst: { token: opts.analystToken, timeoutMs: 2000, rowCap: 50 },
+      analyst: {
+        token: opts.analystToken,
+        timeoutMs: opts.analystTimeoutMs ?? 2000,
+        rowCap: 50,
+        maxBytes: opts.analystMaxBytes ?? 5_000_000,
+      },
       http: {
         host: '127.0.0.1',
         port: 0,

@@ -20,6 +20,8 @@ describe('ad-hoc read-only Cypher for analysts', () => {
   beforeAll(async () => {
     t = await startTestApp(db, { analystToken: TOKEN });
     off = await startTestApp(db);
+    // The worker compiles the TypeScript sources on its first start: not part of a request's budget.
+    await db.isolated().warm();
   });
   afterAll(async () => {
     await t.app.stop();
@@ -38,15 +40,16 @@ describe('ad-hoc read-only Cypher for analysts', () => {
       rows: [{ name: 'Lithuania', id: 'state:LT' }],
       truncated: false,
       rowCap: 50,
+      byteCap: 5_000_000,
     });
   });
 
   it('allows read-only procedures and functions on the allowlist', async () => {
     const res = await post(t, {
       query:
-        "CALL db.labels() YIELD label WITH collect(label) AS labels RETURN apoc.coll.contains(labels, 'State') AS hasStates, size(apoc.text.split('a,b', ',')) AS parts",
+        "CALL db.labels() YIELD label WITH collect(label) AS labels RETURN apoc.coll.contains(labels, 'State') AS hasStates, apoc.text.join(['a', 'b'], ',') AS joined",
     });
-    expect(await res.json()).toMatchObject({ rows: [{ hasStates: true, parts: 2 }] });
+    expect(await res.json()).toMatchObject({ rows: [{ hasStates: true, joined: 'a,b' }] });
   });
 
   it('is off without a configured token, and refuses a missing or wrong token', async () => {
@@ -159,14 +162,17 @@ describe('ad-hoc read-only Cypher for analysts', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 
-  it('stops an endless query at its timeout with TIMEOUT', async () => {
+  it('stops an endless query at its one deadline with TIMEOUT, then serves the next query', async () => {
     const started = Date.now();
     const res = await post(t, {
       query: 'UNWIND range(1, 3000000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n',
     });
     expect(res.status).toBe(504);
     expect(await res.json()).toMatchObject({ error: { code: 'TIMEOUT' } });
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // One deadline (2 s here) covers plan check and run together; before, each had its own plus a grace.
+    expect(Date.now() - started).toBeLessThan(2_000 + 1_500);
+    const next = await post(t, { query: 'RETURN 1 AS one' });
+    expect(await next.json()).toMatchObject({ rows: [{ one: 1 }] });
   });
 
   it('truncates at the row cap and says so', async () => {
