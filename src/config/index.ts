@@ -41,7 +41,14 @@ export interface Config {
   /** Ad-hoc read-only Cypher (POST /cypher): off unless a token is set. */
   analyst: { token: string | undefined; timeoutMs: number; rowCap: number; maxBytes: number };
   /** Checked before a query reaches Neo4j. */
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    /** Largest GraphQL response body in bytes (exports, which stream, are not bounded by it). */
+    maxResponseBytes: number;
+  };
   neo4j: Neo4jConnection;
   /** Set when the project starts its own Neo4j (NEO4J_URI unset). */
   embedded: EmbeddedNeo4jConfig | undefined;
@@ -105,6 +112,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxCost: env.GRAPHQL_MAX_COST,
+      maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
     },
     neo4j: {
       uri: env.NEO4J_URI ?? `neo4j://127.0.0.1:${env.NEO4J_EMBEDDED_BOLT_PORT}`,

@@ -89,6 +89,12 @@ export const envSchema = z
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(200).default(15),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+    GRAPHQL_MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(2 ** 30)
+      .default(16 * 2 ** 20),
   })
   .superRefine((env, ctx) => {
     // The server checks its transaction deadline only periodically (measured: a

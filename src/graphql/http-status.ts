@@ -9,7 +9,7 @@ export const RETRY_AFTER_SECONDS = 5;
  * The HTTP status of a GraphQL response that failed as a whole (no data, or
  * every root field null) for one reason: the database unavailable is 503
  * with Retry-After, so load balancers and clients back off; a request
- * refused before it ran (no data at all, every error the client's) is 400.
+ * refused for its input (every error the client's) is 400.
  * A response with some data stays 200, its errors beside the data.
  */
 export function httpStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
@@ -26,7 +26,7 @@ export function httpStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
           if (wholeFailed && codes.size === 1 && codes.has(ErrorCode.DATABASE_UNAVAILABLE)) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-          } else if (noData && codes.size === 1 && codes.has(ErrorCode.BAD_INPUT)) {
+          } else if (wholeFailed && codes.size === 1 && codes.has(ErrorCode.BAD_INPUT)) {
             response.http.status = 400;
           }
         },

@@ -6,42 +6,61 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { GraphQLCaches } from './caches';
 import type { GraphQLContext } from './context';
+import { jitFieldCount } from './jit-budget';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * Executes queries through graphql-jit: each document (Apollo keeps one
- * parsed document per query text) is compiled once into a function that
- * walks the selection without graphql-js's per-field machinery. Resolvers
- * still run, but with the root field's statement having prefetched
- * everything below it they only hand over what is already there. Apollo
- * Server 5 has no executor option, so this is its responseForOperation
- * hook. Mutations and subscriptions (there are none) and documents
- * graphql-jit cannot compile fall through to Apollo's own execution.
+ * The most fields (counted by jitFieldCount, abstract types expanded) a
+ * document may have for graphql-jit to compile it. Every documented query
+ * and the benchmark's stay well under it (the largest has under 1,000);
+ * compiling this many takes about 100 ms and 2 MB of code. Beyond it the
+ * generated code grows with every abstract level (a short document reaches
+ * millions of fields and exhausts the heap), so such documents run through
+ * graphql-js, whose work follows the data actually returned.
+ */
+export const JIT_FIELD_BUDGET = 2_000;
+
+/**
+ * Executes queries through graphql-jit: each document is compiled once
+ * into a function that walks the selection without graphql-js's per-field
+ * machinery, and kept in a bounded cache (by query hash and operation).
+ * Resolvers still run, but with the root field's statement having
+ * prefetched everything below it they only hand over what is already
+ * there. Apollo Server 5 has no executor option, so this is its
+ * responseForOperation hook. Mutations and subscriptions (there are none),
+ * documents over JIT_FIELD_BUDGET and documents graphql-jit cannot compile
+ * fall through to Apollo's own execution, which answers the same.
  */
 export function compiledExecutionPlugin(
   schema: GraphQLSchema,
   formatError: FormatError,
+  caches: GraphQLCaches,
+  budget = JIT_FIELD_BUDGET,
 ): ApolloServerPlugin<GraphQLContext> {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
-  const compiledFor = (document: DocumentNode, operationName: string | undefined) => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    if (!byName.has(key)) {
-      const result = compileQuery(schema, document, operationName);
-      byName.set(key, isCompiledQuery(result) ? result : null);
+  const compiledFor = (rc: GraphQLRequestContext<GraphQLContext>, document: DocumentNode) => {
+    const operationName = rc.request.operationName ?? undefined;
+    const key = `${rc.queryHash ?? rc.source ?? ''}\0${operationName ?? ''}`;
+    let entry = caches.compiled.get(key);
+    if (!entry) {
+      // Counted before compiling: the count stops at the budget, compiling does not.
+      const fields = jitFieldCount(schema, document, operationName, budget);
+      const result = fields > budget ? null : compileQuery(schema, document, operationName);
+      entry = { query: result && isCompiledQuery(result) ? result : null, fields };
+      caches.compiled.set(key, entry);
     }
-    return byName.get(key) ?? null;
+    if (entry.fields > budget) caches.counters.uncompiledOverBudget += 1;
+    return entry.query;
   };
   return {
     async requestDidStart() {
       return {
         async responseForOperation(rc: GraphQLRequestContext<GraphQLContext>) {
           if (rc.operation?.operation !== 'query' || !rc.document) return null;
-          const query = compiledFor(rc.document, rc.request.operationName ?? undefined);
+          const query = compiledFor(rc, rc.document);
           if (!query) return null;
           // Variables that do not fit their types: Apollo's own execution
           // reports them as the client's error (BAD_USER_INPUT, HTTP 400).

@@ -2,8 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  getNamedType,
+  getNullableType,
   getVariableValues,
   GraphQLError,
+  isLeafType,
+  isListType,
+  isObjectType,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -11,6 +16,7 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors';
+import type { GraphQLCaches } from './caches';
 import type { GraphQLContext } from './context';
 
 export interface QueryLimits {
@@ -63,6 +69,53 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 /**
+ * What a list of objects without a page size (sources, evidence, a path's
+ * steps, the matrix's cells) is assumed to hold. Without it such lists cost
+ * what one item costs, and nesting them (a source's sources' sources...)
+ * looked cheap while the answer multiplied at every level.
+ */
+export const ASSUMED_LIST_SIZE = 4;
+
+/**
+ * A list of objects without a page size costs ASSUMED_LIST_SIZE times what
+ * each item costs (`nodes(ids:)` the number of ids asked). A connection's
+ * edges are not counted again: the connection's `first` priced them. Lists
+ * of scalars cost one, like any scalar.
+ */
+const listEstimator: ComplexityEstimator = ({ args, field, type, childComplexity }) => {
+  if (!isListType(getNullableType(field.type)) || isLeafType(getNamedType(field.type)))
+    return undefined;
+  if (field.name === 'edges' && isObjectType(type) && type.getFields().pageInfo) return undefined;
+  const size = Array.isArray(args.ids) ? args.ids.length : ASSUMED_LIST_SIZE;
+  return 1 + size * Math.max(1, childComplexity);
+};
+
+/** The cost model: pages, then unpaged lists, then one per field. */
+export const COST_ESTIMATORS = [
+  pageEstimator,
+  listEstimator,
+  simpleEstimator({ defaultComplexity: 1 }),
+];
+
+const MAX_COST_KEY_LENGTH = 4_096;
+
+/**
+ * What graphql-query-complexity throws, as the client's error: its node
+ * limit (a document that large is too complex) or an argument it could not
+ * read (graphql-js reports it the same way when it runs).
+ */
+function refusal(err: unknown): GraphQLError {
+  const message = err instanceof Error ? err.message : String(err);
+  const tooLarge = /maximum allowed number of nodes/.test(message);
+  return new GraphQLError(message, {
+    extensions: {
+      code: tooLarge ? ErrorCode.TOO_COMPLEX : ErrorCode.BAD_INPUT,
+      http: { status: 400 },
+    },
+  });
+}
+
+/**
  * Computes each operation's cost after it is parsed and validated, rejects
  * it with TOO_COMPLEX above the limit (nothing reaches Neo4j), and reports
  * the cost in the response's extensions.
@@ -70,32 +123,42 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 export function costPlugin(
   schema: GraphQLSchema,
   maxCost: number,
+  caches: Pick<GraphQLCaches, 'costs'>,
 ): ApolloServerPlugin<GraphQLContext> {
-  // Apollo keeps one parsed document per query text, so the cost of a
-  // document with the same operation and variables is computed once.
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
-  const costOf = (document: DocumentNode, operationName: string | undefined, variables: object) => {
-    const key = JSON.stringify([operationName ?? null, variables]);
-    let known = costs.get(document);
-    const cached = known?.get(key);
+  // The cost of a document (by its hash) with the same operation and
+  // variables is computed once, in a bounded cache. Large variables are
+  // not kept: their key would weigh more than computing again.
+  const costOf = (
+    queryHash: string,
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: object,
+  ) => {
+    const key = `${queryHash}\0${JSON.stringify([operationName ?? null, variables])}`;
+    const cached = caches.costs.get(key);
     if (cached !== undefined) return cached;
-    const cost = getComplexity({
-      schema,
-      query: document,
-      variables: variables as Record<string, unknown>,
-      operationName,
-      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
-    if (!known) costs.set(document, (known = new Map()));
-    // Bounded: a document asked with ever new variables keeps its last 100.
-    if (known.size >= 100) known.clear();
-    known.set(key, cost);
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables: variables as Record<string, unknown>,
+        operationName,
+        estimators: COST_ESTIMATORS,
+      });
+    } catch (err) {
+      throw refusal(err);
+    }
+    if (key.length <= MAX_COST_KEY_LENGTH) caches.costs.set(key, cost);
     return cost;
   };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation, contextValue }) {
+        async didResolveOperation({ request, document, operation, contextValue, queryHash }) {
+          // No operation of that name (or several and none named): graphql-js
+          // reports it to the client (OPERATION_RESOLUTION_FAILURE, a 400).
+          if (!operation) return;
           // Variables that do not fit their types are the client's error:
           // graphql-js reports them (BAD_USER_INPUT) before anything runs.
           // The cost needs their values, so it is left to that report.
@@ -107,6 +170,7 @@ export function costPlugin(
           contextValue.stats.variablesFit = !errors?.length;
           if (errors && errors.length > 0) return;
           const cost = costOf(
+            queryHash,
             document,
             request.operationName ?? undefined,
             request.variables ?? {},

@@ -5,12 +5,11 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import type { Model } from '../seed/model';
+import { BoundedCache, stringBytes, type CacheFigures } from './bounded-cache';
 import {
   PrefetchCompiler,
   type ArgumentReader,
@@ -125,14 +124,31 @@ export interface RootPrefetch {
 /**
  * Compiled prefetches per schema, operation (Apollo keeps one parsed
  * document per query text, so a repeated query finds its entry), root field
- * and variables: a document compiles once, not per request. Bounded per
- * operation, since variables are the user's.
+ * and variables: a document compiles once, not per request. Documents and
+ * variables are the client's, so the cache is bounded (least recently used
+ * out), weighed by the statement text and parameters it keeps.
  */
-const compiledCache = new WeakMap<
-  GraphQLSchema,
-  WeakMap<OperationDefinitionNode, Map<string, RootPrefetch>>
->();
-const MAX_VARIANTS_PER_OPERATION = 64;
+const compiledCache = new BoundedCache<string, RootPrefetch>(
+  { maxEntries: 500, maxBytes: 16 * 2 ** 20 },
+  (entry, key) =>
+    stringBytes(key) +
+    stringBytes(entry.compiled.expr ?? '') +
+    stringBytes(entry.compiled.props) +
+    stringBytes(JSON.stringify(entry.params)),
+);
+
+/** A number per schema and per operation object, for the cache key (weak: they go with their objects). */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+const identity = (o: object) => {
+  let id = identities.get(o);
+  if (id === undefined) identities.set(o, (id = nextIdentity += 1));
+  return id;
+};
+
+export function prefetchCacheFigures(): CacheFigures {
+  return compiledCache.figures();
+}
 
 /** The prefetch of the entities at a root field's position (compiled once per document and variables). */
 export function compileAt(
@@ -141,12 +157,8 @@ export function compileAt(
   readArgs: ArgumentReader,
   position: Position,
 ): RootPrefetch {
-  let bySchema = compiledCache.get(info.schema);
-  if (!bySchema) compiledCache.set(info.schema, (bySchema = new WeakMap()));
-  let variants = bySchema.get(info.operation);
-  if (!variants) bySchema.set(info.operation, (variants = new Map()));
-  const key = `${String(info.path.key)}|${position.join('.')}|${JSON.stringify(info.variableValues)}`;
-  const hit = variants.get(key);
+  const key = `${identity(info.schema)}|${identity(info.operation)}|${String(info.path.key)}|${position.join('.')}|${JSON.stringify(info.variableValues)}`;
+  const hit = compiledCache.get(key);
   if (hit) return hit;
   const compiler = new PrefetchCompiler(
     info.schema,
@@ -161,8 +173,7 @@ export function compileAt(
       ? compiler.entity('n0', at.type, at.sets)
       : { expr: null, plan: new Map(), props: 'n0 {.id}' };
   const result = { params: compiler.params, compiled };
-  if (variants.size >= MAX_VARIANTS_PER_OPERATION) variants.clear();
-  variants.set(key, result);
+  compiledCache.set(key, result);
   return result;
 }
 

@@ -13,11 +13,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { ErrorCode, isAppError } from '../errors';
+import { createGraphQLCaches, documentStore, graphqlCacheFigures } from '../graphql/caches';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
 import { compiledExecutionPlugin } from '../graphql/jit';
 import { httpStatusPlugin } from '../graphql/http-status';
+import { responseSizeLimit } from '../graphql/response-size';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
@@ -72,9 +74,13 @@ export async function createApp({
   httpServer.requestTimeout = config.http.requestTimeoutMs;
 
   const formatError = createErrorFormatter(logger);
+  const caches = createGraphQLCaches();
+  const responseSize = responseSizeLimit(config.limits.maxResponseBytes);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
+    documentStore: documentStore(caches),
+    stringifyResult: responseSize.stringifyResult,
     // From the parsed config rather than Apollo's own read of process.env, so
     // one validated NODE_ENV decides (e.g. introspection is off in production)
     // and tests choose it per app.
@@ -92,8 +98,8 @@ export async function createApp({
       // The schema sets no cache hints; Apollo's default cache-control
       // plugin would still wrap every field resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
-      costPlugin(schema, config.limits.maxCost),
-      ...(compiledExecution ? [compiledExecutionPlugin(schema, formatError)] : []),
+      costPlugin(schema, config.limits.maxCost, caches),
+      ...(compiledExecution ? [compiledExecutionPlugin(schema, formatError, caches)] : []),
       httpStatusPlugin(),
       {
         // Reports the request's database round trips; dashboards and the
@@ -111,6 +117,8 @@ export async function createApp({
           };
         },
       },
+      // Last: it checks the response as it will be sent.
+      responseSize.plugin,
     ],
   });
   await apollo.start();
@@ -119,6 +127,11 @@ export async function createApp({
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  // The GraphQL path's per-document caches: bounds, contents, evictions (read-only).
+  app.get('/metrics', (_req, res) => {
+    res.json({ graphql: graphqlCacheFigures(caches) });
   });
 
   app.get('/readyz', async (_req, res) => {

@@ -33,7 +33,7 @@ export async function startTestApp(
     logger?: Logger;
     bodyLimit?: string;
     corsOrigins?: string[];
-    limits?: Partial<{ maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number }>;
+    limits?: Partial<Config['limits']>;
     analystToken?: string;
     analystTimeoutMs?: number;
     analystMaxBytes?: number;
@@ -48,7 +48,14 @@ export async function startTestApp(
     persisted: opts.persisted,
     config: {
       env: opts.env ?? 'test',
-      limits: { maxDepth: 12, maxAliases: 15, maxTokens: 5000, maxCost: 20000, ...opts.limits },
+      limits: {
+        maxDepth: 12,
+        maxAliases: 15,
+        maxTokens: 5000,
+        maxCost: 20000,
+        maxResponseBytes: 16 * 2 ** 20,
+        ...opts.limits,
+      },
       analyst: {
         token: opts.analystToken,
         timeoutMs: opts.analystTimeoutMs ?? 2000,

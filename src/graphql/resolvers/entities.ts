@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { farLabelFilter, type FieldSpec, type Model } from '../../seed/model';
-import { AppError, ErrorCode } from '../../errors';
+import { AppError, badInput, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { evidenceOf } from '../evidence';
 import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../generated/boundary';
@@ -140,6 +140,19 @@ const labelOf = (e: EntityObject): Label => {
   return label;
 };
 
+/**
+ * The types the generic relationships field walks: null (any) when the
+ * filter names none. An empty list would match nothing and is refused as
+ * the client's mistake rather than answered empty, since it is most likely
+ * a filter built from an empty selection. Repeats and order do not matter.
+ */
+const relationshipTypesAsked = (types: readonly string[] | null | undefined): string[] | null => {
+  if (types == null) return null;
+  if (types.length === 0)
+    throw badInput('filter.types must name at least one relationship type; omit it for every type');
+  return [...new Set(types)].sort();
+};
+
 const common = {
   label: (e: EntityObject) => labelOf(e),
   sources: (e: EntityObject) => sourceRefs(e),
@@ -151,7 +164,7 @@ const common = {
       ctx,
       e.id,
       {
-        types: args.filter?.types ?? null,
+        types: relationshipTypesAsked(args.filter?.types),
         direction: args.filter?.direction ? (args.filter.direction === 'OUT' ? 'out' : 'in') : null,
         labels: null,
       },
