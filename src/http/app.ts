@@ -23,13 +23,16 @@ import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
 import { accessLog, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
+import { admissionControl, type AdmissionStats } from './admission';
 import { dashboardRouter } from './dashboard-route';
 import { exportRouter } from './export-route';
 import { ideRouter } from './ide';
 import { persistedRouter, type PersistedOptions } from './persisted-route';
+import { rateLimiters } from './rate-limits';
+import { serverTimeouts } from './server-timeouts';
 
 export interface AppDeps {
-  config: Pick<Config, 'http' | 'env' | 'limits' | 'analyst'>;
+  config: Pick<Config, 'http' | 'env' | 'limits' | 'analyst' | 'rateLimits'>;
   db: Database;
   logger: Logger;
   schema: GraphQLSchema;
@@ -48,6 +51,8 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   /** Starts Apollo and listens; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
+  /** Requests in flight, waiting and refused by admission control. */
+  admission: { stats(): AdmissionStats };
   /** Stops accepting, drains in-flight requests (Apollo's drain plugin), closes the HTTP server. */
   stop(): Promise<void>;
 }
@@ -66,10 +71,12 @@ export async function createApp({
   // No ETag computed by hashing every response body: only persisted GET
   // reads are tagged, by dataset version (persisted-route.ts).
   app.set('etag', false);
-  const httpServer = http.createServer(app);
-  // Requests are cut off after this; the Neo4j transaction timeout is
-  // validated to be shorter, so the database gives up first with a clear code.
-  httpServer.requestTimeout = config.http.requestTimeoutMs;
+  // The client is the socket address unless proxies are trusted (TRUST_PROXY).
+  app.set('trust proxy', config.http.trustProxy);
+  // Requests are cut off after the request timeout; the Neo4j transaction
+  // timeout is validated to be shorter, so the database gives up first with
+  // a clear code.
+  const httpServer = http.createServer(serverTimeouts(config.http.requestTimeoutMs), app);
 
   const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -116,6 +123,7 @@ export async function createApp({
   await apollo.start();
 
   app.use(accessLog(logger));
+  const admission = admissionControl(config.http);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -137,6 +145,9 @@ export async function createApp({
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
+  app.use(admission);
+  const limiters = rateLimiters(config, logger);
+  app.post('/cypher', limiters.cypherAuth, limiters.cypher);
   app.use(adhocRouter(config, db));
 
   // The Neo4j Browser guide (:play http://localhost:<port>/browser-guide);
@@ -156,6 +167,7 @@ export async function createApp({
       origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins,
       maxAge: 600,
     }),
+    limiters.graphql,
   );
   app.use(persistedRouter({ apollo, db, logger, readiness, schema, ...persisted }));
   app.use(ideRouter());
@@ -208,6 +220,7 @@ export async function createApp({
   return {
     httpServer,
     apollo,
+    admission,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
