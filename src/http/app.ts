@@ -29,6 +29,7 @@ import { exportRouter } from './export-route';
 import { ideRouter } from './ide';
 import { persistedRouter, type PersistedOptions } from './persisted-route';
 import { rateLimiters } from './rate-limits';
+import { securityHeaders } from './security-headers';
 import { serverTimeouts } from './server-timeouts';
 
 export interface AppDeps {
@@ -122,6 +123,7 @@ export async function createApp({
   });
   await apollo.start();
 
+  app.use(securityHeaders());
   app.use(accessLog(logger));
   const admission = admissionControl(config.http);
 
@@ -151,11 +153,12 @@ export async function createApp({
   app.use(adhocRouter(config, db));
 
   // The Neo4j Browser guide (:play http://localhost:<port>/browser-guide);
-  // Browser fetches it from its own origin, so any origin may read it.
-  // Browser sends no-cache and tracing headers, so it preflights: cors()
-  // answers that for any origin (the guide is public, read-only text).
+  // Browser fetches it from its own origin (the embedded Neo4j's HTTP port),
+  // so that origin may read it, and so may CORS_ORIGINS. Browser sends
+  // no-cache and tracing headers, so it preflights: cors() answers that.
   const guide = browserGuide();
-  app.use('/browser-guide', cors());
+  const guideOrigins = [...config.http.browserGuideOrigins, ...config.http.corsOrigins];
+  app.use('/browser-guide', cors({ origin: guideOrigins.includes('*') ? true : guideOrigins }));
   app.get('/browser-guide', (_req, res) => {
     res.type('html').send(guide);
   });
