@@ -21,7 +21,8 @@ import { httpStatusPlugin } from '../graphql/http-status';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
-import { accessLog, requestIdOf } from './access-log';
+import { RepeatLimitedLog } from '../log-repeats';
+import { accessLog, noteErrorId, noteGraphQLErrors, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
 import { admissionControl, type AdmissionStats } from './admission';
 import { dashboardRouter } from './dashboard-route';
@@ -79,7 +80,14 @@ export async function createApp({
   // a clear code.
   const httpServer = http.createServer(serverTimeouts(config.http.requestTimeoutMs), app);
 
-  const formatError = createErrorFormatter(logger);
+  // One repeat-limited log for failures, so a failing database or a bug
+  // hit by every request logs once per minute with a count, not per request.
+  const repeats = new RepeatLimitedLog(logger);
+  const formatError = createErrorFormatter(logger, repeats);
+  // The HTTP response of each GraphQL request, to note its error codes on.
+  // Keyed by the context's stats object: Apollo hands plugins a shallow
+  // copy of the context, whose nested objects are the originals.
+  const responses = new WeakMap<GraphQLContext['stats'], Response>();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -110,6 +118,10 @@ export async function createApp({
           return {
             async willSendResponse({ contextValue, response }) {
               if (response.body.kind === 'single') {
+                noteGraphQLErrors(
+                  responses.get(contextValue.stats),
+                  response.body.singleResult.errors,
+                );
                 response.body.singleResult.extensions = {
                   ...response.body.singleResult.extensions,
                   roundTrips: contextValue.stats.roundTrips,
@@ -179,7 +191,11 @@ export async function createApp({
     '/graphql',
     express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, logger, requestIdOf(req)),
+      context: async ({ req, res }) => {
+        const context = createContext(db, logger, requestIdOf(req));
+        responses.set(context.stats, res);
+        return context;
+      },
     }),
   );
 
@@ -210,7 +226,12 @@ export async function createApp({
       return;
     }
     const errorId = randomUUID();
-    logger.error({ err, errorId, reqId: requestIdOf(req) }, 'unexpected HTTP error (masked)');
+    noteErrorId(res, ErrorCode.INTERNAL, errorId);
+    repeats.error(
+      `HTTP ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+      { err, errorId, reqId: requestIdOf(req) },
+      'unexpected HTTP error (masked)',
+    );
     res.status(500).json({
       error: {
         code: isAppError(err) ? err.code : ErrorCode.INTERNAL,
@@ -233,6 +254,9 @@ export async function createApp({
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      repeats.flush();
+    },
   };
 }
