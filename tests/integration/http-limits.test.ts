@@ -96,6 +96,37 @@ describe('admission control', () => {
     }
   });
 
+  it('answers 300 requests at once with 200s and fast 503s while /healthz keeps answering', async () => {
+    const t = await startTestApp(db, {
+      http: { maxInFlight: 8, maxQueued: 8, queueTimeoutMs: 2_000 },
+    });
+    try {
+      const query =
+        '{ states(first: 20) { edges { node { name pursues(first: 5) { totalCount } } } } }';
+      const timed = async () => {
+        const started = Date.now();
+        const res = await post(t, '/graphql', { query });
+        const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+        return {
+          status: res.status,
+          code: body.errors?.[0]?.extensions?.code,
+          ms: Date.now() - started,
+        };
+      };
+      const burst = Promise.all(Array.from({ length: 300 }, timed));
+      const health = await fetch(`${t.base}/healthz`);
+      expect(health.status).toBe(200);
+      const results = await burst;
+      const outcomes = new Set(results.map((r) => `${r.status} ${r.code ?? ''}`.trim()));
+      expect([...outcomes].sort()).toEqual(['200', '503 TOO_BUSY']);
+      const refused = results.filter((r) => r.status === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(t.app.admission.stats()).toMatchObject({ inFlight: 0, queued: 0 });
+    } finally {
+      await t.app.stop();
+    }
+  });
+
   it('refuses a queued request whose wait exceeds the queue timeout, and frees the place of a client that gave up', async () => {
     const t = await startTestApp(db, {
       http: { maxInFlight: 1, maxQueued: 2, queueTimeoutMs: 200 },
