@@ -20,6 +20,8 @@ export function isGraphQLRequest(req: Request): boolean {
  * The status is the code's (httpStatusOf).
  */
 export function sendError(req: Request, res: Response, code: ErrorCode, message: string): void {
+  // Named on the request's log line (access-log.ts).
+  (res.locals as { errors?: string[] }).errors = [code];
   res.setHeader('cache-control', 'no-store');
   res
     .status(httpStatusOf[code])

@@ -18,13 +18,13 @@ describe('log volume', () => {
     const { lines, logger } = capturedLogger();
     const t = await startTestApp(db, { logger });
     try {
-      for (let i = 0; i < 20; i += 1) {
+      for (let i = 0; i < 10; i += 1) {
         const { body } = await t.graphql('{ health { status } }');
         expect(body.errors?.[0]?.extensions?.code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
       }
       const ours = lines.filter((l) => l.msg !== 'neo4j driver');
       const access = ours.filter((l) => l.msg === 'request completed');
-      expect(access).toHaveLength(20);
+      expect(access).toHaveLength(10);
       for (const line of access) expect(line.errors).toEqual([ErrorCode.DATABASE_UNAVAILABLE]);
       // Beside the access lines: the failure once (at warn), nothing per request.
       expect(ours.filter((l) => l.msg !== 'request completed').map((l) => l.level)).toEqual([40]);
@@ -33,7 +33,26 @@ describe('log volume', () => {
       await db.close();
     }
     // At stop, the count of the repeats.
-    expect(lines.at(-1)).toMatchObject({ level: 40, repeated: 19 });
+    expect(lines.at(-1)).toMatchObject({ level: 40, repeated: 9 });
+  });
+
+  it('names the code of a request refused before its route on its line', async () => {
+    const db = testDatabase();
+    const { lines, logger } = capturedLogger();
+    const t = await startTestApp(db, { logger, rateLimits: { graphql: 1 } });
+    try {
+      expect((await t.graphql('{ __typename }')).status).toBe(200);
+      expect((await t.graphql('{ __typename }')).status).toBe(429);
+      const access = lines.filter((l) => l.msg === 'request completed');
+      expect(access.map((l) => [l.statusCode, l.errors])).toEqual([
+        [200, undefined],
+        [429, [ErrorCode.RATE_LIMITED]],
+      ]);
+      expect(lines).toHaveLength(2);
+    } finally {
+      await t.app.stop();
+      await db.close();
+    }
   });
 
   it('names a masked error’s id on the request’s line, and logs the details once per kind', async () => {
