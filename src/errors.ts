@@ -10,6 +10,10 @@ export const ErrorCode = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
   TOO_COMPLEX: 'TOO_COMPLEX',
+  /** The server has as many requests in flight (and queued) as it takes; retry shortly. */
+  TOO_BUSY: 'TOO_BUSY',
+  /** This client sent more requests (or failed sign-ins) than its budget allows. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -23,6 +27,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
   TIMEOUT: 504,
   TOO_COMPLEX: 400,
+  TOO_BUSY: 503,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 

@@ -36,6 +36,25 @@ export interface Config {
     corsOrigins: string[];
     bodyLimit: string;
     requestTimeoutMs: number;
+    /** Requests served at once; more wait in a queue of maxQueued for up to queueTimeoutMs, beyond it 503 TOO_BUSY. */
+    maxInFlight: number;
+    maxQueued: number;
+    queueTimeoutMs: number;
+    /** express's `trust proxy` (false: the socket address is the client). */
+    trustProxy: false | number | string[];
+    /** Origins of the embedded Neo4j Browser, which fetches /browser-guide. */
+    browserGuideOrigins: string[];
+  };
+  /**
+   * Per-client budgets (requests per window; 0 turns a limit off). Failed
+   * analyst sign-ins have their own, strict budget against token guessing.
+   */
+  rateLimits: {
+    windowMs: number;
+    graphql: number;
+    cypher: number;
+    cypherAuthFailures: number;
+    cypherAuthWindowMs: number;
   };
   logLevel: Env['LOG_LEVEL'];
   /** Ad-hoc read-only Cypher (POST /cypher): off unless a token is set. */
@@ -99,6 +118,20 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: env.CORS_ORIGINS,
       bodyLimit: env.BODY_LIMIT,
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      maxInFlight: env.HTTP_MAX_IN_FLIGHT,
+      maxQueued: env.HTTP_MAX_QUEUED,
+      queueTimeoutMs: env.HTTP_QUEUE_TIMEOUT_MS,
+      trustProxy: env.TRUST_PROXY,
+      browserGuideOrigins: embedded
+        ? [`http://127.0.0.1:${embedded.httpPort}`, `http://localhost:${embedded.httpPort}`]
+        : [],
+    },
+    rateLimits: {
+      windowMs: env.RATE_LIMIT_WINDOW_MS,
+      graphql: env.RATE_LIMIT_GRAPHQL,
+      cypher: env.RATE_LIMIT_CYPHER,
+      cypherAuthFailures: env.RATE_LIMIT_CYPHER_AUTH_FAILURES,
+      cypherAuthWindowMs: env.RATE_LIMIT_CYPHER_AUTH_WINDOW_MS,
     },
     logLevel: env.LOG_LEVEL,
     analyst: {

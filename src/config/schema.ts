@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,47 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Names express (proxy-addr) knows for address ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * express's `trust proxy`: unset (the socket address is the client), a hop
+ * count, or the addresses/CIDRs of the proxies to trust. "true" (trust every
+ * hop) is refused: any client could then choose its own address, and so its
+ * own rate-limit bucket, with an X-Forwarded-For header.
+ */
+const trustProxy = optionalString.pipe(
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): false | number | string[] => {
+      if (v === undefined) return false;
+      if (/^\d+$/.test(v)) return Number(v);
+      const entries = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (bad.length > 0 || entries.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a hop count or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal${bad.length ? ` (not understood: ${bad.join(', ')})` : ''}`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+);
 
 export const envSchema = z
   .object({
@@ -95,6 +137,16 @@ export const envSchema = z
       .min(1_024)
       .max(2 ** 30)
       .default(16 * 2 ** 20),
+
+    HTTP_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
+    HTTP_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
+    HTTP_QUEUE_TIMEOUT_MS: positiveMs.default(2_000),
+    TRUST_PROXY: trustProxy,
+    RATE_LIMIT_WINDOW_MS: positiveMs.default(60_000),
+    RATE_LIMIT_GRAPHQL: z.coerce.number().int().min(0).default(60_000),
+    RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_CYPHER_AUTH_FAILURES: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_CYPHER_AUTH_WINDOW_MS: positiveMs.default(900_000),
   })
   .superRefine((env, ctx) => {
     // The server checks its transaction deadline only periodically (measured: a

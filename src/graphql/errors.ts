@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
+import { RepeatLimitedLog } from '../log-repeats';
 
 /** Apollo's own request errors, mapped onto the public catalog. */
 const APOLLO_CODES: Record<string, ErrorCode> = {
@@ -22,12 +23,17 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
  * report from a user can be matched to the log without leaking internals.
  * An INTERNAL AppError (e.g. a failed statement) is masked the same way.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(
+  logger: Logger,
+  // The same failure in many requests is logged once per interval, with a count.
+  repeats: RepeatLimitedLog = new RepeatLimitedLog(logger),
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
     if (original instanceof AppError && original.code !== ErrorCode.INTERNAL) {
       if (original.code === ErrorCode.DATABASE_UNAVAILABLE || original.code === ErrorCode.TIMEOUT) {
-        logger.warn(
+        repeats.warn(
+          `${original.code} ${original.message}`,
           { err: original.cause ?? original, code: original.code, path: formatted.path },
           original.message,
         );
@@ -81,7 +87,11 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_INPUT } };
     }
     const errorId = randomUUID();
-    logger.error({ err: original, errorId, path: formatted.path }, 'unexpected error (masked)');
+    repeats.error(
+      `INTERNAL ${original instanceof Error ? `${original.name}: ${original.message}` : String(original)}`,
+      { err: original, errorId, path: formatted.path },
+      'unexpected error (masked)',
+    );
     return {
       message: `Internal server error (error id ${errorId})`,
       locations: formatted.locations,

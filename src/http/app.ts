@@ -23,15 +23,20 @@ import { responseSizeLimit } from '../graphql/response-size';
 import type { Logger } from '../logger';
 import type { Readiness } from '../readiness';
 import { browserGuide } from '../analyst/browser-guide';
-import { accessLog, requestIdOf } from './access-log';
+import { RepeatLimitedLog } from '../log-repeats';
+import { accessLog, noteErrorId, noteGraphQLErrors, requestIdOf } from './access-log';
 import { adhocRouter } from './adhoc-route';
+import { admissionControl, type AdmissionStats } from './admission';
 import { dashboardRouter } from './dashboard-route';
 import { exportRouter } from './export-route';
 import { ideRouter } from './ide';
 import { persistedRouter, type PersistedOptions } from './persisted-route';
+import { rateLimiters } from './rate-limits';
+import { securityHeaders } from './security-headers';
+import { serverTimeouts } from './server-timeouts';
 
 export interface AppDeps {
-  config: Pick<Config, 'http' | 'env' | 'limits' | 'analyst'>;
+  config: Pick<Config, 'http' | 'env' | 'limits' | 'analyst' | 'rateLimits'>;
   db: Database;
   logger: Logger;
   schema: GraphQLSchema;
@@ -50,6 +55,8 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   /** Starts Apollo and listens; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
+  /** Requests in flight, waiting and refused by admission control. */
+  admission: { stats(): AdmissionStats };
   /** Stops accepting, drains in-flight requests (Apollo's drain plugin), closes the HTTP server. */
   stop(): Promise<void>;
 }
@@ -68,12 +75,21 @@ export async function createApp({
   // No ETag computed by hashing every response body: only persisted GET
   // reads are tagged, by dataset version (persisted-route.ts).
   app.set('etag', false);
-  const httpServer = http.createServer(app);
-  // Requests are cut off after this; the Neo4j transaction timeout is
-  // validated to be shorter, so the database gives up first with a clear code.
-  httpServer.requestTimeout = config.http.requestTimeoutMs;
+  // The client is the socket address unless proxies are trusted (TRUST_PROXY).
+  app.set('trust proxy', config.http.trustProxy);
+  // Requests are cut off after the request timeout; the Neo4j transaction
+  // timeout is validated to be shorter, so the database gives up first with
+  // a clear code.
+  const httpServer = http.createServer(serverTimeouts(config.http.requestTimeoutMs), app);
 
-  const formatError = createErrorFormatter(logger);
+  // One repeat-limited log for failures, so a failing database or a bug
+  // hit by every request logs once per minute with a count, not per request.
+  const repeats = new RepeatLimitedLog(logger);
+  const formatError = createErrorFormatter(logger, repeats);
+  // The HTTP response of each GraphQL request, to note its error codes on.
+  // Keyed by the context's stats object: Apollo hands plugins a shallow
+  // copy of the context, whose nested objects are the originals.
+  const responses = new WeakMap<GraphQLContext['stats'], Response>();
   const caches = createGraphQLCaches();
   const responseSize = responseSizeLimit(config.limits.maxResponseBytes);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -108,6 +124,10 @@ export async function createApp({
           return {
             async willSendResponse({ contextValue, response }) {
               if (response.body.kind === 'single') {
+                noteGraphQLErrors(
+                  responses.get(contextValue.stats),
+                  response.body.singleResult.errors,
+                );
                 response.body.singleResult.extensions = {
                   ...response.body.singleResult.extensions,
                   roundTrips: contextValue.stats.roundTrips,
@@ -123,15 +143,18 @@ export async function createApp({
   });
   await apollo.start();
 
+  app.use(securityHeaders());
   app.use(accessLog(logger));
+  const admission = admissionControl(config.http);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  // The GraphQL path's per-document caches: bounds, contents, evictions (read-only).
+  // The GraphQL path's per-document caches (bounds, contents, evictions) and
+  // admission control's figures (read-only).
   app.get('/metrics', (_req, res) => {
-    res.json({ graphql: graphqlCacheFigures(caches) });
+    res.json({ graphql: graphqlCacheFigures(caches), admission: admission.stats() });
   });
 
   app.get('/readyz', async (_req, res) => {
@@ -150,14 +173,18 @@ export async function createApp({
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
+  app.use(admission);
+  const limiters = rateLimiters(config, logger);
+  app.post('/cypher', limiters.cypherAuth, limiters.cypher);
   app.use(adhocRouter(config, db));
 
   // The Neo4j Browser guide (:play http://localhost:<port>/browser-guide);
-  // Browser fetches it from its own origin, so any origin may read it.
-  // Browser sends no-cache and tracing headers, so it preflights: cors()
-  // answers that for any origin (the guide is public, read-only text).
+  // Browser fetches it from its own origin (the embedded Neo4j's HTTP port),
+  // so that origin may read it, and so may CORS_ORIGINS. Browser sends
+  // no-cache and tracing headers, so it preflights: cors() answers that.
   const guide = browserGuide();
-  app.use('/browser-guide', cors());
+  const guideOrigins = [...config.http.browserGuideOrigins, ...config.http.corsOrigins];
+  app.use('/browser-guide', cors({ origin: guideOrigins.includes('*') ? true : guideOrigins }));
   app.get('/browser-guide', (_req, res) => {
     res.type('html').send(guide);
   });
@@ -169,6 +196,7 @@ export async function createApp({
       origin: config.http.corsOrigins.includes('*') ? true : config.http.corsOrigins,
       maxAge: 600,
     }),
+    limiters.graphql,
   );
   app.use(persistedRouter({ apollo, db, logger, readiness, schema, ...persisted }));
   app.use(ideRouter());
@@ -177,7 +205,11 @@ export async function createApp({
     '/graphql',
     express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, logger, requestIdOf(req)),
+      context: async ({ req, res }) => {
+        const context = createContext(db, logger, requestIdOf(req));
+        responses.set(context.stats, res);
+        return context;
+      },
     }),
   );
 
@@ -208,7 +240,12 @@ export async function createApp({
       return;
     }
     const errorId = randomUUID();
-    logger.error({ err, errorId, reqId: requestIdOf(req) }, 'unexpected HTTP error (masked)');
+    noteErrorId(res, ErrorCode.INTERNAL, errorId);
+    repeats.error(
+      `HTTP ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+      { err, errorId, reqId: requestIdOf(req) },
+      'unexpected HTTP error (masked)',
+    );
     res.status(500).json({
       error: {
         code: isAppError(err) ? err.code : ErrorCode.INTERNAL,
@@ -221,6 +258,7 @@ export async function createApp({
   return {
     httpServer,
     apollo,
+    admission,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -230,6 +268,9 @@ export async function createApp({
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      repeats.flush();
+    },
   };
 }

@@ -2,13 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../config';
-import { contentSecurityPolicy } from './csp';
 
 /** Where `npm run build` writes the bundled dashboard (web/build.mjs). */
 export const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 
 /**
- * The dashboard: its page at / under the strict CSP, and its hashed assets
+ * The dashboard: its page at / (under the API's strict CSP, csp.ts), and its hashed assets
  * under /assets, cached for a year (a new build gives new names). The page
  * reads the public GraphQL API through persisted GETs, nothing else.
  */
@@ -18,7 +17,7 @@ export function dashboardRouter(dir: string = DASHBOARD_DIR): Router {
   // Read once: the page only changes with a build, which restarts the server.
   const page = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
 
-  router.get(['/', '/dashboard'], contentSecurityPolicy(), (req, res) => {
+  router.get(['/', '/dashboard'], (req, res) => {
     if (req.path === '/dashboard') {
       res.redirect(301, '/');
       return;
@@ -37,7 +36,6 @@ export function dashboardRouter(dir: string = DASHBOARD_DIR): Router {
 
   router.use(
     '/assets',
-    contentSecurityPolicy(),
     express.static(path.join(dir, 'assets'), {
       immutable: true,
       maxAge: '365d',

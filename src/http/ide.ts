@@ -1,5 +1,6 @@
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { IDE_CONTENT_SECURITY_POLICY } from './csp';
 
 /**
  * GraphiQL, served by the project itself from its npm dependencies (React 18
@@ -36,25 +37,40 @@ export const IDE_EXAMPLE = `# Which priorities does Lithuania pursue, and why?
 }
 `;
 
+/**
+ * The IDE's own start-up script and style, served as files like the rest:
+ * the page runs under a CSP without inline scripts (csp.ts).
+ */
+const START_SCRIPT = `'use strict';
+const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+ReactDOM.createRoot(document.getElementById('ide')).render(
+  React.createElement(GraphiQL, {
+    fetcher,
+    defaultQuery: ${JSON.stringify(IDE_EXAMPLE)},
+    defaultEditorToolsVisibility: true,
+  }),
+);
+`;
+const PAGE_STYLE = 'body { margin: 0; height: 100vh; } #ide { height: 100vh; }\n';
+const GENERATED: Record<string, { type: string; body: string }> = {
+  'start.js': { type: 'text/javascript', body: START_SCRIPT },
+  'ide.css': { type: 'text/css', body: PAGE_STYLE },
+};
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>CBSS Children at Risk graph · GraphiQL</title>
   <link rel="stylesheet" href="/graphql/ide/graphiql.css" />
-  <style>body { margin: 0; height: 100vh; } #ide { height: 100vh; }</style>
+  <link rel="stylesheet" href="/graphql/ide/ide.css" />
 </head>
 <body>
   <div id="ide">Loading GraphiQL…</div>
   <script src="/graphql/ide/react.js"></script>
   <script src="/graphql/ide/react-dom.js"></script>
   <script src="/graphql/ide/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
-    ReactDOM.createRoot(document.getElementById('ide')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(IDE_EXAMPLE)}, defaultEditorToolsVisibility: true }),
-    );
-  </script>
+  <script src="/graphql/ide/start.js"></script>
 </body>
 </html>`;
 
@@ -62,6 +78,14 @@ export function ideRouter(): Router {
   const router = express.Router();
   router.get('/graphql/ide/:file', (req, res) => {
     // Own keys only: a plain object also answers "constructor", "toString", ...
+    const generated = Object.hasOwn(GENERATED, req.params.file)
+      ? GENERATED[req.params.file]
+      : undefined;
+    if (generated) {
+      res.setHeader('cache-control', 'no-cache');
+      res.type(generated.type).send(generated.body);
+      return;
+    }
     const file = Object.hasOwn(ASSETS, req.params.file) ? ASSETS[req.params.file] : undefined;
     if (!file) {
       res.status(404).end();
@@ -78,6 +102,7 @@ export function ideRouter(): Router {
       next();
       return;
     }
+    res.setHeader('content-security-policy', IDE_CONTENT_SECURITY_POLICY);
     res.type('html').send(PAGE);
   });
   return router;

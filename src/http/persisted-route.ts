@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import express, { type Router } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { PROJECT_ROOT } from '../config';
 import type { Database } from '../db/database';
 import { ErrorCode } from '../errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { loadPersistedQueries, type PersistedQuery } from '../graphql/persisted';
 import type { Logger } from '../logger';
-import { requestIdOf } from './access-log';
+import { noteGraphQLErrors, requestIdOf } from './access-log';
 import type { Readiness } from '../readiness';
 import { canonicalJson } from '../util/canonical-json';
 import { DatasetVersion } from './dataset-version';
@@ -143,7 +143,9 @@ export function persistedRouter(deps: PersistedRouteDeps): Router {
       const status = result.status ?? 200;
       if (result.body.kind !== 'complete') throw new Error('persisted queries answer in one part');
       const body = result.body.string;
-      const clean = status === 200 && !(JSON.parse(body) as { errors?: unknown[] }).errors;
+      const { errors } = JSON.parse(body) as { errors?: GraphQLFormattedError[] };
+      noteGraphQLErrors(res, errors);
+      const clean = status === 200 && !errors;
       if (clean && etag) {
         res.setHeader('etag', etag);
         res.setHeader('cache-control', PERSISTED_CACHE_CONTROL);

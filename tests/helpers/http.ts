@@ -40,6 +40,9 @@ export async function startTestApp(
     env?: Config['env'];
     compiledExecution?: boolean;
     persisted?: PersistedOptions;
+    /** Admission control, proxy trust and origins (defaults as in production). */
+    http?: Partial<Config['http']>;
+    rateLimits?: Partial<Config['rateLimits']>;
   } = {},
 ): Promise<TestApp> {
   const readiness = new Readiness();
@@ -68,6 +71,20 @@ export async function startTestApp(
         corsOrigins: opts.corsOrigins ?? ['http://allowed.example'],
         bodyLimit: opts.bodyLimit ?? '100kb',
         requestTimeoutMs: 30_000,
+        maxInFlight: 64,
+        maxQueued: 64,
+        queueTimeoutMs: 2_000,
+        trustProxy: false,
+        browserGuideOrigins: ['http://127.0.0.1:7474', 'http://localhost:7474'],
+        ...opts.http,
+      },
+      rateLimits: {
+        windowMs: 60_000,
+        graphql: 60_000,
+        cypher: 600,
+        cypherAuthFailures: 10,
+        cypherAuthWindowMs: 900_000,
+        ...opts.rateLimits,
       },
     },
     db,

@@ -214,17 +214,33 @@ describe('the Neo4j Browser guide', () => {
     for (const name of queryLibrary().keys()) expect(html).toContain(`<h3>${name}</h3>`);
   });
 
-  it('answers Neo4j Browser’s preflight from another origin', async () => {
-    const res = await fetch(`${env.t.base}/browser-guide`, {
+  const preflight = (origin: string) =>
+    fetch(`${env.t.base}/browser-guide`, {
       method: 'OPTIONS',
       headers: {
-        origin: 'http://127.0.0.1:7474',
+        origin,
         'access-control-request-method': 'GET',
         'access-control-request-headers': 'cache-control,pragma,sentry-trace',
       },
     });
-    expect(res.status).toBeLessThan(300);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-headers')).toMatch(/cache-control/);
+
+  it('answers Neo4j Browser’s preflight from its own origin (the embedded Neo4j)', async () => {
+    for (const origin of ['http://127.0.0.1:7474', 'http://localhost:7474']) {
+      const res = await preflight(origin);
+      expect(res.status).toBeLessThan(300);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('access-control-allow-headers')).toMatch(/cache-control/);
+    }
+  });
+
+  it('lets no other origin read the guide, CORS_ORIGINS aside', async () => {
+    const evil = await preflight('http://evil.example');
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    const page = await fetch(`${env.t.base}/browser-guide`, {
+      headers: { origin: 'http://evil.example' },
+    });
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+    const configured = await preflight('http://allowed.example');
+    expect(configured.headers.get('access-control-allow-origin')).toBe('http://allowed.example');
   });
 });

@@ -54,6 +54,37 @@ describe('parseConfig', () => {
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
   });
 
+  it('trusts no proxy unless TRUST_PROXY names a hop count or proxy addresses, and refuses "trust all"', () => {
+    expect(parseConfig({}).http.trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(
+      parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::1, fd00::/8' }).http.trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1', 'fd00::/8']);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1'])
+      expect(() => parseConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('has admission and rate-limit defaults that loopback benchmarks do not reach', () => {
+    const config = parseConfig({});
+    expect(config.http).toMatchObject({ maxInFlight: 64, maxQueued: 64, queueTimeoutMs: 2000 });
+    expect(config.rateLimits).toEqual({
+      windowMs: 60_000,
+      graphql: 60_000,
+      cypher: 600,
+      cypherAuthFailures: 10,
+      cypherAuthWindowMs: 900_000,
+    });
+    expect(parseConfig({ RATE_LIMIT_GRAPHQL: '0' }).rateLimits.graphql).toBe(0);
+  });
+
+  it('lets the embedded Neo4j Browser fetch the guide from its own origin', () => {
+    expect(parseConfig({ NEO4J_EMBEDDED_HTTP_PORT: '7483' }).http.browserGuideOrigins).toEqual([
+      'http://127.0.0.1:7483',
+      'http://localhost:7483',
+    ]);
+    expect(parseConfig({ NEO4J_URI: 'neo4j://db:7687' }).http.browserGuideOrigins).toEqual([]);
+  });
+
   it('reports every bad variable at once, naming each one', () => {
     let error: unknown;
     try {
