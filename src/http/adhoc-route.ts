@@ -1,15 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { runAdhoc } from '../analyst/adhoc';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { AppError, ErrorCode, httpStatusOf } from '../errors';
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { bearsToken } from './analyst-token';
 
 /**
  * POST /cypher { query, params }: ad-hoc read-only Cypher for analysts. Off
@@ -30,8 +24,7 @@ export function adhocRouter(config: Pick<Config, 'analyst' | 'http'>, db: Databa
       );
       return;
     }
-    const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Bearer ') || !sameToken(header.slice(7), token)) {
+    if (!bearsToken(req, token)) {
       send(
         new AppError(
           ErrorCode.FORBIDDEN,
