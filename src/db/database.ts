@@ -6,6 +6,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
 import type { Logger } from '../logger';
+import { RepeatLimitedLog } from '../log-repeats';
 import { AppError, ErrorCode } from '../errors';
 import { mapNeo4jError } from './errors';
 import { IsolatedReader } from './isolated-reader';
@@ -226,6 +227,10 @@ export function integerParams(params: Params): Params {
 }
 
 function createDriver(conn: Neo4jConnection, logger: Logger): Driver {
+  // A database that is down makes the driver warn on every connection
+  // attempt: the same warning (numbers such as ports and ids aside) is
+  // logged once a minute with a count.
+  const repeats = new RepeatLimitedLog(logger);
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
     maxConnectionPoolSize: conn.poolSize,
     connectionTimeout: conn.connectTimeoutMs,
@@ -239,7 +244,11 @@ function createDriver(conn: Neo4jConnection, logger: Logger): Driver {
     logging: {
       level: 'warn',
       logger: (level, message) =>
-        logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
+        repeats[level === 'error' ? 'error' : 'warn'](
+          `${level} ${message.replace(/\d+/g, '#').slice(0, 300)}`,
+          { neo4j: message },
+          'neo4j driver',
+        ),
     },
   });
 }
