@@ -78,7 +78,7 @@ describe('persisted answers’ tags', () => {
 describe('the Content-Security-Policy of HTML pages', () => {
   it('allows only the page’s own origin, no inline code, no plugins, no framing', () => {
     const directives = Object.fromEntries(
-      CONTENT_SECURITY_POLICY.split('; ').map((d) => {
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
         const [name, ...values] = d.split(' ');
         return [name, values.join(' ')];
       }),
