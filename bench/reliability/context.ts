@@ -1,0 +1,97 @@
+/**
+ * What the phases share: the server under test, the crashes seen so far (and
+ * the restarts that followed them), and the shape of a phase's result.
+ */
+import type { ApiServer } from './server';
+import type { Tally } from './tally';
+
+export interface Target {
+  /** The target as the issue states it. */
+  name: string;
+  /** What was measured, in words and figures. */
+  measured: string;
+  /** null: not measured in this run (phase skipped or cut short). */
+  pass: boolean | null;
+}
+
+export interface PhaseResult {
+  phase: string;
+  tally?: Tally;
+  figures: Record<string, number | string | null>;
+  targets: Target[];
+  notes: string[];
+  crashes: number;
+  durationMs: number;
+}
+
+export interface Crash {
+  phase: string;
+  atMs: number;
+  exit: string;
+  lastLines: string[];
+  /** What was in flight when the process died (truncated). */
+  inFlight: string[];
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Run {
+  readonly crashes: Crash[] = [];
+  private recovering: Promise<boolean> | undefined;
+  restarts = 0;
+  readonly started = Date.now();
+
+  constructor(
+    readonly server: ApiServer,
+    readonly say: (m: string) => void,
+    readonly maxRestarts: number,
+  ) {}
+
+  crashesIn(phase: string): number {
+    return this.crashes.filter((c) => c.phase === phase).length;
+  }
+
+  /**
+   * Called when a request got no answer: if the API process died, records the
+   * crash (with what was in flight) and restarts the server, once for all the
+   * requests that noticed. Resolves true when a server is up.
+   */
+  recover(phase: string, inFlight: Iterable<string>): Promise<boolean> {
+    if (this.server.alive) return Promise.resolve(true);
+    this.recovering ??= (async () => {
+      const exit = this.server.exitInfo;
+      this.crashes.push({
+        phase,
+        atMs: Date.now() - this.started,
+        exit: exit ? `code ${exit.code} signal ${exit.signal}` : 'unknown',
+        lastLines: this.server.lastLines.slice(-8),
+        inFlight: [...inFlight]
+          .slice(0, 8)
+          .map((q) => (q.length > 600 ? `${q.slice(0, 600)}...` : q)),
+      });
+      const leftover = this.server.jvmsOnDataDir().length;
+      this.say(
+        `  CRASH in ${phase}: the API exited (${exit ? `code ${exit.code}, signal ${exit.signal}` : '?'})${leftover ? `; its Neo4j was left running (${leftover} JVM)` : ''}`,
+      );
+      if (this.restarts >= this.maxRestarts) {
+        this.say('  not restarting it again (--max-restarts)');
+        return false;
+      }
+      this.restarts++;
+      await this.server.stop();
+      try {
+        await this.server.start();
+        this.say(`  restarted in ${Math.round(this.server.startMs / 1000)} s`);
+        return true;
+      } catch (err) {
+        this.say(`  could not restart: ${(err as Error).message}`);
+        return false;
+      }
+    })().finally(() => (this.recovering = undefined));
+    return this.recovering;
+  }
+}
+
+export function target(name: string, pass: boolean | null, measured: string): Target {
+  return { name, pass, measured };
+}
