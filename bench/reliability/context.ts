@@ -28,6 +28,8 @@ export interface Crash {
   phase: string;
   atMs: number;
   exit: string;
+  /** The API died and its embedded Neo4j kept running. */
+  jvmLeftRunning: boolean;
   lastLines: string[];
   /** What was in flight when the process died (truncated). */
   inFlight: string[];
@@ -39,6 +41,8 @@ export class Run {
   readonly crashes: Crash[] = [];
   private recovering: Promise<boolean> | undefined;
   restarts = 0;
+  private readonly restartsBy: Record<string, number> = {};
+  private recorded: object | undefined;
   readonly started = Date.now();
 
   constructor(
@@ -60,8 +64,13 @@ export class Run {
     if (this.server.alive) return Promise.resolve(true);
     this.recovering ??= (async () => {
       const exit = this.server.exitInfo;
+      // One death is one crash, however many phases find the server down afterwards.
+      if (exit && exit === this.recorded) return this.restart(phase);
+      this.recorded = exit;
+      const leftover = this.server.jvmsOnDataDir().length;
       this.crashes.push({
         phase,
+        jvmLeftRunning: leftover > 0,
         atMs: Date.now() - this.started,
         exit: exit ? `code ${exit.code} signal ${exit.signal}` : 'unknown',
         lastLines: this.server.lastLines.slice(-8),
@@ -69,26 +78,31 @@ export class Run {
           .slice(0, 8)
           .map((q) => (q.length > 600 ? `${q.slice(0, 600)}...` : q)),
       });
-      const leftover = this.server.jvmsOnDataDir().length;
       this.say(
         `  CRASH in ${phase}: the API exited (${exit ? `code ${exit.code}, signal ${exit.signal}` : '?'})${leftover ? `; its Neo4j was left running (${leftover} JVM)` : ''}`,
       );
-      if (this.restarts >= this.maxRestarts) {
-        this.say('  not restarting it again (--max-restarts)');
-        return false;
-      }
-      this.restarts++;
-      await this.server.stop();
-      try {
-        await this.server.start();
-        this.say(`  restarted in ${Math.round(this.server.startMs / 1000)} s`);
-        return true;
-      } catch (err) {
-        this.say(`  could not restart: ${(err as Error).message}`);
-        return false;
-      }
+      return this.restart(phase);
     })().finally(() => (this.recovering = undefined));
     return this.recovering;
+  }
+
+  private async restart(phase: string): Promise<boolean> {
+    // Bounded per phase, so one phase that keeps killing the server does not cost the others.
+    if ((this.restartsBy[phase] ?? 0) >= this.maxRestarts) {
+      this.say(`  not restarting it again in ${phase} (--max-restarts)`);
+      return false;
+    }
+    this.restartsBy[phase] = (this.restartsBy[phase] ?? 0) + 1;
+    this.restarts++;
+    await this.server.stop();
+    try {
+      await this.server.start();
+      this.say(`  restarted in ${Math.round(this.server.startMs / 1000)} s`);
+      return true;
+    } catch (err) {
+      this.say(`  could not restart: ${(err as Error).message}`);
+      return false;
+    }
   }
 }
 

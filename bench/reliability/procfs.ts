@@ -72,14 +72,6 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export function commandLineOf(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-  } catch {
-    return '';
-  }
-}
-
 /** Pids of live processes with `arg` as one of their arguments. */
 export function pidsWithArgument(arg: string): number[] {
   const found: number[] = [];

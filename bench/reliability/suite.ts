@@ -45,7 +45,8 @@ function logLines(file: string): number {
 
 /** Up and ready, restarting a dead server; false when that fails. */
 async function ensureReady(run: Run, phase: string): Promise<boolean> {
-  if (!run.server.alive && !(await run.recover(phase, ['(between phases)']))) return false;
+  if (!run.server.alive && !(await run.recover(`before ${phase}`, ['(between phases)'])))
+    return false;
   const end = Date.now() + 120_000;
   while (Date.now() < end) {
     if ((await request(run.server.base, { path: '/readyz' }, 2_000)).status === 200) return true;
