@@ -61,6 +61,7 @@ export class Run {
    * requests that noticed. Resolves true when a server is up.
    */
   recover(phase: string, inFlight: Iterable<string>): Promise<boolean> {
+    if (this.recovering) return this.recovering;
     if (this.server.alive) return Promise.resolve(true);
     this.recovering ??= (async () => {
       const exit = this.server.exitInfo;
@@ -84,6 +85,11 @@ export class Run {
       return this.restart(phase);
     })().finally(() => (this.recovering = undefined));
     return this.recovering;
+  }
+
+  /** Waits for a restart under way, so requests are not spent on a server that is starting. */
+  async settled(): Promise<void> {
+    if (this.recovering) await this.recovering;
   }
 
   private async restart(phase: string): Promise<boolean> {

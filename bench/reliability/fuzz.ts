@@ -44,6 +44,7 @@ export async function fuzzPhase(run: Run, o: FuzzOptions): Promise<PhaseResult> 
     o.count,
     o.concurrency,
     async () => {
+      await run.settled();
       const op = gen.next(0.35);
       distinct.add(op.query);
       kinds[op.kind] = (kinds[op.kind] ?? 0) + 1;

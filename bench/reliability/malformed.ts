@@ -72,10 +72,14 @@ export function rawExchange(
 const b = (s: string) => Buffer.from(s, 'latin1');
 
 function makeCase(rng: Rng, host: string, token: string): RawCase {
-  const json = (body: string, extra = '') =>
-    b(
-      `POST /graphql HTTP/1.1\r\n${host}Content-Type: application/json\r\n${extra}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+  // The body in UTF-8, so its Content-Length is exact (a lying one is a case of its own).
+  const json = (body: string) =>
+    Buffer.concat([
+      b(
+        `POST /graphql HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+      ),
+      Buffer.from(body, 'utf8'),
+    ]);
   const badJson = [
     '{"query":',
     '{query: "x"}',

@@ -180,8 +180,9 @@ export async function neo4jFaultsPhase(run: Run, o: FaultOptions): Promise<Phase
     );
     targets.push(
       target(
-        'paused Neo4j: /readyz answers within 2 s',
-        readyPolls > 0 && readySlowest <= 2_000,
+        // 2 s for the server's own bound, 250 ms for the round trip on a busy machine.
+        'paused Neo4j: /readyz answers within 2 s (+250 ms)',
+        readyPolls > 0 && readySlowest <= 2_250,
         `slowest of ${readyPolls}: ${readySlowest} ms`,
       ),
     );
