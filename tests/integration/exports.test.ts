@@ -14,7 +14,7 @@ import { FORMATS } from '../../src/export/formats';
 import { exportToFolder } from '../../src/export/to-folder';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { silentLogger, testDatabase } from '../helpers/db';
-import { graphContentChecksum } from '../helpers/graph-checksum';
+import { graphContentChecksum } from '../../src/db/graph-checksum';
 import { startTestApp, type TestApp } from '../helpers/http';
 import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
 

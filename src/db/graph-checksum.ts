@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { Database } from '../../src/db/database';
-import { canonicalJson } from '../../src/util/canonical-json';
+import type { Database } from './database';
+import { canonicalJson } from '../util/canonical-json';
 
 /**
  * Every entity (labels, properties), every relationship between entities
