@@ -65,10 +65,28 @@ export function canConnect(port: number, host = '127.0.0.1', timeoutMs = 1000): 
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A zombie (dead, not yet reaped by its new parent) still answers signal 0.
+  return !isZombie(pid);
+}
+
+/** Fields 3 (state) and 22 (start time) of /proc/<pid>/stat; undefined without /proc or process. */
+export function procStat(pid: number): { state: string; startTime: string } | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', startTime: fields[19] ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+function isZombie(pid: number): boolean {
+  const state = procStat(pid)?.state;
+  return state === 'Z' || state === 'X';
 }
 
 /** The command line of a process (Linux /proc), or undefined if unknown. */
