@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EmbeddedNeo4jError } from './errors';
-import { isAlive, procStat } from './process-tools';
+import { isAlive, isZombie, procStat } from './process-tools';
 
 /**
  * One process per data folder. The lock file names the owning process by pid
@@ -21,7 +21,7 @@ export function startTimeOf(pid: number): string | undefined {
 
 /** True when the process named by the lock still runs (the same process, not a reused pid). */
 export function isOwnerAlive(owner: LockOwner): boolean {
-  if (!isAlive(owner.pid)) return false;
+  if (!isAlive(owner.pid) || isZombie(owner.pid)) return false;
   const now = startTimeOf(owner.pid);
   return now !== undefined && (now === '' || owner.startTime === '' || now === owner.startTime);
 }

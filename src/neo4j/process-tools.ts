@@ -65,11 +65,10 @@ export function canConnect(port: number, host = '127.0.0.1', timeoutMs = 1000): 
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  // A zombie (dead, not yet reaped by its new parent) still answers signal 0.
-  return !isZombie(pid);
 }
 
 /** Fields 3 (state) and 22 (start time) of /proc/<pid>/stat; undefined without /proc or process. */
@@ -84,9 +83,19 @@ export function procStat(pid: number): { state: string; startTime: string } | un
   }
 }
 
-function isZombie(pid: number): boolean {
+/**
+ * Dead but not yet reaped by its (new) parent: it still answers signal 0.
+ * The leader of a process whose other threads still run shows 'Z' too (a
+ * JVM while it shuts down), so only a leader without threads counts.
+ */
+export function isZombie(pid: number): boolean {
   const state = procStat(pid)?.state;
-  return state === 'Z' || state === 'X';
+  if (state !== 'Z' && state !== 'X') return false;
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).length <= 1;
+  } catch {
+    return true;
+  }
 }
 
 /** The command line of a process (Linux /proc), or undefined if unknown. */
