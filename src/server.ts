@@ -55,13 +55,10 @@ export async function startServer({
       abort.abort();
       // Let a running migration or seed transaction finish before the driver goes.
       await bootstrapped?.catch(() => undefined);
-      if (app && inFlight) {
-        // No new connections; every request already taken is answered, each
-        // within its own budget (the request timeout cuts it otherwise).
-        if (app.httpServer.listening) app.httpServer.close();
-        if (!(await inFlight.idle(config.http.requestTimeoutMs + 1_000)))
-          logger.warn({ inFlight: inFlight.count }, 'requests still running at shutdown');
-      }
+      // No new connections; every request already taken is answered, each
+      // within its own budget (the request timeout cuts it otherwise).
+      if (inFlight && !(await inFlight.drain(config.http.requestTimeoutMs + 1_000)))
+        logger.warn({ inFlight: inFlight.count }, 'requests still running at shutdown');
       if (app)
         await app.stop().catch((err: unknown) => logger.error({ err }, 'HTTP shutdown failed'));
       if (db)

@@ -87,32 +87,45 @@ async function waitReady(s: Started): Promise<void> {
 const apiPid = () => readLockOwner(lockFileOf(dataDir))?.pid;
 
 /**
- * A GraphQL request whose body arrives in two parts, the second `holdMs`
- * after `release` resolves: in flight from the moment the headers are sent,
- * and for longer than Apollo's fixed 10 s drain grace.
+ * A GraphQL request over its own connection. With `holdMs`, its body arrives
+ * in two parts, the second `holdMs` after `release` resolves: in flight from
+ * the moment the head is sent, and for longer than Apollo's fixed 10 s drain
+ * grace. Without, it is sent whole at once. `sent` resolves once the bytes
+ * are handed to the kernel.
  */
-function slowQuery(port: number, release: Promise<void>, holdMs: number): Promise<number> {
+function query(
+  port: number,
+  hold?: { release: Promise<void>; holdMs: number },
+): { sent: Promise<void>; status: Promise<number | string> } {
   const body = JSON.stringify({ query: '{ counts { labels { label count } } }' });
   const half = Math.floor(body.length / 2);
-  return new Promise((resolve) => {
+  let sent!: () => void;
+  const sentPromise = new Promise<void>((r) => (sent = r));
+  const status = new Promise<number | string>((resolve) => {
     const req = http.request(
       {
         host: '127.0.0.1',
         port,
         path: '/graphql',
         method: 'POST',
+        agent: false,
         headers: { 'content-type': 'application/json', 'content-length': body.length },
       },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(-1));
+        res.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
       },
     );
-    req.on('error', () => resolve(-1));
-    req.write(body.slice(0, half));
-    void release.then(() => setTimeout(() => req.end(body.slice(half)), holdMs));
+    req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+    if (!hold) {
+      req.end(body, () => sent());
+      return;
+    }
+    req.write(body.slice(0, half), () => sent());
+    void hold.release.then(() => setTimeout(() => req.end(body.slice(half)), hold.holdMs));
   });
+  return { sent: sentPromise, status };
 }
 
 /** Kills what a failed test left of a start (its group); the API child is detached, see afterAll. */
@@ -154,13 +167,21 @@ describe('npm start: one server per data folder, and a stop that loses nothing',
         expect(isAlive(jvm!)).toBe(true);
         expect(await isReady(s.port)).toBe(true);
 
-        // 40 requests in flight, then SIGTERM to the whole process group.
+        // 40 requests in flight, then SIGTERM to the whole process group:
+        // 20 that the server has been reading for a while, with bodies still
+        // coming 11 s later, and 20 sent whole right before the signal.
         let release!: () => void;
         const signalled = new Promise<void>((r) => (release = r));
-        const requests = Array.from({ length: 40 }, () => slowQuery(s.port, signalled, 11_000));
+        const slow = Array.from({ length: 20 }, () =>
+          query(s.port, { release: signalled, holdMs: 11_000 }),
+        );
+        await Promise.all(slow.map((q) => q.sent));
         await new Promise((r) => setTimeout(r, 500));
+        const late = Array.from({ length: 20 }, () => query(s.port));
+        await Promise.all(late.map((q) => q.sent));
         process.kill(-s.child.pid!, 'SIGTERM');
         release();
+        const requests = [...slow, ...late].map((q) => q.status);
         const statuses = await Promise.all(requests);
         expect(statuses).toEqual(Array(40).fill(200));
         expect((await s.exited).code).toBe(0);
