@@ -108,8 +108,10 @@ class Contestants {
       this.children.push(child);
       this.pids[c] = child.pid;
     };
-    // Our API exactly as `npm start` runs it, in production mode, on the same Neo4j.
-    spawnNode('ours', 'dist/src/main.js', this.ports.ours, {
+    // Our API exactly as `npm start` runs it, in production mode, on the same
+    // Neo4j: the API process itself, without the supervisor around it (which
+    // serves no requests), so the CPU probe measures the process that works.
+    spawnNode('ours', 'dist/src/api-main.js', this.ports.ours, {
       NEO4J_URI: this.boltUri,
       NEO4J_PASSWORD: this.password,
       SEED_ON_START: 'false',

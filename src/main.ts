@@ -1,13 +1,14 @@
 /**
- * `npm start`: the API on the embedded Neo4j (or on NEO4J_URI).
+ * `npm start`: a supervisor that runs the API (api-main.ts) in a child
+ * process and stops or restarts it (see src/process/api-supervisor.ts).
  */
+import path from 'node:path';
 import { ConfigError, loadDotEnv, parseConfig } from './config';
-import { createLogger } from './logger';
-import { EmbeddedNeo4jError } from './neo4j/errors';
-import { startServer, type Server } from './server';
-import { seedIfEmpty } from './seed/on-start';
+import { inUseMessage, isOwnerAlive, lockFileOf, readLockOwner } from './neo4j/folder-lock';
+import { ApiSupervisor, DEFAULT_API_SUPERVISION } from './process/api-supervisor';
+import { EXIT_FATAL } from './process/protocol';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   loadDotEnv();
   let config;
   try {
@@ -15,104 +16,36 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
-      process.exit(1);
+      return EXIT_FATAL;
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
   const say = (m: string) => process.stderr.write(`${m}\n`);
-
-  // Signals are handled from the start: one that arrives while Neo4j is
-  // still starting stops it as soon as the start-up returns.
-  let server: Server | undefined;
-  let stopRequested = false;
-  let firstSignalAt = 0;
-  const stopServer = (s: Server) =>
-    s
-      .stop()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  const shutdown = (signal: string) => {
-    const now = Date.now();
-    if (firstSignalAt) {
-      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice;
-      // only a signal well after the first one means "stop now".
-      if (now - firstSignalAt < 2_000) return;
-      say('Second signal: stopping Neo4j hard and exiting.');
-      server?.embedded?.kill();
-      process.exit(1);
+  const dataDir = config.embedded?.dataDir;
+  if (dataDir) {
+    // Refused here already, before a child is started; the API process
+    // checks again when it takes the folder (two starts at the same moment).
+    const owner = readLockOwner(lockFileOf(dataDir));
+    if (owner && owner.pid !== process.pid && isOwnerAlive(owner)) {
+      say(`Could not start: ${inUseMessage(owner, dataDir)}`);
+      return EXIT_FATAL;
     }
-    firstSignalAt = now;
-    say(`${signal} received: draining requests and stopping...`);
-    if (server) void stopServer(server);
-    else stopRequested = true;
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-
-  try {
-    server = await startServer({
-      config,
-      logger,
-      seeder: config.seedOnStart ? seedIfEmpty : undefined,
-      progress: say,
-    });
-  } catch (err) {
-    if (err instanceof EmbeddedNeo4jError) {
-      say(`Could not start the embedded Neo4j: ${err.message}`);
-      process.exit(1);
-    }
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      say(
-        `Port ${config.http.port} is already in use on ${config.http.host}: stop what holds it or set PORT`,
-      );
-      process.exit(1);
-    }
-    throw err;
   }
-  if (stopRequested) {
-    await stopServer(server);
-    return;
-  }
-  const running = server;
-
-  const lines = [
-    '',
-    `  GraphQL API     ${running.url}`,
-    `  Dashboard       http://localhost:${running.port}/`,
-    `  Health          http://localhost:${running.port}/healthz  (ready: /readyz)`,
-  ];
-  if (running.embedded && config.embedded) {
-    lines.push(
-      `  Neo4j Browser   ${running.embedded.browserUrl}  (connect to ${running.embedded.boltUri}, user ${config.neo4j.user}, password from NEO4J_PASSWORD)`,
-      `  Neo4j data      ${config.embedded.dataDir}`,
-    );
-  } else {
-    lines.push(`  Neo4j           ${config.neo4j.uri} (database ${config.neo4j.database})`);
-  }
-  say(lines.join('\n') + '\n');
-
-  // A bootstrap failure that retrying cannot fix (bad credentials, an edited
-  // migration) ends the process non-zero with the reason, so a supervisor
-  // (systemd, Kubernetes) sees it instead of an API that is never ready.
-  running.bootstrapped.catch((err: unknown) => {
-    say(`Could not prepare the graph: ${err instanceof Error ? err.message : String(err)}`);
-    void running.stop().finally(() => process.exit(1));
+  const supervisor = new ApiSupervisor({
+    ...DEFAULT_API_SUPERVISION,
+    script: path.join(__dirname, 'api-main.js'),
+    dataDir,
+    say,
   });
-
-  // A crash must not leave the embedded Neo4j running on its own.
-  const crash = (err: unknown) => {
-    logger.fatal({ err }, 'unexpected crash; stopping');
-    void running.stop().finally(() => process.exit(1));
-  };
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
+  process.on('SIGINT', () => supervisor.signal('SIGINT'));
+  process.on('SIGTERM', () => supervisor.signal('SIGTERM'));
+  return supervisor.run();
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(EXIT_FATAL);
+  },
+);

@@ -6,6 +6,7 @@ import { createApp, type App } from './http/app';
 import type { Logger } from './logger';
 import { EmbeddedNeo4j } from './neo4j/embedded';
 import { Neo4jSupervisor } from './neo4j/supervisor';
+import { trackInFlight } from './process/in-flight';
 import { Readiness } from './readiness';
 
 export interface Server {
@@ -47,12 +48,17 @@ export async function startServer({
   let stopping: Promise<void> | undefined;
   let bootstrapped: Promise<void> | undefined;
   let supervisor: Neo4jSupervisor | undefined;
+  let inFlight: ReturnType<typeof trackInFlight> | undefined;
 
   const stop = () =>
     (stopping ??= (async () => {
       abort.abort();
       // Let a running migration or seed transaction finish before the driver goes.
       await bootstrapped?.catch(() => undefined);
+      // No new connections; every request already taken is answered, each
+      // within its own budget (the request timeout cuts it otherwise).
+      if (inFlight && !(await inFlight.drain(config.http.requestTimeoutMs + 1_000)))
+        logger.warn({ inFlight: inFlight.count }, 'requests still running at shutdown');
       if (app)
         await app.stop().catch((err: unknown) => logger.error({ err }, 'HTTP shutdown failed'));
       if (db)
@@ -74,6 +80,7 @@ export async function startServer({
       readiness.neo4j = () => watched.report;
     }
     app = await createApp({ config, db, logger, schema: buildSchema(), readiness });
+    inFlight = trackInFlight(app.httpServer);
     const port = await app.listen(config.http.port, config.http.host);
     bootstrapped = bootstrap({ db, logger, readiness, seeder, signal: abort.signal });
     bootstrapped.catch((err: unknown) =>

@@ -20,17 +20,28 @@ export function mapNeo4jError(err: unknown, opts: { userStatement?: boolean } = 
   const code = err.code ?? '';
   const cause = { cause: err };
 
-  // Wrong credentials or database name: clients see the database as
-  // unavailable, but retrying cannot help (and repeated logins get rate-limited).
+  // Wrong credentials or database name: retrying cannot help (and repeated
+  // logins get rate-limited), so the bootstrap ends with this message and
+  // /readyz and GraphQL errors name the cause instead of "not available".
   if (
-    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
     code.startsWith('Neo.ClientError.Security.Unauthorized') ||
     code.startsWith('Neo.ClientError.Security.AuthenticationRateLimit')
   ) {
-    return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not available', {
-      ...cause,
-      details: { retryable: false },
-    });
+    const rateLimited = code.includes('AuthenticationRateLimit');
+    return new AppError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      rateLimited
+        ? 'Credentials rejected too often: the graph database refuses logins for a while; check NEO4J_USER and NEO4J_PASSWORD'
+        : 'Credentials rejected by the graph database: check NEO4J_USER and NEO4J_PASSWORD',
+      { ...cause, details: { retryable: false } },
+    );
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new AppError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      'The graph database has no database of that name: check NEO4J_DATABASE',
+      { ...cause, details: { retryable: false } },
+    );
   }
   if (
     code === 'ServiceUnavailable' ||

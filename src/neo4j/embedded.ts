@@ -7,6 +7,7 @@ import { sleep } from '../util/sleep';
 import { resolveArtifacts, type ProgressFn } from './artifacts';
 import { renderNeo4jConf, type Neo4jLayout } from './conf';
 import { EmbeddedNeo4jError } from './errors';
+import { acquireFolderLock, lockFileOf, readLockOwner, releaseFolderLock } from './folder-lock';
 import {
   canConnect,
   commandLineOf,
@@ -102,8 +103,20 @@ export class EmbeddedNeo4j {
 
   async start(): Promise<void> {
     const java = await this.checkJava();
-    await this.stopLeftover();
-    await this.checkPorts();
+    // Before anything touches the folder: a live server on it (another
+    // `npm start`) is refused, never taken for a leftover and stopped.
+    acquireFolderLock(this.cfg.dataDir);
+    try {
+      await this.stopLeftover();
+      await this.checkPorts();
+      await this.startJvm(java);
+    } catch (err) {
+      if (this.pid === undefined) releaseFolderLock(this.cfg.dataDir);
+      throw err;
+    }
+  }
+
+  private async startJvm(java: string): Promise<void> {
     const { cp, env } = await this.prepareHome();
 
     if (!fs.existsSync(path.join(this.layout.data, 'databases', 'system'))) {
@@ -141,8 +154,9 @@ export class EmbeddedNeo4j {
         `--home-dir=${this.layout.home}`,
         `--config-dir=${this.layout.conf}`,
       ],
-      // Detached: a Ctrl-C in the terminal reaches only Node, which then stops
-      // Neo4j itself after draining requests, in that order.
+      // Detached (a session and process group of its own): a signal to the
+      // terminal's or the service's process group (Ctrl-C, `kill -- -pgid`)
+      // does not reach it; the API stops it after draining requests.
       { env, cwd: this.layout.home, detached: true, stdio: ['ignore', out, out] },
     );
     fs.closeSync(out);
@@ -156,7 +170,9 @@ export class EmbeddedNeo4j {
     if (child.pid === undefined)
       throw new EmbeddedNeo4jError(`Java could not be started (${java})`);
     this.pid = child.pid;
-    fs.writeFileSync(this.pidFile, `${child.pid}\n${this.layout.home}\n`);
+    // The owner's pid lets `npm start`'s supervisor stop this JVM when the
+    // API process that started it dies (see src/process/api-supervisor.ts).
+    fs.writeFileSync(this.pidFile, `${child.pid}\n${this.layout.home}\n${process.pid}\n`);
 
     try {
       await this.waitForBolt();
@@ -214,6 +230,7 @@ export class EmbeddedNeo4j {
     // Once the JVM has exited its pid may belong to another process.
     if (pid !== undefined && !this.exitInfo) await terminate(pid, STOP_GRACE_MS);
     fs.rmSync(this.pidFile, { force: true });
+    releaseFolderLock(this.cfg.dataDir);
   }
 
   /** Last resort on a forced exit: SIGKILL, no checkpoint (the next start recovers). */
@@ -226,6 +243,7 @@ export class EmbeddedNeo4j {
     }
     this.pid = undefined;
     fs.rmSync(this.pidFile, { force: true });
+    releaseFolderLock(this.cfg.dataDir);
   }
 
   get running(): boolean {
@@ -269,17 +287,17 @@ export class EmbeddedNeo4j {
     }
   }
 
-  /** A Neo4j left behind by a process that was killed hard (the pid file survived it). */
+  /**
+   * A Neo4j left behind by a process that was killed hard (the pid file
+   * survived it). Only called holding the folder lock, so its owner is gone.
+   */
   private async stopLeftover(): Promise<void> {
-    if (!fs.existsSync(this.pidFile)) return;
-    const [pidText] = fs.readFileSync(this.pidFile, 'utf8').split('\n');
-    const pid = Number(pidText);
-    const cmd = Number.isInteger(pid) && pid > 0 ? commandLineOf(pid) : undefined;
-    if (cmd && cmd.includes(ENTRY_POINT) && cmd.includes(`--home-dir=${this.layout.home}`)) {
+    const leftover = leftoverJvm(this.layout);
+    if (leftover) {
       this.progress(
-        `Stopping a Neo4j left running on this data folder by an earlier run (pid ${pid})...`,
+        `Stopping a Neo4j left running on this data folder by an earlier run (pid ${leftover.pid})...`,
       );
-      await terminate(pid, STOP_GRACE_MS);
+      await terminate(leftover.pid, STOP_GRACE_MS);
     }
     fs.rmSync(this.pidFile, { force: true });
   }
@@ -367,6 +385,59 @@ export class EmbeddedNeo4j {
     }
     return undefined;
   }
+}
+
+/** What a data folder's pid file records: the JVM and the process that started it. */
+function pidFileOf(layout: Neo4jLayout): { pid: number; owner: number | undefined } | undefined {
+  const file = path.join(layout.run, 'embedded-neo4j.pid');
+  if (!fs.existsSync(file)) return undefined;
+  const [pidText, , ownerText] = fs.readFileSync(file, 'utf8').split('\n');
+  const pid = Number(pidText);
+  const owner = Number(ownerText);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  return { pid, owner: Number.isInteger(owner) && owner > 0 ? owner : undefined };
+}
+
+/** The JVM named by a data folder's pid file, if it still runs as that folder's Neo4j. */
+function leftoverJvm(layout: Neo4jLayout): { pid: number; owner: number | undefined } | undefined {
+  const recorded = pidFileOf(layout);
+  const cmd = recorded && commandLineOf(recorded.pid);
+  if (!cmd?.includes(ENTRY_POINT) || !cmd.includes(`--home-dir=${layout.home}`)) return undefined;
+  return recorded;
+}
+
+/**
+ * For `npm start`'s supervisor, after the API process `ownerPid` died or was
+ * killed: stops the Neo4j that process started (SIGTERM with the usual grace,
+ * or SIGKILL when `hard`) and frees the folder. A Neo4j started by any other
+ * process is left alone. Returns the JVM's pid when there was one to stop.
+ */
+export async function stopNeo4jOf(
+  dataDir: string,
+  ownerPid: number,
+  hard = false,
+): Promise<number | undefined> {
+  const layout = layoutOf(dataDir);
+  if (pidFileOf(layout)?.owner !== ownerPid) {
+    const lock = lockFileOf(dataDir);
+    if (readLockOwner(lock)?.pid === ownerPid) fs.rmSync(lock, { force: true });
+    return undefined;
+  }
+  const jvm = leftoverJvm(layout);
+  if (jvm) {
+    if (hard) {
+      try {
+        process.kill(jvm.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    await terminate(jvm.pid, STOP_GRACE_MS);
+  }
+  fs.rmSync(path.join(layout.run, 'embedded-neo4j.pid'), { force: true });
+  const lock = lockFileOf(dataDir);
+  if (readLockOwner(lock)?.pid === ownerPid) fs.rmSync(lock, { force: true });
+  return jvm?.pid;
 }
 
 function lastLines(text: string): string {

@@ -71,6 +71,33 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** Fields 3 (state) and 22 (start time) of /proc/<pid>/stat; undefined without /proc or process. */
+export function procStat(pid: number): { state: string; startTime: string } | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', startTime: fields[19] ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Dead but not yet reaped by its (new) parent: it still answers signal 0.
+ * The leader of a process whose other threads still run shows 'Z' too (a
+ * JVM while it shuts down), so only a leader without threads counts.
+ */
+export function isZombie(pid: number): boolean {
+  const state = procStat(pid)?.state;
+  if (state !== 'Z' && state !== 'X') return false;
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).length <= 1;
+  } catch {
+    return true;
+  }
+}
+
 /** The command line of a process (Linux /proc), or undefined if unknown. */
 export function commandLineOf(pid: number): string | undefined {
   try {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,23 +6,15 @@ import path from 'node:path';
 import type { EmbeddedNeo4jConfig } from '../../src/config';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { EmbeddedNeo4jError } from '../../src/neo4j/errors';
+import {
+  acquireFolderLock,
+  lockFileOf,
+  readLockOwner,
+  releaseFolderLock,
+  startTimeOf,
+} from '../../src/neo4j/folder-lock';
 import { isAlive } from '../../src/neo4j/process-tools';
-import { TEST_EMBEDDED } from '../setup/test-neo4j';
-
-/** Java processes serving the given Neo4j home folder. */
-function javaProcessesFor(home: string): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(`--home-dir=${home}`);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+import { TEST_EMBEDDED, javaProcessesFor, startupTestTimeout } from '../setup/test-neo4j';
 
 function configFor(
   name: string,
@@ -94,36 +86,90 @@ describe('embedded Neo4j start-up failures end in one clear line', () => {
     }
   });
 
-  it('reports a JVM that dies during start-up with its reason and log file, leaving no process', async () => {
-    const cfg = configFor('crash', { heap: '1k' });
-    const server = new EmbeddedNeo4j(cfg);
-    const err = await startError(server);
-    expect(err.message).toMatch(/^Neo4j exited during start-up \(code \d+\): .*heap/i);
-    expect(err.logFile).toBe(path.join(cfg.dataDir, 'logs', 'console.log'));
-    expect(javaProcessesFor(cfg.dataDir)).toEqual([]);
-  });
+  it(
+    'reports a JVM that dies during start-up with its reason and log file, leaving no process',
+    async () => {
+      const cfg = configFor('crash', { heap: '1k' });
+      const server = new EmbeddedNeo4j(cfg);
+      const err = await startError(server);
+      expect(err.message).toMatch(/^Neo4j exited during start-up \(code \d+\): .*heap/i);
+      expect(err.logFile).toBe(path.join(cfg.dataDir, 'logs', 'console.log'));
+      expect(javaProcessesFor(cfg.dataDir)).toEqual([]);
+    },
+    startupTestTimeout(1),
+  );
 
-  it('detects a password that does not match existing data, and stops the server it started', async () => {
-    const cfg = configFor('password');
+  it(
+    'detects a password that does not match existing data, and stops the server it started',
+    async () => {
+      const cfg = configFor('password');
+      fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+      const first = new EmbeddedNeo4j({ ...cfg, password: 'first-password' });
+      await first.start();
+      const pid = first.processId;
+      await first.stop();
+      expect(pid !== undefined && isAlive(pid)).toBe(false);
+
+      const second = new EmbeddedNeo4j({ ...cfg, password: 'another-password' });
+      try {
+        const err = await startError(second);
+        expect(err.message).toMatch(
+          /^Neo4j rejected the password: the data in .* was set up with another one/,
+        );
+        expect(err.message).toContain('NEO4J_PASSWORD');
+        expect(err.logFile).toContain('security.log');
+        expect(javaProcessesFor(cfg.dataDir)).toEqual([]);
+      } finally {
+        await second.stop();
+        fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+      }
+    },
+    startupTestTimeout(2),
+  );
+});
+
+describe('one server per data folder', () => {
+  it('refuses a folder whose lock names a live process, without touching anything', async () => {
+    const cfg = configFor('locked');
     fs.rmSync(cfg.dataDir, { recursive: true, force: true });
-    const first = new EmbeddedNeo4j({ ...cfg, password: 'first-password' });
-    await first.start();
-    const pid = first.processId;
-    await first.stop();
-    expect(pid !== undefined && isAlive(pid)).toBe(false);
-
-    const second = new EmbeddedNeo4j({ ...cfg, password: 'another-password' });
+    const owner = spawn('sleep', ['600'], { stdio: 'ignore' });
     try {
-      const err = await startError(second);
+      const lock = lockFileOf(cfg.dataDir);
+      fs.mkdirSync(path.dirname(lock), { recursive: true });
+      fs.writeFileSync(lock, `${owner.pid}\n${startTimeOf(owner.pid!)}\n`);
+      const err = await startError(new EmbeddedNeo4j(cfg));
       expect(err.message).toMatch(
-        /^Neo4j rejected the password: the data in .* was set up with another one/,
+        new RegExp(
+          `^Another server \\(pid ${owner.pid}\\) is using the data folder ${cfg.dataDir}`,
+        ),
       );
-      expect(err.message).toContain('NEO4J_PASSWORD');
-      expect(err.logFile).toContain('security.log');
+      expect(readLockOwner(lock)?.pid).toBe(owner.pid);
       expect(javaProcessesFor(cfg.dataDir)).toEqual([]);
     } finally {
-      await second.stop();
+      owner.kill('SIGKILL');
       fs.rmSync(cfg.dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
+
+  it('takes over a lock whose owner is gone, or whose pid now belongs to another process', async () => {
+    const cfg = configFor('stale-lock');
+    fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+    const lock = lockFileOf(cfg.dataDir);
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    const gone = spawn('true');
+    await new Promise((r) => gone.once('exit', r));
+    const reused = spawn('sleep', ['600'], { stdio: 'ignore' });
+    try {
+      for (const stale of [`${gone.pid}\n0\n`, `${reused.pid}\n1\n`]) {
+        fs.writeFileSync(lock, stale);
+        acquireFolderLock(cfg.dataDir);
+        expect(readLockOwner(lock)?.pid).toBe(process.pid);
+        releaseFolderLock(cfg.dataDir);
+        expect(fs.existsSync(lock)).toBe(false);
+      }
+    } finally {
+      reused.kill('SIGKILL');
+      fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+    }
+  });
 });

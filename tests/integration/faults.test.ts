@@ -8,7 +8,7 @@ import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Neo4jSupervisor } from '../../src/neo4j/supervisor';
 import { silentLogger, testDatabase } from '../helpers/db';
 import { startTestApp } from '../helpers/http';
-import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
+import { TEST_EMBEDDED, startupTestTimeout, testConnection } from '../setup/test-neo4j';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -155,8 +155,30 @@ describe('a bootstrap failure that retrying cannot fix', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(1);
-    expect(output).toMatch(/Could not prepare the graph: .*not available/);
+    expect(output).toMatch(
+      /Could not prepare the graph: Credentials rejected by the graph database: check NEO4J_USER and NEO4J_PASSWORD/,
+    );
+    // Not taken for a crash: the supervisor does not restart it.
+    expect(output).not.toMatch(/restarting/);
   }, 60_000);
+});
+
+describe('a wrong password with NEO4J_URI', () => {
+  it('says the credentials were rejected, naming the variables, not only "not available"', async () => {
+    const db = testDatabase({ password: 'not-the-password' });
+    const t = await startTestApp(db);
+    try {
+      const { status, body } = await t.graphql('{ health { status } }');
+      expect(status).toBe(503);
+      expect(body.errors?.[0]?.extensions?.code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
+      expect(body.errors?.[0]?.message).toMatch(
+        /^Credentials rejected .*NEO4J_USER and NEO4J_PASSWORD/,
+      );
+    } finally {
+      await t.app.stop();
+      await db.close();
+    }
+  });
 });
 
 describe('the embedded Neo4j under supervision', () => {
@@ -169,38 +191,42 @@ describe('the embedded Neo4j under supervision', () => {
     dataDir: path.join(path.dirname(TEST_EMBEDDED.dataDir), 'supervised'),
   };
 
-  it('restarts a JVM that was killed, says so, and gives up after too many crashes', async () => {
-    fs.rmSync(cfg.dataDir, { recursive: true, force: true });
-    const neo4j = new EmbeddedNeo4j(cfg);
-    await neo4j.start();
-    const supervisor = new Neo4jSupervisor(neo4j, silentLogger, {
-      maxCrashes: 1,
-      windowMs: 600_000,
-      baseDelayMs: 200,
-      maxDelayMs: 200,
-    });
-    try {
-      const first = neo4j.processId!;
-      process.kill(first, 'SIGKILL');
-      const until = async (state: string, ms: number) => {
-        const end = Date.now() + ms;
-        while (supervisor.state !== state && Date.now() < end)
-          await new Promise((r) => setTimeout(r, 100));
-        return supervisor.state;
-      };
-      expect(await until('restarting', 10_000)).toBe('restarting');
-      expect(await until('running', 90_000)).toBe('running');
-      expect(neo4j.processId).not.toBe(first);
-      expect(neo4j.running).toBe(true);
-      expect(supervisor.report).toBe('running (1 crash(es))');
-
-      // A second death within the window is one too many: it stays down, and says why.
-      process.kill(neo4j.processId!, 'SIGKILL');
-      expect(await until('gave-up', 10_000)).toBe('gave-up');
-    } finally {
-      supervisor.stop();
-      await neo4j.stop();
+  it(
+    'restarts a JVM that was killed, says so, and gives up after too many crashes',
+    async () => {
       fs.rmSync(cfg.dataDir, { recursive: true, force: true });
-    }
-  }, 240_000);
+      const neo4j = new EmbeddedNeo4j(cfg);
+      await neo4j.start();
+      const supervisor = new Neo4jSupervisor(neo4j, silentLogger, {
+        maxCrashes: 1,
+        windowMs: 600_000,
+        baseDelayMs: 200,
+        maxDelayMs: 200,
+      });
+      try {
+        const first = neo4j.processId!;
+        process.kill(first, 'SIGKILL');
+        const until = async (state: string, ms: number) => {
+          const end = Date.now() + ms;
+          while (supervisor.state !== state && Date.now() < end)
+            await new Promise((r) => setTimeout(r, 100));
+          return supervisor.state;
+        };
+        expect(await until('restarting', 10_000)).toBe('restarting');
+        expect(await until('running', cfg.startTimeoutMs)).toBe('running');
+        expect(neo4j.processId).not.toBe(first);
+        expect(neo4j.running).toBe(true);
+        expect(supervisor.report).toBe('running (1 crash(es))');
+
+        // A second death within the window is one too many: it stays down, and says why.
+        process.kill(neo4j.processId!, 'SIGKILL');
+        expect(await until('gave-up', 10_000)).toBe('gave-up');
+      } finally {
+        supervisor.stop();
+        await neo4j.stop();
+        fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+      }
+    },
+    startupTestTimeout(2),
+  );
 });

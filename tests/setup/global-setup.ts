@@ -5,7 +5,7 @@ import { migrate } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
 import { seed } from '../../src/seed';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
-import { TEST_EMBEDDED, testConnection } from './test-neo4j';
+import { NEO4J_START_TIMEOUT_MS, TEST_EMBEDDED, testConnection } from './test-neo4j';
 
 declare global {
   var __TEST_NEO4J__: EmbeddedNeo4j | undefined;
@@ -31,8 +31,15 @@ export default async function globalSetup(): Promise<void> {
   }
   // Setup is not what the tests measure: a freshly started server on a busy
   // machine may take longer than the tests' 10 s per statement to compile its
-  // first queries and load the seed.
-  const db = new Database(testConnection({ txTimeoutMs: 120_000 }), logger);
+  // first queries and load the seed, or to accept the first connections.
+  const db = new Database(
+    testConnection({
+      txTimeoutMs: NEO4J_START_TIMEOUT_MS,
+      connectTimeoutMs: 30_000,
+      maxRetryMs: 60_000,
+    }),
+    logger,
+  );
   try {
     await migrate(db, logger);
     // Every integration test reads the real seed.

@@ -1,5 +1,22 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, type EmbeddedNeo4jConfig, type Neo4jConnection } from '../../src/config';
+
+/**
+ * The longest one Neo4j start may take in the tests. Generous on purpose: on
+ * a loaded machine (two copies of the suite on two cores) a start that takes
+ * 30 s when idle took over 120 s. Tests await readiness; this only bounds a
+ * start that will never succeed.
+ */
+export const NEO4J_START_TIMEOUT_MS = 300_000;
+
+/**
+ * Jest's budget for a test that starts Neo4j `starts` times: a backstop
+ * derived from the start timeout, never what decides a test's outcome.
+ */
+export function startupTestTimeout(starts: number): number {
+  return starts * NEO4J_START_TIMEOUT_MS + 120_000;
+}
 
 /** The throwaway test server: its own ports and data folder, never the user's. */
 export const TEST_EMBEDDED: EmbeddedNeo4jConfig = {
@@ -9,7 +26,7 @@ export const TEST_EMBEDDED: EmbeddedNeo4jConfig = {
   pageCache: '256m',
   dataDir: path.join(PROJECT_ROOT, '.neo4j-test', 'main'),
   password: 'car-graph-test',
-  startTimeoutMs: 120_000,
+  startTimeoutMs: NEO4J_START_TIMEOUT_MS,
 };
 
 /**
@@ -31,4 +48,33 @@ export function testConnection(overrides: Partial<Neo4jConnection> = {}): Neo4jC
     poolSize: 10,
     ...overrides,
   };
+}
+
+/** Java processes serving the given Neo4j home folder. */
+export function javaProcessesFor(home: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(`--home-dir=${home}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Polls `check` until it holds; false if `timeoutMs` passes first. */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
 }
