@@ -109,7 +109,13 @@ export async function createApp({
     validationRules: limitRules(config.limits),
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The server waits for in-flight requests before stopping Apollo
+      // (src/process/in-flight.ts); Apollo's own grace is no shorter than a
+      // request may take, so it never cuts one that is still allowed to run.
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.http.requestTimeoutMs,
+      }),
       ApolloServerPluginLandingPageDisabled(),
       // The schema sets no cache hints; Apollo's default cache-control
       // plugin would still wrap every field resolver to look for them.
@@ -162,8 +168,11 @@ export async function createApp({
     try {
       await db.ping();
       checks.database = 'up';
-    } catch {
+    } catch (err) {
       checks.database = 'unavailable';
+      // Typed errors are written for clients: e.g. credentials rejected
+      // (NEO4J_USER/NEO4J_PASSWORD) rather than a bare "unavailable".
+      if (isAppError(err)) checks.databaseError = err.message;
     }
     if (readiness.neo4j) checks.neo4j = readiness.neo4j();
     checks.migrations = readiness.migrated ? 'applied' : 'pending';

@@ -174,6 +174,11 @@ describe('a wrong password with NEO4J_URI', () => {
       expect(body.errors?.[0]?.message).toMatch(
         /^Credentials rejected .*NEO4J_USER and NEO4J_PASSWORD/,
       );
+      const ready = await fetch(`${t.base}/readyz`);
+      expect(ready.status).toBe(503);
+      const { checks } = (await ready.json()) as { checks: Record<string, string> };
+      expect(checks.database).toBe('unavailable');
+      expect(checks.databaseError).toMatch(/^Credentials rejected .*NEO4J_PASSWORD/);
     } finally {
       await t.app.stop();
       await db.close();
