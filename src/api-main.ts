@@ -3,7 +3,7 @@
  * starts and stops. `npm start` runs it under a supervisor (main.ts); it can
  * also run on its own (`node dist/src/api-main.js`), with the same signals.
  */
-import { ConfigError, loadDotEnv, parseConfig } from './config';
+import { readProcessConfig } from './config';
 import { createLogger } from './logger';
 import { EmbeddedNeo4jError } from './neo4j/errors';
 import { EXIT_CRASH, EXIT_FATAL, type ApiMessage } from './process/protocol';
@@ -16,17 +16,8 @@ function tell(message: ApiMessage): void {
 }
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config;
-  try {
-    config = parseConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(EXIT_FATAL);
-    }
-    throw err;
-  }
+  const config = readProcessConfig();
+  if (!config) process.exit(EXIT_FATAL);
   const logger = createLogger(config.logLevel);
   const say = (m: string) => process.stderr.write(`${m}\n`);
 

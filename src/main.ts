@@ -3,23 +3,14 @@
  * process and stops or restarts it (see src/process/api-supervisor.ts).
  */
 import path from 'node:path';
-import { ConfigError, loadDotEnv, parseConfig } from './config';
+import { readProcessConfig } from './config';
 import { inUseMessage, isOwnerAlive, lockFileOf, readLockOwner } from './neo4j/folder-lock';
 import { ApiSupervisor, DEFAULT_API_SUPERVISION } from './process/api-supervisor';
 import { EXIT_FATAL } from './process/protocol';
 
 async function main(): Promise<number> {
-  loadDotEnv();
-  let config;
-  try {
-    config = parseConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return EXIT_FATAL;
-    }
-    throw err;
-  }
+  const config = readProcessConfig();
+  if (!config) return EXIT_FATAL;
   const say = (m: string) => process.stderr.write(`${m}\n`);
   const dataDir = config.embedded?.dataDir;
   if (dataDir) {

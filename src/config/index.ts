@@ -169,3 +169,20 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
 export function loadDotEnv(file = path.join(PROJECT_ROOT, '.env')): void {
   if (fs.existsSync(file)) process.loadEnvFile(file);
 }
+
+/**
+ * For the processes `npm start` runs: the .env file and the environment,
+ * parsed; undefined after printing every invalid variable (the caller exits).
+ */
+export function readProcessConfig(): Config | undefined {
+  loadDotEnv();
+  try {
+    return parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return undefined;
+    }
+    throw err;
+  }
+}

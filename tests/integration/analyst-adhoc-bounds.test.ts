@@ -1,24 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { checkPlan } from '../../src/analyst/adhoc-screen';
-import { PROJECT_ROOT } from '../../src/config';
 import { IsolatedReader } from '../../src/db/isolated-reader';
 import { AppError } from '../../src/errors';
 import { testDatabase } from '../helpers/db';
 import { testConnection } from '../setup/test-neo4j';
 import { startTestApp, type TestApp } from '../helpers/http';
+import { cypherPayloads } from '../helpers/cypher-payloads';
 
 const TOKEN = 'analyst-test-token-0123456789';
 
-interface Payload {
-  name: string;
-  query: string;
-  params?: Record<string, unknown>;
-  code: 'FORBIDDEN' | 'BAD_INPUT';
-}
-const corpus = JSON.parse(
-  fs.readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/cypher-payloads.json'), 'utf8'),
-) as Payload[];
+const corpus = cypherPayloads;
 
 const post = (app: TestApp, body: unknown) =>
   fetch(`${app.base}/cypher`, {

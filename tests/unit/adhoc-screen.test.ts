@@ -5,17 +5,9 @@ import { lex, tokenize } from '../../src/analyst/cypher-lexer';
 import { queryLibrary } from '../../src/analyst/library';
 import { PROJECT_ROOT } from '../../src/config';
 import { AppError } from '../../src/errors';
+import { cypherPayloads } from '../helpers/cypher-payloads';
 
-interface Payload {
-  name: string;
-  query: string;
-  params?: Record<string, unknown>;
-  code: 'FORBIDDEN' | 'BAD_INPUT';
-}
-
-const corpus = JSON.parse(
-  fs.readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/cypher-payloads.json'), 'utf8'),
-) as Payload[];
+const corpus = cypherPayloads;
 
 function outcome(query: string): string {
   try {
