@@ -78,6 +78,7 @@ export async function startServer({
     if (supervisor) {
       const watched = supervisor;
       readiness.neo4j = () => watched.report;
+      db.failFastWhile(() => watched.knownDown);
     }
     app = await createApp({ config, db, logger, schema: buildSchema(), readiness });
     inFlight = trackInFlight(app.httpServer);

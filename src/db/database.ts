@@ -34,6 +34,13 @@ export interface CallOptions {
  */
 export const CLIENT_GRACE_MS = 2_000;
 
+/** What every handle on one driver shares. */
+interface SharedState {
+  isolated?: IsolatedReader;
+  /** Why the database is known to be down right now (see failFastWhile). */
+  knownDown?: () => string | undefined;
+}
+
 /** Called after every query that reached the server; used to count round trips per request. */
 export type QueryObserver = (event: { operation: string; mode: 'READ' | 'WRITE' }) => void;
 
@@ -46,12 +53,12 @@ export class Database {
   private readonly driver: Driver;
   private readonly observer: QueryObserver | undefined;
   /** Shared by every handle on the same driver. */
-  private readonly lazy: { isolated?: IsolatedReader };
+  private readonly lazy: SharedState;
 
   constructor(
     private readonly conn: Neo4jConnection,
     private readonly logger: Logger,
-    shared?: { driver: Driver; observer: QueryObserver; lazy: { isolated?: IsolatedReader } },
+    shared?: { driver: Driver; observer: QueryObserver; lazy: SharedState },
   ) {
     this.observer = shared?.observer;
     this.driver = shared?.driver ?? createDriver(conn, logger);
@@ -118,6 +125,7 @@ export class Database {
 
   /** Runs one statement outside a transaction function (schema commands, CALL IN TRANSACTIONS). */
   async autoCommit(cypher: string, params: Params, opts: CallOptions): Promise<QueryResult> {
+    this.refuseWhileKnownDown();
     const session = this.driver.session({
       database: this.conn.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -151,11 +159,32 @@ export class Database {
     await this.driver.close();
   }
 
+  /**
+   * While `reason` names one (the embedded Neo4j's JVM has died and is being
+   * restarted), every call fails at once with DATABASE_UNAVAILABLE instead
+   * of trying to connect and retrying for the driver's retry window: the
+   * process that owns the JVM knows it is gone the moment it exits.
+   */
+  failFastWhile(reason: () => string | undefined): void {
+    this.lazy.knownDown = reason;
+  }
+
+  private refuseWhileKnownDown(): void {
+    const down = this.lazy.knownDown?.();
+    if (down === undefined) return;
+    throw new AppError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      `The graph database is not available: ${down}`,
+      { details: { retryable: true } },
+    );
+  }
+
   private async transaction<T>(
     mode: 'READ' | 'WRITE',
     opts: CallOptions,
     work: (tx: ManagedTransaction) => Promise<T>,
   ): Promise<T> {
+    this.refuseWhileKnownDown();
     const session = this.driver.session({
       database: this.conn.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

@@ -45,6 +45,14 @@ export class Neo4jSupervisor {
     return this.crashes.length ? `${this.state} (${this.crashes.length} crash(es))` : this.state;
   }
 
+  /** Why the database cannot answer now (its JVM is down), or undefined while it may. */
+  get knownDown(): string | undefined {
+    if (this.state === 'restarting') return 'the embedded Neo4j stopped and is being restarted';
+    if (this.state === 'gave-up')
+      return 'the embedded Neo4j died too often and is not restarted (see its log)';
+    return undefined;
+  }
+
   stop(): void {
     this.state = 'stopped';
     this.abort.abort();

@@ -218,6 +218,20 @@ describe('the embedded Neo4j under supervision', () => {
           return supervisor.state;
         };
         expect(await until('restarting', 10_000)).toBe('restarting');
+        // While it restarts, a query fails at once with the reason instead
+        // of trying to connect for the driver's retry window.
+        const db = testDatabase({ uri: `neo4j://127.0.0.1:${cfg.boltPort}`, maxRetryMs: 60_000 });
+        db.failFastWhile(() => supervisor.knownDown);
+        try {
+          await expect(db.read('RETURN 1 AS one', {}, { operation: 'test' })).rejects.toMatchObject(
+            {
+              code: ErrorCode.DATABASE_UNAVAILABLE,
+              message: expect.stringMatching(/being restarted/),
+            },
+          );
+        } finally {
+          await db.close();
+        }
         expect(await until('running', cfg.startTimeoutMs)).toBe('running');
         expect(neo4j.processId).not.toBe(first);
         expect(neo4j.running).toBe(true);
