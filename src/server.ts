@@ -79,6 +79,8 @@ export async function startServer({
       const watched = supervisor;
       readiness.neo4j = () => watched.report;
       db.failFastWhile(() => watched.knownDown);
+      const handle = db;
+      watched.onDown = (reason) => handle.wentDown(reason);
     }
     app = await createApp({ config, db, logger, schema: buildSchema(), readiness });
     inFlight = trackInFlight(app.httpServer);

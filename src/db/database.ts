@@ -39,6 +39,8 @@ interface SharedState {
   isolated?: IsolatedReader;
   /** Why the database is known to be down right now (see failFastWhile). */
   knownDown?: () => string | undefined;
+  /** Transactions waiting on the database, told when it is known to have gone away. */
+  downWatchers: Set<(reason: string) => void>;
 }
 
 /** Called after every query that reached the server; used to count round trips per request. */
@@ -62,7 +64,7 @@ export class Database {
   ) {
     this.observer = shared?.observer;
     this.driver = shared?.driver ?? createDriver(conn, logger);
-    this.lazy = shared?.lazy ?? {};
+    this.lazy = shared?.lazy ?? { downWatchers: new Set() };
   }
 
   get database(): string {
@@ -169,6 +171,15 @@ export class Database {
     this.lazy.knownDown = reason;
   }
 
+  /**
+   * The database has just gone away (the embedded JVM exited): transactions
+   * waiting on it end now with DATABASE_UNAVAILABLE and `reason`, rather
+   * than after the driver's retries (about a second against a refused port).
+   */
+  wentDown(reason: string): void {
+    for (const watcher of [...this.lazy.downWatchers]) watcher(reason);
+  }
+
   private refuseWhileKnownDown(): void {
     const down = this.lazy.knownDown?.();
     if (down === undefined) return;
@@ -205,7 +216,22 @@ export class Database {
       opts.deadlineMs ?? (opts.timeoutMs ?? this.conn.txTimeoutMs) + CLIENT_GRACE_MS;
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
+    let unwatch: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
+      // The database is known to have gone away (its JVM exited): no need
+      // to wait for the driver's retries to give up.
+      const wentDown = (reason: string) => {
+        timedOut = true;
+        reject(
+          new AppError(
+            ErrorCode.DATABASE_UNAVAILABLE,
+            `The graph database is not available: ${reason}`,
+            { details: { retryable: true } },
+          ),
+        );
+      };
+      this.lazy.downWatchers.add(wentDown);
+      unwatch = () => this.lazy.downWatchers.delete(wentDown);
       timer = setTimeout(() => {
         timedOut = true;
         reject(
@@ -229,6 +255,7 @@ export class Database {
       throw mapNeo4jError(err, opts);
     } finally {
       clearTimeout(timer);
+      unwatch?.();
       // A session waiting on a silent database would block here too: close it in the background.
       if (timedOut) void session.close().catch(() => undefined);
       else await session.close();

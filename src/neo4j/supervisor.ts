@@ -30,6 +30,8 @@ export const DEFAULT_SUPERVISION: SupervisorOptions = {
 export class Neo4jSupervisor {
   state: SupervisedState = 'running';
   private crashes: number[] = [];
+  /** Told as soon as the JVM has exited unexpectedly (requests waiting on it can end now). */
+  onDown: ((reason: string) => void) | undefined;
   private readonly abort = new AbortController();
 
   constructor(
@@ -37,7 +39,11 @@ export class Neo4jSupervisor {
     private readonly logger: Logger,
     private readonly opts: SupervisorOptions = DEFAULT_SUPERVISION,
   ) {
-    neo4j.onUnexpectedExit = (info) => void this.crashed(info);
+    neo4j.onUnexpectedExit = (info) => {
+      // crashed() sets the state before its first wait, so knownDown says why.
+      void this.crashed(info);
+      this.onDown?.(this.knownDown ?? 'the embedded Neo4j stopped');
+    };
   }
 
   /** What /readyz shows: the state and, after crashes, how many in the window. */

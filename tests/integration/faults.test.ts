@@ -209,31 +209,48 @@ describe('the embedded Neo4j under supervision', () => {
         maxDelayMs: 200,
       });
       try {
-        const first = neo4j.processId!;
-        process.kill(first, 'SIGKILL');
+        const db = testDatabase({ uri: `neo4j://127.0.0.1:${cfg.boltPort}`, maxRetryMs: 60_000 });
+        db.failFastWhile(() => supervisor.knownDown);
+        supervisor.onDown = (reason) => db.wentDown(reason);
         const until = async (state: string, ms: number) => {
           const end = Date.now() + ms;
           while (supervisor.state !== state && Date.now() < end)
             await new Promise((r) => setTimeout(r, 100));
           return supervisor.state;
         };
-        expect(await until('restarting', 10_000)).toBe('restarting');
-        // While it restarts, a query fails at once with the reason instead
-        // of trying to connect for the driver's retry window.
-        const db = testDatabase({ uri: `neo4j://127.0.0.1:${cfg.boltPort}`, maxRetryMs: 60_000 });
-        db.failFastWhile(() => supervisor.knownDown);
         try {
+          // A query in flight when the JVM dies ends with the reason, not
+          // after the driver's retries (a minute here).
+          const slow = db.read(
+            'CALL apoc.util.sleep(20000) RETURN 1 AS one',
+            {},
+            {
+              operation: 'test',
+              timeoutMs: 30_000,
+            },
+          );
+          slow.catch(() => undefined);
+          await new Promise((r) => setTimeout(r, 500));
+          const first = neo4j.processId!;
+          process.kill(first, 'SIGKILL');
+          await expect(slow).rejects.toMatchObject({
+            code: ErrorCode.DATABASE_UNAVAILABLE,
+            message: expect.stringMatching(/being restarted/),
+          });
+          expect(await until('restarting', 10_000)).toBe('restarting');
+          // While it restarts, a new query fails at once with the reason
+          // instead of trying to connect for the driver's retry window.
           await expect(db.read('RETURN 1 AS one', {}, { operation: 'test' })).rejects.toMatchObject(
             {
               code: ErrorCode.DATABASE_UNAVAILABLE,
               message: expect.stringMatching(/being restarted/),
             },
           );
+          expect(await until('running', cfg.startTimeoutMs)).toBe('running');
+          expect(neo4j.processId).not.toBe(first);
         } finally {
           await db.close();
         }
-        expect(await until('running', cfg.startTimeoutMs)).toBe('running');
-        expect(neo4j.processId).not.toBe(first);
         expect(neo4j.running).toBe(true);
         expect(supervisor.report).toBe('running (1 crash(es))');
 
