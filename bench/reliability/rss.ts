@@ -60,7 +60,14 @@ export async function rssPhase(run: Run, o: RssOptions): Promise<PhaseResult> {
     );
   await send(0, o.first);
   const afterFirst = pid ? rssOf(pid) : undefined;
-  await send(o.first, o.total);
+  // Samples on the way, so the report shows whether RSS levels off or keeps growing.
+  const samples: Record<string, number | null> = { [o.first]: mb(afterFirst) };
+  const step = Math.max(o.first, Math.ceil(o.total / 8));
+  for (let from = o.first; from < o.total && !down; from += step) {
+    const to = Math.min(o.total, from + step);
+    await send(from, to);
+    samples[to] = pid ? mb(rssOf(pid)) : null;
+  }
   const atEnd = pid ? rssOf(pid) : undefined;
   const samePid = run.server.apiPid() === pid;
   if (down) await run.recover('rss', ['(small documents)']);
@@ -77,6 +84,7 @@ export async function rssPhase(run: Run, o: RssOptions): Promise<PhaseResult> {
       [`rssAfter${o.first}Mb`]: mb(afterFirst),
       [`rssAfter${o.total}Mb`]: mb(atEnd),
       ratio: ratio === null ? null : Math.round(ratio * 100) / 100,
+      rssMbByDocuments: JSON.stringify(samples),
     },
     targets: [
       target(

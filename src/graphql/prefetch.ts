@@ -129,7 +129,7 @@ export interface RootPrefetch {
  * out), weighed by the statement text and parameters it keeps.
  */
 const compiledCache = new BoundedCache<string, RootPrefetch>(
-  { maxEntries: 500, maxBytes: 16 * 2 ** 20 },
+  { maxEntries: 250, maxBytes: 8 * 2 ** 20 },
   (entry, key) =>
     stringBytes(key) +
     stringBytes(entry.compiled.expr ?? '') +
