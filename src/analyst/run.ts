@@ -1,7 +1,8 @@
 import type { Database } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { queryLibrary } from './library';
-import { bindParams, toJson } from './values';
+import { toJson } from '../db/to-json';
+import { bindParams } from './values';
 
 export interface QueryResult {
   name: string;

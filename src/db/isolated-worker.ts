@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
-import { toJson } from '../analyst/values';
+import { toJson } from './to-json';
 import { AppError } from '../errors';
 import { mapNeo4jError } from './errors';
 import { integerParams } from './database';
