@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/csp';
 import { DASHBOARD_DIR } from '../../src/http/dashboard-route';
 import { useTestApp } from '../helpers/http';
+import { chromiumPath } from '../helpers/chromium';
 
 /**
  * The dashboard in a real headless Chromium (Debian's `chromium`, driven by
@@ -15,17 +15,6 @@ import { useTestApp } from '../helpers/http';
 
 const MANDATE = 'mandate:2020-2025';
 const WAIT = { timeout: 30_000 };
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-  } catch {
-    throw new Error('No chromium on PATH: `apt-get install -y chromium` (.ci/run does this)');
-  }
-}
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -9,6 +9,7 @@ import { Neo4jSupervisor } from '../../src/neo4j/supervisor';
 import { silentLogger, testDatabase } from '../helpers/db';
 import { startTestApp } from '../helpers/http';
 import { TEST_EMBEDDED, startupTestTimeout, testConnection } from '../setup/test-neo4j';
+import { freePort } from '../helpers/free-port';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -112,10 +113,7 @@ describe('a Neo4j that stops answering (paused)', () => {
 
 describe('a Neo4j that refuses connections (killed, embedded)', () => {
   it('answers DATABASE_UNAVAILABLE with 503 quickly, with the embedded retry window', async () => {
-    const probe = net.createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-    const port = (probe.address() as net.AddressInfo).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await freePort();
     // 500 ms: the retry window the API uses against its embedded Neo4j.
     const db = testDatabase({ uri: `bolt://127.0.0.1:${port}`, maxRetryMs: 500 });
     const t = await startTestApp(db);
@@ -134,10 +132,7 @@ describe('a Neo4j that refuses connections (killed, embedded)', () => {
 
 describe('a bootstrap failure that retrying cannot fix', () => {
   it('ends `npm start` non-zero with the reason (bad credentials)', async () => {
-    const probe = net.createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-    const port = (probe.address() as net.AddressInfo).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await freePort();
     const child = spawn('node', [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
       env: {
         ...process.env,

@@ -1,23 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { useTestApp } from '../helpers/http';
+import { chromiumPath } from '../helpers/chromium';
 
 /**
  * GraphiQL in a real headless Chromium under the policy the API serves it
  * with: it must start, show its example query and answer it, and the
  * browser must report no Content-Security-Policy violation.
  */
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-  } catch {
-    throw new Error('No chromium on PATH: `apt-get install -y chromium` (.ci/run does this)');
-  }
-}
 
 describe('GraphiQL in a browser under its Content-Security-Policy', () => {
   const ctx = useTestApp();

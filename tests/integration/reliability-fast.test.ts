@@ -1,18 +1,10 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseOptions } from '../../bench/reliability/options';
 import { runSuite } from '../../bench/reliability/suite';
 import { testConnection } from '../setup/test-neo4j';
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => probe.close(() => r()));
-  return port;
-}
+import { freePort } from '../helpers/free-port';
 
 /**
  * The fast subset of `npm run reliability`: the suite's own fuzzing and

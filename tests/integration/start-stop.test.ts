@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { lockFileOf, readLockOwner } from '../../src/neo4j/folder-lock';
@@ -13,6 +12,7 @@ import {
   startupTestTimeout,
   until,
 } from '../setup/test-neo4j';
+import { freePort } from '../helpers/free-port';
 
 /**
  * `npm start` as a user or a service manager runs it: the built supervisor
@@ -20,14 +20,6 @@ import {
  */
 const dataDir = path.join(path.dirname(TEST_EMBEDDED.dataDir), 'start-stop');
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'src', 'main.js');
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => probe.close(() => r()));
-  return port;
-}
 
 interface Started {
   child: ChildProcess;
