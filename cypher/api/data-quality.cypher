@@ -47,6 +47,63 @@ CALL () {
   RETURN count(*) AS pursuesOutsideMandate
 }
 CALL () {
+  // dq-membership-outlasts-state, every row
+  CALL () {
+    MATCH (s:State)-[r:MEMBER_OF]->(:Body)-[:PART_OF*1..3]->(:Organisation)<-[m:MEMBER_OF]-(s)
+    WHERE m.validTo IS NOT NULL AND coalesce(r.validTo, date('9999-12-31')) > m.validTo
+    RETURN 1 AS row
+    UNION ALL
+    MATCH (s:State)-[r:MEMBER_OF]->(:Body)-[:PART_OF*1..3]->(:Organisation)<-[m:MEMBER_OF]-(s)
+    WHERE r.validFrom IS NOT NULL AND m.validFrom IS NOT NULL AND r.validFrom < m.validFrom
+    RETURN 1 AS row
+    UNION ALL
+    MATCH (s:State)-[r:MEMBER_OF]->(:Body)-[:PART_OF*1..3]->(:Organisation)<-[x:SUSPENDED_FROM]-(s)
+    WHERE x.validFrom IS NOT NULL AND coalesce(r.validTo, date('9999-12-31')) > x.validFrom
+    RETURN 1 AS row
+    UNION ALL
+    MATCH (later:Entity)-[:SUCCEEDS]->(:Entity)-[m:MEMBER_OF]->(:Organisation)<-[n:MEMBER_OF]-(later)
+    WHERE coalesce(m.validTo, date('9999-12-31')) > coalesce(n.validFrom, date('0001-01-01'))
+    RETURN 1 AS row
+  }
+  RETURN count(*) AS membershipOutlastsState
+}
+CALL () {
+  // dq-period-disagrees-with-relationship, every row
+  CALL () {
+    MATCH (m:Mandate)-[r:MANDATE_OF]->(:Entity)
+    WHERE NOT coalesce(m.startDate = r.validFrom, m.startDate IS NULL AND r.validFrom IS NULL)
+       OR NOT coalesce(m.endDate = r.validTo, m.endDate IS NULL AND r.validTo IS NULL)
+    RETURN 1 AS row
+    UNION ALL
+    MATCH (n:Entity)-[r:PART_OF]->(:Entity)
+    WHERE n.founded IS NOT NULL
+      AND (r.validFrom < n.founded OR r.validTo < n.founded)
+    RETURN 1 AS row
+  }
+  RETURN count(*) AS periodDisagreesWithRelationship
+}
+CALL () {
+  // dq-overlapping-mandates, every row
+  MATCH (a:Mandate)-[:MANDATE_OF]->(:Entity)<-[:MANDATE_OF]-(z:Mandate)
+  WHERE a.startDate IS NOT NULL AND z.startDate IS NOT NULL
+    AND (a.startDate < z.startDate OR (a.startDate = z.startDate AND a.id < z.id))
+    AND z.startDate <= coalesce(a.endDate, date('9999-12-31'))
+  RETURN count(*) AS overlappingMandates
+}
+CALL () {
+  // dq-general-knowledge-not-unverified, every row
+  CALL () {
+    MATCH (n:Entity)
+    WHERE toLower(n.note) CONTAINS 'from general knowledge' AND NOT coalesce(n.unverified, false)
+    RETURN 1 AS row
+    UNION ALL
+    MATCH (:Entity)-[r]->(:Entity)
+    WHERE toLower(r.note) CONTAINS 'from general knowledge' AND NOT coalesce(r.unverified, false)
+    RETURN 1 AS row
+  }
+  RETURN count(*) AS generalKnowledgeNotUnverified
+}
+CALL () {
   UNWIND $sourceKinds AS kind
   CALL (kind) {
     MATCH (s:Source) WHERE s.kind = kind
@@ -55,4 +112,6 @@ CALL () {
   RETURN collect({kind: kind, count: count}) AS sourcesByKind
 }
 RETURN unsourcedNodes, unsourcedRelationships, missingSourceCitations, unverifiedNodes,
-       unverifiedRelationships, pursuesOutsideMandate, sourcesByKind
+       unverifiedRelationships, pursuesOutsideMandate, membershipOutlastsState,
+       periodDisagreesWithRelationship, overlappingMandates, generalKnowledgeNotUnverified,
+       sourcesByKind

@@ -220,6 +220,7 @@ describe('the API the dashboard reads', () => {
         const sourceless = (await runSavedQuery(env.db, 'dq-facts-without-source', {})).rows;
         const unverified = (await runSavedQuery(env.db, 'dq-unverified-facts', {})).rows;
         const outside = (await runSavedQuery(env.db, 'dq-pursues-outside-mandate', {})).rows;
+        const rowsOf = async (name: string) => (await runSavedQuery(env.db, name, {})).rows.length;
         return {
           unsourcedNodes: count(
             sourceless,
@@ -232,11 +233,17 @@ describe('the API the dashboard reads', () => {
           unverifiedNodes: count(unverified, (r) => r.kind === 'entity'),
           unverifiedRelationships: count(unverified, (r) => r.kind === 'relationship'),
           pursuesOutsideMandate: outside.length,
+          membershipOutlastsState: await rowsOf('dq-membership-outlasts-state'),
+          periodDisagreesWithRelationship: await rowsOf('dq-period-disagrees-with-relationship'),
+          overlappingMandates: await rowsOf('dq-overlapping-mandates'),
+          generalKnowledgeNotUnverified: await rowsOf('dq-general-knowledge-not-unverified'),
         };
       };
       const query = `{ dataQuality {
         unsourcedNodes unsourcedRelationships missingSourceCitations
-        unverifiedNodes unverifiedRelationships pursuesOutsideMandate } }`;
+        unverifiedNodes unverifiedRelationships pursuesOutsideMandate
+        membershipOutlastsState periodDisagreesWithRelationship overlappingMandates
+        generalKnowledgeNotUnverified } }`;
       // Other test files write facts for a moment (some without a source):
       // compare only when the saved queries agree before and after the API.
       let compared = false;

@@ -287,7 +287,7 @@ export type Query = {
   priorityMatrix: PriorityMatrix;
   /** Number of entities per label and relationships per type. */
   counts: Counts;
-  /** Data-quality figures for dashboards: the row counts of the data-quality saved queries (dq-facts-without-source, dq-unverified-facts, dq-pursues-outside-mandate) and sources by kind. */
+  /** Data-quality figures for dashboards: the row counts of the data-quality saved queries (dq-facts-without-source, dq-unverified-facts, dq-pursues-outside-mandate and the consistency checks dq-membership-outlasts-state, dq-period-disagrees-with-relationship, dq-overlapping-mandates, dq-general-knowledge-not-unverified) and sources by kind. */
   dataQuality: DataQuality;
   /** The dataset version the graph holds, as its last seed load recorded it (null when it was never loaded from the seed): cite it with what you take from the graph. */
   dataset?: Maybe<Dataset>;
@@ -772,6 +772,14 @@ export type DataQuality = {
   unverifiedRelationships: Scalars['Int']['output'];
   /** Derived PURSUES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
   pursuesOutsideMandate: Scalars['Int']['output'];
+  /** A state's memberships of CBSS bodies that outlast or start before its CBSS membership or run on past its suspension, and CBSS memberships that run on after the member that took over the seat joined (the rows of dq-membership-outlasts-state; expected 0). */
+  membershipOutlastsState: Scalars['Int']['output'];
+  /** Mandates whose period differs from that of their own MANDATE_OF relationship, and bodies or organisations PART_OF another from before they were founded (the rows of dq-period-disagrees-with-relationship; expected 0). */
+  periodDisagreesWithRelationship: Scalars['Int']['output'];
+  /** Pairs of mandates of one body in force on the same day (the rows of dq-overlapping-mandates; expected 0). */
+  overlappingMandates: Scalars['Int']['output'];
+  /** Facts whose note says they come from general knowledge but that are not flagged unverified (the rows of dq-general-knowledge-not-unverified; expected 0). */
+  generalKnowledgeNotUnverified: Scalars['Int']['output'];
   /** Sources per kind, every kind listed (0 where there are none). */
   sourcesByKind: Array<SourceKindCount>;
 };
@@ -8699,6 +8707,10 @@ export type DataQualityResolvers<
   unverifiedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unverifiedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pursuesOutsideMandate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  membershipOutlastsState?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodDisagreesWithRelationship?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overlappingMandates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  generalKnowledgeNotUnverified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourcesByKind?: Resolver<Array<ResolversTypes['SourceKindCount']>, ParentType, ContextType>;
 };
 

@@ -352,6 +352,10 @@ const Query: QueryResolvers = {
       unverifiedNodes: number;
       unverifiedRelationships: number;
       pursuesOutsideMandate: number;
+      membershipOutlastsState: number;
+      periodDisagreesWithRelationship: number;
+      overlappingMandates: number;
+      generalKnowledgeNotUnverified: number;
       sourcesByKind: { kind: string; count: number }[];
     }>(
       cypher('api/data-quality.cypher'),

@@ -14,6 +14,10 @@ interface Overview {
     unverifiedNodes: number;
     unverifiedRelationships: number;
     pursuesOutsideMandate: number;
+    membershipOutlastsState: number;
+    periodDisagreesWithRelationship: number;
+    overlappingMandates: number;
+    generalKnowledgeNotUnverified: number;
     sourcesByKind: { kind: string; count: number }[];
   };
 }
@@ -95,6 +99,23 @@ export const overviewView: ViewFactory = (container) => {
           figure(dq.unverifiedNodes, 'unverified entities'),
           figure(dq.unverifiedRelationships, 'unverified relationships'),
           figure(dq.pursuesOutsideMandate, 'PURSUES links outside their mandate', true),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'card wide', 'aria-labelledby': 'consistency-title' },
+        h('h2', { id: 'consistency-title' }, 'Consistency'),
+        h(
+          'div',
+          { class: 'figures' },
+          figure(dq.membershipOutlastsState, 'memberships outlasting the CBSS membership', true),
+          figure(dq.periodDisagreesWithRelationship, 'periods disagreeing with their link', true),
+          figure(dq.overlappingMandates, 'overlapping mandates', true),
+          figure(
+            dq.generalKnowledgeNotUnverified,
+            'general-knowledge facts not flagged unverified',
+            true,
+          ),
         ),
       ),
       bars(
