@@ -76,8 +76,9 @@ CALL () {
     RETURN 1 AS row
     UNION ALL
     MATCH (n:Entity)-[r:PART_OF]->(:Entity)
-    WHERE n.founded IS NOT NULL
-      AND (r.validFrom < n.founded OR r.validTo < n.founded)
+    WITH r, coalesce(n.founded, n.established) AS founded
+    WHERE founded IS NOT NULL
+      AND (r.validFrom < founded OR r.validTo < founded)
     RETURN 1 AS row
   }
   RETURN count(*) AS periodDisagreesWithRelationship

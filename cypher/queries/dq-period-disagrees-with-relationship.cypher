@@ -1,5 +1,5 @@
 // name: dq-period-disagrees-with-relationship
-// description: Data quality - a mandate whose start or end differs from the validity of its own MANDATE_OF relationship, and a body or organisation that is PART_OF another from before it was founded (expected: no rows).
+// description: Data quality - a mandate whose start or end differs from the validity of its own MANDATE_OF relationship, and a body, organisation or office that is PART_OF another from before it was founded or established (expected: no rows).
 // returns: fact, nodeFrom, nodeTo, relationshipFrom, relationshipTo, problem
 // Dates are compared as stored (an end written "2017" is 2017-12-31, "2017-06"
 // is 2017-06-30); a date known on one side and unknown on the other differs.
@@ -12,11 +12,12 @@ CALL () {
          'the mandate and its MANDATE_OF relationship give different periods' AS problem
   UNION ALL
   MATCH (n:Entity)-[r:PART_OF]->(b:Entity)
-  WHERE n.founded IS NOT NULL
-    AND (r.validFrom < n.founded OR r.validTo < n.founded)
-  RETURN n.id + ' -PART_OF-> ' + b.id AS fact, n.founded AS nodeFrom, null AS nodeTo,
+  WITH n, r, b, coalesce(n.founded, n.established) AS founded
+  WHERE founded IS NOT NULL
+    AND (r.validFrom < founded OR r.validTo < founded)
+  RETURN n.id + ' -PART_OF-> ' + b.id AS fact, founded AS nodeFrom, null AS nodeTo,
          r.validFrom AS relationshipFrom, r.validTo AS relationshipTo,
-         'part of ' + b.id + ' before it was founded (' + toString(n.founded) + ')' AS problem
+         'part of ' + b.id + ' before it was founded (' + toString(founded) + ')' AS problem
 }
 RETURN fact, nodeFrom, nodeTo, relationshipFrom, relationshipTo, problem
 ORDER BY fact

@@ -77,6 +77,11 @@ export enum RelationshipType {
   PARTICIPATED_IN = 'PARTICIPATED_IN',
   PART_OF_PROGRAMME = 'PART_OF_PROGRAMME',
   RELATED_TO = 'RELATED_TO',
+  APPROVED_BY = 'APPROVED_BY',
+  ESTABLISHED = 'ESTABLISHED',
+  RECOGNISED = 'RECOGNISED',
+  COOPERATES_WITH = 'COOPERATES_WITH',
+  REPRESENTS = 'REPRESENTS',
   PURSUES = 'PURSUES',
 }
 
@@ -567,6 +572,56 @@ export const RELATIONSHIP_OBJECT_TYPES = {
     },
     IN: {
       edge: 'RelatedToIncomingEdge',
+      link: null,
+    },
+  },
+  APPROVED_BY: {
+    OUT: {
+      edge: 'ApprovedByEdge',
+      link: 'ApprovedByLink',
+    },
+    IN: {
+      edge: 'ApprovedByIncomingEdge',
+      link: null,
+    },
+  },
+  ESTABLISHED: {
+    OUT: {
+      edge: 'EstablishedEdge',
+      link: 'EstablishedLink',
+    },
+    IN: {
+      edge: 'EstablishedIncomingEdge',
+      link: null,
+    },
+  },
+  RECOGNISED: {
+    OUT: {
+      edge: 'RecognisedEdge',
+      link: 'RecognisedLink',
+    },
+    IN: {
+      edge: 'RecognisedIncomingEdge',
+      link: null,
+    },
+  },
+  COOPERATES_WITH: {
+    OUT: {
+      edge: 'CooperatesWithEdge',
+      link: 'CooperatesWithLink',
+    },
+    IN: {
+      edge: 'CooperatesWithIncomingEdge',
+      link: null,
+    },
+  },
+  REPRESENTS: {
+    OUT: {
+      edge: 'RepresentsEdge',
+      link: 'RepresentsLink',
+    },
+    IN: {
+      edge: 'RepresentsIncomingEdge',
       link: null,
     },
   },

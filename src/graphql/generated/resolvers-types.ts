@@ -774,7 +774,7 @@ export type DataQuality = {
   pursuesOutsideMandate: Scalars['Int']['output'];
   /** A state's memberships of CBSS bodies that outlast or start before its CBSS membership or run on past its suspension, and CBSS memberships that run on after the member that took over the seat joined (the rows of dq-membership-outlasts-state; expected 0). */
   membershipOutlastsState: Scalars['Int']['output'];
-  /** Mandates whose period differs from that of their own MANDATE_OF relationship, and bodies or organisations PART_OF another from before they were founded (the rows of dq-period-disagrees-with-relationship; expected 0). */
+  /** Mandates whose period differs from that of their own MANDATE_OF relationship, and bodies, organisations or offices PART_OF another from before they were founded or established (the rows of dq-period-disagrees-with-relationship; expected 0). */
   periodDisagreesWithRelationship: Scalars['Int']['output'];
   /** Pairs of mandates of one body in force on the same day (the rows of dq-overlapping-mandates; expected 0). */
   overlappingMandates: Scalars['Int']['output'];
@@ -1198,6 +1198,20 @@ export type Organisation = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** What this founded, set up or formalised, with its role (e.g. founder, formalised). (ESTABLISHED, outgoing.) */
+  founderOf: EstablishedConnection;
+  /** Who founded, set up or formalised this, with their role. (ESTABLISHED, incoming.) */
+  founders: EstablishedIncomingConnection;
+  /** Bodies and organisations this cooperates with, with what the cooperation is about and its period where known. (COOPERATES_WITH, outgoing.) */
+  cooperatesWith: CooperatesWithConnection;
+  /** Bodies and organisations that cooperate with this, with what the cooperation is about and its period where known. (COOPERATES_WITH, incoming.) */
+  cooperationPartners: CooperatesWithIncomingConnection;
+  /** Services and practices this recognised (e.g. as a promising practice), since when. (RECOGNISED, outgoing.) */
+  recognised: RecognisedConnection;
+  /** The organisation this acts for (e.g. the EEAS for the European Union in the CBSS). (REPRESENTS, outgoing.) */
+  represents: RepresentsConnection;
+  /** Who acts for this organisation (e.g. the EEAS for the European Union in the CBSS). (REPRESENTS, incoming.) */
+  representedBy: RepresentsIncomingConnection;
   /** Members (states, institutions, organisations), with their membership periods. Use asOf to ask who was a member on a date. (MEMBER_OF, incoming.) */
   members: MemberOfIncomingConnection;
   /** Observers, with their status and period. (OBSERVER_OF, incoming.) */
@@ -1233,6 +1247,62 @@ export type Organisation = Node & {
 /** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
 export type OrganisationRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationFounderOfArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationFoundersArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationCooperatesWithArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationCooperationPartnersArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationRecognisedArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationRepresentsArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Any organisation that is not a CBSS body, ministry, agency or ombudsperson institution. */
+export type OrganisationRepresentedByArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1391,6 +1461,16 @@ export type Body = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** What this founded, set up or formalised, with its role (e.g. founder, formalised). (ESTABLISHED, outgoing.) */
+  founderOf: EstablishedConnection;
+  /** Who founded, set up or formalised this, with their role. (ESTABLISHED, incoming.) */
+  founders: EstablishedIncomingConnection;
+  /** Bodies and organisations this cooperates with, with what the cooperation is about and its period where known. (COOPERATES_WITH, outgoing.) */
+  cooperatesWith: CooperatesWithConnection;
+  /** Bodies and organisations that cooperate with this, with what the cooperation is about and its period where known. (COOPERATES_WITH, incoming.) */
+  cooperationPartners: CooperatesWithIncomingConnection;
+  /** Mandates and strategies this body approved. (APPROVED_BY, incoming.) */
+  approved: ApprovedByIncomingConnection;
   /** Bodies and units that are part of this body. (PART_OF, incoming.) */
   parts: PartOfIncomingConnection;
   /** What this body is part of. (PART_OF, outgoing.) */
@@ -1422,6 +1502,46 @@ export type Body = Node & {
 /** A body of the Council of the Baltic Sea States (Expert Group, Secretariat, Unit, Task Force). */
 export type BodyRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A body of the Council of the Baltic Sea States (Expert Group, Secretariat, Unit, Task Force). */
+export type BodyFounderOfArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A body of the Council of the Baltic Sea States (Expert Group, Secretariat, Unit, Task Force). */
+export type BodyFoundersArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A body of the Council of the Baltic Sea States (Expert Group, Secretariat, Unit, Task Force). */
+export type BodyCooperatesWithArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A body of the Council of the Baltic Sea States (Expert Group, Secretariat, Unit, Task Force). */
+export type BodyCooperationPartnersArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A body of the Council of the Baltic Sea States (Expert Group, Secretariat, Unit, Task Force). */
+export type BodyApprovedArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1556,6 +1676,8 @@ export type Ministry = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** Agencies and offices under this ministry (e.g. an ombudsperson office administratively attached to it), with periods where known. (PART_OF, incoming.) */
+  parts: PartOfIncomingConnection;
   /** States in which this ministry is responsible for children's issues, with the period. (RESPONSIBLE_FOR_CHILDREN_IN, outgoing.) */
   responsibleIn: ResponsibleForChildrenInConnection;
   /** The names this carried over time, with their periods. (KNOWN_AS, outgoing.) */
@@ -1575,6 +1697,14 @@ export type Ministry = Node & {
 /** A government ministry responsible for children's issues; its names over time are KNOWN_AS relationships. */
 export type MinistryRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A government ministry responsible for children's issues; its names over time are KNOWN_AS relationships. */
+export type MinistryPartsArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1663,6 +1793,10 @@ export type Agency = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** Bodies and organisations this cooperates with, with what the cooperation is about and its period where known. (COOPERATES_WITH, outgoing.) */
+  cooperatesWith: CooperatesWithConnection;
+  /** Bodies and organisations that cooperate with this, with what the cooperation is about and its period where known. (COOPERATES_WITH, incoming.) */
+  cooperationPartners: CooperatesWithIncomingConnection;
   /** States in which this agency works on child protection, with the period. (RESPONSIBLE_FOR_CHILDREN_IN, outgoing.) */
   responsibleIn: ResponsibleForChildrenInConnection;
   /** The ministry or body this agency belongs to. (PART_OF, outgoing.) */
@@ -1688,6 +1822,22 @@ export type Agency = Node & {
 /** A national agency working on child protection. */
 export type AgencyRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A national agency working on child protection. */
+export type AgencyCooperatesWithArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A national agency working on child protection. */
+export type AgencyCooperationPartnersArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1851,6 +2001,8 @@ export type OmbudspersonInstitution = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** The ministry the office is administratively attached to, with the period where known. (PART_OF, outgoing.) */
+  partOf: PartOfConnection;
   /** States whose children's rights this institution covers. (OMBUDSPERSON_FOR, outgoing.) */
   ombudspersonFor: OmbudspersonForConnection;
   /** Organisations and bodies this is a member of, with period. (MEMBER_OF, outgoing.) */
@@ -1872,6 +2024,14 @@ export type OmbudspersonInstitution = Node & {
 /** A children's ombudsperson institution, or the body that fills the role where there is none. */
 export type OmbudspersonInstitutionRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A children's ombudsperson institution, or the body that fills the role where there is none. */
+export type OmbudspersonInstitutionPartOfArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1978,7 +2138,7 @@ export type Presidency = Node & {
   organisation?: Maybe<PresidencyOfLink>;
   /** Priorities the presidency declared for the Expert Group. (DECLARED_PRIORITY, outgoing.) */
   declaredPriorities: DeclaredPriorityConnection;
-  /** Meetings, events and project launches during the presidency. (DURING, incoming.) */
+  /** Meetings, events, project launches and outputs during the presidency. (DURING, incoming.) */
   happenings: DuringIncomingConnection;
   /** People who held a role here, with role and period. (HELD_ROLE, incoming.) */
   people: HeldRoleIncomingConnection;
@@ -2051,6 +2211,8 @@ export type Mandate = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** The body that approved the mandate (e.g. the CBSS Committee of Senior Officials). (APPROVED_BY, outgoing.) */
+  approvedBy: ApprovedByConnection;
   /** Priorities, strategic areas and integrated strategies of the mandate, in order. (HAS_PRIORITY, outgoing.) */
   priorities: HasPriorityConnection;
   /** The body whose mandate this is, with the validity period. (MANDATE_OF, outgoing.) */
@@ -2070,6 +2232,14 @@ export type Mandate = Node & {
 /** A mandate or strategy of the Expert Group, with its priorities. */
 export type MandateRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A mandate or strategy of the Expert Group, with its priorities. */
+export type MandateApprovedByArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2249,6 +2419,10 @@ export type Project = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** What this founded, set up or formalised, with its role (e.g. founder, formalised). (ESTABLISHED, outgoing.) */
+  founderOf: EstablishedConnection;
+  /** Who founded, set up or formalised this, with their role. (ESTABLISHED, incoming.) */
+  founders: EstablishedIncomingConnection;
   /** Phases or parts of this project series, in order. (PHASE_OF, incoming.) */
   phases: PhaseOfIncomingConnection;
   /** The series this project is a phase of. (PHASE_OF, outgoing.) */
@@ -2284,6 +2458,22 @@ export type Project = Node & {
 /** A project, a project series or one phase of a series. */
 export type ProjectRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A project, a project series or one phase of a series. */
+export type ProjectFounderOfArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A project, a project series or one phase of a series. */
+export type ProjectFoundersArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2485,6 +2675,8 @@ export type Output = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** The presidency during which it was published or prepared. (DURING, outgoing.) */
+  during?: Maybe<DuringLink>;
   /** The project or body that produced it. (PRODUCED, incoming.) */
   producedBy: ProducedIncomingConnection;
   /** Authors and publishers, with their role. (AUTHORED, incoming.) */
@@ -2582,6 +2774,10 @@ export type Service = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** Who founded, set up or formalised this, with their role. (ESTABLISHED, incoming.) */
+  founders: EstablishedIncomingConnection;
+  /** Who recognised this (e.g. as a promising practice), since when. (RECOGNISED, incoming.) */
+  recognisedBy: RecognisedIncomingConnection;
   /** The state or country this is based in. (LOCATED_IN, outgoing.) */
   locatedIn: LocatedInConnection;
   /** Who runs the service, with the period. (OPERATED_BY, outgoing.) */
@@ -2597,6 +2793,22 @@ export type Service = Node & {
 /** A national Barnahus-type service (a children's house) or another child-protection service. */
 export type ServiceRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A national Barnahus-type service (a children's house) or another child-protection service. */
+export type ServiceFoundersArgs = {
+  filter?: InputMaybe<RelationFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A national Barnahus-type service (a children's house) or another child-protection service. */
+export type ServiceRecognisedByArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -3006,6 +3218,8 @@ export type Person = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
+  /** What this founded, set up or formalised, with its role (e.g. founder, formalised). (ESTABLISHED, outgoing.) */
+  founderOf: EstablishedConnection;
   /** Roles the person held, with role name and period. (HELD_ROLE, outgoing.) */
   roles: HeldRoleConnection;
   /** Outputs the person authored. (AUTHORED, outgoing.) */
@@ -3017,6 +3231,14 @@ export type Person = Node & {
 /** A person with roles in the network. */
 export type PersonRelationshipsArgs = {
   filter?: InputMaybe<RelationshipFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A person with roles in the network. */
+export type PersonFounderOfArgs = {
+  filter?: InputMaybe<RelationFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -3349,7 +3571,7 @@ export type ObserverOfIncomingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** One A body or unit is part of another organisation or body. (PART_OF, seen from its start node.) */
+/** One A body or unit is part of another organisation or body, or an agency or office is administratively under a ministry (period = the attachment, where known). (PART_OF, seen from its start node.) */
 export type PartOfEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PartOfEdge';
@@ -3386,7 +3608,7 @@ export type PartOfConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A single A body or unit is part of another organisation or body. (PART_OF, seen from its start node.) */
+/** A single A body or unit is part of another organisation or body, or an agency or office is administratively under a ministry (period = the attachment, where known). (PART_OF, seen from its start node.) */
 export type PartOfLink = Relationship & {
   __typename?: 'PartOfLink';
   /** The relationship type. */
@@ -3409,7 +3631,7 @@ export type PartOfLink = Relationship & {
   derived: Scalars['Boolean']['output'];
 };
 
-/** One A body or unit is part of another organisation or body. (PART_OF, seen from its end node.) */
+/** One A body or unit is part of another organisation or body, or an agency or office is administratively under a ministry (period = the attachment, where known). (PART_OF, seen from its end node.) */
 export type PartOfIncomingEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PartOfIncomingEdge';
@@ -4730,7 +4952,7 @@ export type MeetingOfIncomingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** One A meeting, event or project launch took place during a presidency. (DURING, seen from its start node.) */
+/** One A meeting, event or project launch took place, or an output was published or prepared, during a presidency. (DURING, seen from its start node.) */
 export type DuringEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'DuringEdge';
@@ -4756,7 +4978,7 @@ export type DuringEdge = Relationship &
     derived: Scalars['Boolean']['output'];
   };
 
-/** A single A meeting, event or project launch took place during a presidency. (DURING, seen from its start node.) */
+/** A single A meeting, event or project launch took place, or an output was published or prepared, during a presidency. (DURING, seen from its start node.) */
 export type DuringLink = Relationship & {
   __typename?: 'DuringLink';
   /** The relationship type. */
@@ -4779,7 +5001,7 @@ export type DuringLink = Relationship & {
   derived: Scalars['Boolean']['output'];
 };
 
-/** One A meeting, event or project launch took place during a presidency. (DURING, seen from its end node.) */
+/** One A meeting, event or project launch took place, or an output was published or prepared, during a presidency. (DURING, seen from its end node.) */
 export type DuringIncomingEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'DuringIncomingEdge';
@@ -6583,6 +6805,515 @@ export type RelatedToIncomingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One A mandate or strategy was approved by a body (e.g. the CBSS Committee of Senior Officials); the date is the mandate's adopted. (APPROVED_BY, seen from its start node.) */
+export type ApprovedByEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'ApprovedByEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Body;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+  };
+
+/** A page of APPROVED_BY relationships. */
+export type ApprovedByConnection = {
+  __typename?: 'ApprovedByConnection';
+  /** The edges of this page. */
+  edges: Array<ApprovedByEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single A mandate or strategy was approved by a body (e.g. the CBSS Committee of Senior Officials); the date is the mandate's adopted. (APPROVED_BY, seen from its start node.) */
+export type ApprovedByLink = Relationship & {
+  __typename?: 'ApprovedByLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Body;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+};
+
+/** One A mandate or strategy was approved by a body (e.g. the CBSS Committee of Senior Officials); the date is the mandate's adopted. (APPROVED_BY, seen from its end node.) */
+export type ApprovedByIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'ApprovedByIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Mandate;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+  };
+
+/** A page of APPROVED_BY relationships. */
+export type ApprovedByIncomingConnection = {
+  __typename?: 'ApprovedByIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<ApprovedByIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One A person, project, body or organisation founded, set up or formalised a service, project, body or organisation (role says how). (ESTABLISHED, seen from its start node.) */
+export type EstablishedEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'EstablishedEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Node;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** E.g. founder. */
+    role?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of ESTABLISHED relationships. */
+export type EstablishedConnection = {
+  __typename?: 'EstablishedConnection';
+  /** The edges of this page. */
+  edges: Array<EstablishedEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single A person, project, body or organisation founded, set up or formalised a service, project, body or organisation (role says how). (ESTABLISHED, seen from its start node.) */
+export type EstablishedLink = Relationship & {
+  __typename?: 'EstablishedLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Node;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** E.g. founder. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** One A person, project, body or organisation founded, set up or formalised a service, project, body or organisation (role says how). (ESTABLISHED, seen from its end node.) */
+export type EstablishedIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'EstablishedIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Node;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** E.g. founder. */
+    role?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of ESTABLISHED relationships. */
+export type EstablishedIncomingConnection = {
+  __typename?: 'EstablishedIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<EstablishedIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One An organisation or body recognised a service or practice, e.g. as a promising practice (period = since when). (RECOGNISED, seen from its start node.) */
+export type RecognisedEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'RecognisedEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Node;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** E.g. promising practice. */
+    recognition?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of RECOGNISED relationships. */
+export type RecognisedConnection = {
+  __typename?: 'RecognisedConnection';
+  /** The edges of this page. */
+  edges: Array<RecognisedEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single An organisation or body recognised a service or practice, e.g. as a promising practice (period = since when). (RECOGNISED, seen from its start node.) */
+export type RecognisedLink = Relationship & {
+  __typename?: 'RecognisedLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Node;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** E.g. promising practice. */
+  recognition?: Maybe<Scalars['String']['output']>;
+};
+
+/** One An organisation or body recognised a service or practice, e.g. as a promising practice (period = since when). (RECOGNISED, seen from its end node.) */
+export type RecognisedIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'RecognisedIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Node;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** E.g. promising practice. */
+    recognition?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of RECOGNISED relationships. */
+export type RecognisedIncomingConnection = {
+  __typename?: 'RecognisedIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<RecognisedIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One A body, organisation or agency cooperates with another outside a shared project (role says on what; period where a source dates it). (COOPERATES_WITH, seen from its start node.) */
+export type CooperatesWithEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'CooperatesWithEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Node;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** The role of this c o o p e r a t e s_ w i t h relationship. */
+    role?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of COOPERATES_WITH relationships. */
+export type CooperatesWithConnection = {
+  __typename?: 'CooperatesWithConnection';
+  /** The edges of this page. */
+  edges: Array<CooperatesWithEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single A body, organisation or agency cooperates with another outside a shared project (role says on what; period where a source dates it). (COOPERATES_WITH, seen from its start node.) */
+export type CooperatesWithLink = Relationship & {
+  __typename?: 'CooperatesWithLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Node;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** The role of this c o o p e r a t e s_ w i t h relationship. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** One A body, organisation or agency cooperates with another outside a shared project (role says on what; period where a source dates it). (COOPERATES_WITH, seen from its end node.) */
+export type CooperatesWithIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'CooperatesWithIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Node;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** The role of this c o o p e r a t e s_ w i t h relationship. */
+    role?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of COOPERATES_WITH relationships. */
+export type CooperatesWithIncomingConnection = {
+  __typename?: 'CooperatesWithIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<CooperatesWithIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One An organisation acts for another (e.g. the EEAS represents the European Union in the CBSS). (REPRESENTS, seen from its start node.) */
+export type RepresentsEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'RepresentsEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Organisation;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** The role of this r e p r e s e n t s relationship. */
+    role?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of REPRESENTS relationships. */
+export type RepresentsConnection = {
+  __typename?: 'RepresentsConnection';
+  /** The edges of this page. */
+  edges: Array<RepresentsEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single An organisation acts for another (e.g. the EEAS represents the European Union in the CBSS). (REPRESENTS, seen from its start node.) */
+export type RepresentsLink = Relationship & {
+  __typename?: 'RepresentsLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Organisation;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** The role of this r e p r e s e n t s relationship. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** One An organisation acts for another (e.g. the EEAS represents the European Union in the CBSS). (REPRESENTS, seen from its end node.) */
+export type RepresentsIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'RepresentsIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Organisation;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** The role of this r e p r e s e n t s relationship. */
+    role?: Maybe<Scalars['String']['output']>;
+  };
+
+/** A page of REPRESENTS relationships. */
+export type RepresentsIncomingConnection = {
+  __typename?: 'RepresentsIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<RepresentsIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** One Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesEdge = Relationship &
   RelationshipEdge & {
@@ -7663,6 +8394,31 @@ export type ResolversTypes = {
   RelatedToLink: ResolverTypeWrapper<RelationshipObject>;
   RelatedToIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
   RelatedToIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ApprovedByEdge: ResolverTypeWrapper<RelationshipObject>;
+  ApprovedByConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ApprovedByLink: ResolverTypeWrapper<RelationshipObject>;
+  ApprovedByIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  ApprovedByIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  EstablishedEdge: ResolverTypeWrapper<RelationshipObject>;
+  EstablishedConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  EstablishedLink: ResolverTypeWrapper<RelationshipObject>;
+  EstablishedIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  EstablishedIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RecognisedEdge: ResolverTypeWrapper<RelationshipObject>;
+  RecognisedConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RecognisedLink: ResolverTypeWrapper<RelationshipObject>;
+  RecognisedIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  RecognisedIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CooperatesWithEdge: ResolverTypeWrapper<RelationshipObject>;
+  CooperatesWithConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CooperatesWithLink: ResolverTypeWrapper<RelationshipObject>;
+  CooperatesWithIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  CooperatesWithIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RepresentsEdge: ResolverTypeWrapper<RelationshipObject>;
+  RepresentsConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RepresentsLink: ResolverTypeWrapper<RelationshipObject>;
+  RepresentsIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  RepresentsIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   PursuesEdge: ResolverTypeWrapper<RelationshipObject>;
   PursuesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   PursuesLink: ResolverTypeWrapper<RelationshipObject>;
@@ -7994,6 +8750,31 @@ export type ResolversParentTypes = {
   RelatedToLink: RelationshipObject;
   RelatedToIncomingEdge: RelationshipObject;
   RelatedToIncomingConnection: RelationshipConnectionObject;
+  ApprovedByEdge: RelationshipObject;
+  ApprovedByConnection: RelationshipConnectionObject;
+  ApprovedByLink: RelationshipObject;
+  ApprovedByIncomingEdge: RelationshipObject;
+  ApprovedByIncomingConnection: RelationshipConnectionObject;
+  EstablishedEdge: RelationshipObject;
+  EstablishedConnection: RelationshipConnectionObject;
+  EstablishedLink: RelationshipObject;
+  EstablishedIncomingEdge: RelationshipObject;
+  EstablishedIncomingConnection: RelationshipConnectionObject;
+  RecognisedEdge: RelationshipObject;
+  RecognisedConnection: RelationshipConnectionObject;
+  RecognisedLink: RelationshipObject;
+  RecognisedIncomingEdge: RelationshipObject;
+  RecognisedIncomingConnection: RelationshipConnectionObject;
+  CooperatesWithEdge: RelationshipObject;
+  CooperatesWithConnection: RelationshipConnectionObject;
+  CooperatesWithLink: RelationshipObject;
+  CooperatesWithIncomingEdge: RelationshipObject;
+  CooperatesWithIncomingConnection: RelationshipConnectionObject;
+  RepresentsEdge: RelationshipObject;
+  RepresentsConnection: RelationshipConnectionObject;
+  RepresentsLink: RelationshipObject;
+  RepresentsIncomingEdge: RelationshipObject;
+  RepresentsIncomingConnection: RelationshipConnectionObject;
   PursuesEdge: RelationshipObject;
   PursuesConnection: RelationshipConnectionObject;
   PursuesLink: RelationshipObject;
@@ -8247,6 +9028,21 @@ export type RelationshipResolvers<
     | 'RelatedToEdge'
     | 'RelatedToLink'
     | 'RelatedToIncomingEdge'
+    | 'ApprovedByEdge'
+    | 'ApprovedByLink'
+    | 'ApprovedByIncomingEdge'
+    | 'EstablishedEdge'
+    | 'EstablishedLink'
+    | 'EstablishedIncomingEdge'
+    | 'RecognisedEdge'
+    | 'RecognisedLink'
+    | 'RecognisedIncomingEdge'
+    | 'CooperatesWithEdge'
+    | 'CooperatesWithLink'
+    | 'CooperatesWithIncomingEdge'
+    | 'RepresentsEdge'
+    | 'RepresentsLink'
+    | 'RepresentsIncomingEdge'
     | 'PursuesEdge'
     | 'PursuesLink'
     | 'PursuesIncomingEdge',
@@ -8333,6 +9129,16 @@ export type RelationshipEdgeResolvers<
     | 'PartOfProgrammeIncomingEdge'
     | 'RelatedToEdge'
     | 'RelatedToIncomingEdge'
+    | 'ApprovedByEdge'
+    | 'ApprovedByIncomingEdge'
+    | 'EstablishedEdge'
+    | 'EstablishedIncomingEdge'
+    | 'RecognisedEdge'
+    | 'RecognisedIncomingEdge'
+    | 'CooperatesWithEdge'
+    | 'CooperatesWithIncomingEdge'
+    | 'RepresentsEdge'
+    | 'RepresentsIncomingEdge'
     | 'PursuesEdge'
     | 'PursuesIncomingEdge',
     ParentType,
@@ -8828,6 +9634,11 @@ export type RelationshipTypeResolvers = EnumResolverSignature<
     PARTICIPATED_IN?: any;
     PART_OF_PROGRAMME?: any;
     RELATED_TO?: any;
+    APPROVED_BY?: any;
+    ESTABLISHED?: any;
+    RECOGNISED?: any;
+    COOPERATES_WITH?: any;
+    REPRESENTS?: any;
     PURSUES?: any;
   },
   ResolversTypes['RelationshipType']
@@ -9148,6 +9959,48 @@ export type OrganisationResolvers<
     ContextType,
     RequireFields<OrganisationRelationshipsArgs, 'orderBy' | 'first'>
   >;
+  founderOf?: Resolver<
+    ResolversTypes['EstablishedConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationFounderOfArgs, 'orderBy' | 'first'>
+  >;
+  founders?: Resolver<
+    ResolversTypes['EstablishedIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationFoundersArgs, 'orderBy' | 'first'>
+  >;
+  cooperatesWith?: Resolver<
+    ResolversTypes['CooperatesWithConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationCooperatesWithArgs, 'orderBy' | 'first'>
+  >;
+  cooperationPartners?: Resolver<
+    ResolversTypes['CooperatesWithIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationCooperationPartnersArgs, 'orderBy' | 'first'>
+  >;
+  recognised?: Resolver<
+    ResolversTypes['RecognisedConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationRecognisedArgs, 'orderBy' | 'first'>
+  >;
+  represents?: Resolver<
+    ResolversTypes['RepresentsConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationRepresentsArgs, 'orderBy' | 'first'>
+  >;
+  representedBy?: Resolver<
+    ResolversTypes['RepresentsIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganisationRepresentedByArgs, 'orderBy' | 'first'>
+  >;
   members?: Resolver<
     ResolversTypes['MemberOfIncomingConnection'],
     ParentType,
@@ -9265,6 +10118,36 @@ export type BodyResolvers<
     ContextType,
     RequireFields<BodyRelationshipsArgs, 'orderBy' | 'first'>
   >;
+  founderOf?: Resolver<
+    ResolversTypes['EstablishedConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BodyFounderOfArgs, 'orderBy' | 'first'>
+  >;
+  founders?: Resolver<
+    ResolversTypes['EstablishedIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BodyFoundersArgs, 'orderBy' | 'first'>
+  >;
+  cooperatesWith?: Resolver<
+    ResolversTypes['CooperatesWithConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BodyCooperatesWithArgs, 'orderBy' | 'first'>
+  >;
+  cooperationPartners?: Resolver<
+    ResolversTypes['CooperatesWithIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BodyCooperationPartnersArgs, 'orderBy' | 'first'>
+  >;
+  approved?: Resolver<
+    ResolversTypes['ApprovedByIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<BodyApprovedArgs, 'orderBy' | 'first'>
+  >;
   parts?: Resolver<
     ResolversTypes['PartOfIncomingConnection'],
     ParentType,
@@ -9366,6 +10249,12 @@ export type MinistryResolvers<
     ContextType,
     RequireFields<MinistryRelationshipsArgs, 'orderBy' | 'first'>
   >;
+  parts?: Resolver<
+    ResolversTypes['PartOfIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MinistryPartsArgs, 'orderBy' | 'first'>
+  >;
   responsibleIn?: Resolver<
     ResolversTypes['ResponsibleForChildrenInConnection'],
     ParentType,
@@ -9431,6 +10320,18 @@ export type AgencyResolvers<
     ParentType,
     ContextType,
     RequireFields<AgencyRelationshipsArgs, 'orderBy' | 'first'>
+  >;
+  cooperatesWith?: Resolver<
+    ResolversTypes['CooperatesWithConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<AgencyCooperatesWithArgs, 'orderBy' | 'first'>
+  >;
+  cooperationPartners?: Resolver<
+    ResolversTypes['CooperatesWithIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<AgencyCooperationPartnersArgs, 'orderBy' | 'first'>
   >;
   responsibleIn?: Resolver<
     ResolversTypes['ResponsibleForChildrenInConnection'],
@@ -9548,6 +10449,12 @@ export type OmbudspersonInstitutionResolvers<
     ParentType,
     ContextType,
     RequireFields<OmbudspersonInstitutionRelationshipsArgs, 'orderBy' | 'first'>
+  >;
+  partOf?: Resolver<
+    ResolversTypes['PartOfConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OmbudspersonInstitutionPartOfArgs, 'orderBy' | 'first'>
   >;
   ombudspersonFor?: Resolver<
     ResolversTypes['OmbudspersonForConnection'],
@@ -9671,6 +10578,12 @@ export type MandateResolvers<
     ContextType,
     RequireFields<MandateRelationshipsArgs, 'orderBy' | 'first'>
   >;
+  approvedBy?: Resolver<
+    ResolversTypes['ApprovedByConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MandateApprovedByArgs, 'orderBy' | 'first'>
+  >;
   priorities?: Resolver<
     ResolversTypes['HasPriorityConnection'],
     ParentType,
@@ -9791,6 +10704,18 @@ export type ProjectResolvers<
     ParentType,
     ContextType,
     RequireFields<ProjectRelationshipsArgs, 'orderBy' | 'first'>
+  >;
+  founderOf?: Resolver<
+    ResolversTypes['EstablishedConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ProjectFounderOfArgs, 'orderBy' | 'first'>
+  >;
+  founders?: Resolver<
+    ResolversTypes['EstablishedIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ProjectFoundersArgs, 'orderBy' | 'first'>
   >;
   phases?: Resolver<
     ResolversTypes['PhaseOfIncomingConnection'],
@@ -9936,6 +10861,7 @@ export type OutputResolvers<
     ContextType,
     RequireFields<OutputRelationshipsArgs, 'orderBy' | 'first'>
   >;
+  during?: Resolver<Maybe<ResolversTypes['DuringLink']>, ParentType, ContextType>;
   producedBy?: Resolver<
     ResolversTypes['ProducedIncomingConnection'],
     ParentType,
@@ -9994,6 +10920,18 @@ export type ServiceResolvers<
     ParentType,
     ContextType,
     RequireFields<ServiceRelationshipsArgs, 'orderBy' | 'first'>
+  >;
+  founders?: Resolver<
+    ResolversTypes['EstablishedIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ServiceFoundersArgs, 'orderBy' | 'first'>
+  >;
+  recognisedBy?: Resolver<
+    ResolversTypes['RecognisedIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ServiceRecognisedByArgs, 'orderBy' | 'first'>
   >;
   locatedIn?: Resolver<
     ResolversTypes['LocatedInConnection'],
@@ -10257,6 +11195,12 @@ export type PersonResolvers<
     ParentType,
     ContextType,
     RequireFields<PersonRelationshipsArgs, 'orderBy' | 'first'>
+  >;
+  founderOf?: Resolver<
+    ResolversTypes['EstablishedConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PersonFounderOfArgs, 'orderBy' | 'first'>
   >;
   roles?: Resolver<
     ResolversTypes['HeldRoleConnection'],
@@ -12858,6 +13802,383 @@ export type RelatedToIncomingConnectionResolvers<
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ApprovedByEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ApprovedByEdge'] =
+    ResolversParentTypes['ApprovedByEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApprovedByConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ApprovedByConnection'] =
+    ResolversParentTypes['ApprovedByConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['ApprovedByEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApprovedByLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ApprovedByLink'] =
+    ResolversParentTypes['ApprovedByLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApprovedByIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ApprovedByIncomingEdge'] =
+    ResolversParentTypes['ApprovedByIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApprovedByIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ApprovedByIncomingConnection'] =
+    ResolversParentTypes['ApprovedByIncomingConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['ApprovedByIncomingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EstablishedEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['EstablishedEdge'] =
+    ResolversParentTypes['EstablishedEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EstablishedConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['EstablishedConnection'] =
+    ResolversParentTypes['EstablishedConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['EstablishedEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EstablishedLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['EstablishedLink'] =
+    ResolversParentTypes['EstablishedLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EstablishedIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['EstablishedIncomingEdge'] =
+    ResolversParentTypes['EstablishedIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EstablishedIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['EstablishedIncomingConnection'] =
+    ResolversParentTypes['EstablishedIncomingConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['EstablishedIncomingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RecognisedEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RecognisedEdge'] =
+    ResolversParentTypes['RecognisedEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recognition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognisedConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RecognisedConnection'] =
+    ResolversParentTypes['RecognisedConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['RecognisedEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RecognisedLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RecognisedLink'] =
+    ResolversParentTypes['RecognisedLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recognition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognisedIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RecognisedIncomingEdge'] =
+    ResolversParentTypes['RecognisedIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recognition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognisedIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RecognisedIncomingConnection'] =
+    ResolversParentTypes['RecognisedIncomingConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['RecognisedIncomingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CooperatesWithEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CooperatesWithEdge'] =
+    ResolversParentTypes['CooperatesWithEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CooperatesWithConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CooperatesWithConnection'] =
+    ResolversParentTypes['CooperatesWithConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['CooperatesWithEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CooperatesWithLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CooperatesWithLink'] =
+    ResolversParentTypes['CooperatesWithLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CooperatesWithIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CooperatesWithIncomingEdge'] =
+    ResolversParentTypes['CooperatesWithIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CooperatesWithIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CooperatesWithIncomingConnection'] =
+    ResolversParentTypes['CooperatesWithIncomingConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['CooperatesWithIncomingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RepresentsEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RepresentsEdge'] =
+    ResolversParentTypes['RepresentsEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RepresentsConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RepresentsConnection'] =
+    ResolversParentTypes['RepresentsConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['RepresentsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RepresentsLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RepresentsLink'] =
+    ResolversParentTypes['RepresentsLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RepresentsIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RepresentsIncomingEdge'] =
+    ResolversParentTypes['RepresentsIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RepresentsIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['RepresentsIncomingConnection'] =
+    ResolversParentTypes['RepresentsIncomingConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['RepresentsIncomingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PursuesEdgeResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['PursuesEdge'] = ResolversParentTypes['PursuesEdge'],
@@ -13594,6 +14915,31 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelatedToLink?: RelatedToLinkResolvers<ContextType>;
   RelatedToIncomingEdge?: RelatedToIncomingEdgeResolvers<ContextType>;
   RelatedToIncomingConnection?: RelatedToIncomingConnectionResolvers<ContextType>;
+  ApprovedByEdge?: ApprovedByEdgeResolvers<ContextType>;
+  ApprovedByConnection?: ApprovedByConnectionResolvers<ContextType>;
+  ApprovedByLink?: ApprovedByLinkResolvers<ContextType>;
+  ApprovedByIncomingEdge?: ApprovedByIncomingEdgeResolvers<ContextType>;
+  ApprovedByIncomingConnection?: ApprovedByIncomingConnectionResolvers<ContextType>;
+  EstablishedEdge?: EstablishedEdgeResolvers<ContextType>;
+  EstablishedConnection?: EstablishedConnectionResolvers<ContextType>;
+  EstablishedLink?: EstablishedLinkResolvers<ContextType>;
+  EstablishedIncomingEdge?: EstablishedIncomingEdgeResolvers<ContextType>;
+  EstablishedIncomingConnection?: EstablishedIncomingConnectionResolvers<ContextType>;
+  RecognisedEdge?: RecognisedEdgeResolvers<ContextType>;
+  RecognisedConnection?: RecognisedConnectionResolvers<ContextType>;
+  RecognisedLink?: RecognisedLinkResolvers<ContextType>;
+  RecognisedIncomingEdge?: RecognisedIncomingEdgeResolvers<ContextType>;
+  RecognisedIncomingConnection?: RecognisedIncomingConnectionResolvers<ContextType>;
+  CooperatesWithEdge?: CooperatesWithEdgeResolvers<ContextType>;
+  CooperatesWithConnection?: CooperatesWithConnectionResolvers<ContextType>;
+  CooperatesWithLink?: CooperatesWithLinkResolvers<ContextType>;
+  CooperatesWithIncomingEdge?: CooperatesWithIncomingEdgeResolvers<ContextType>;
+  CooperatesWithIncomingConnection?: CooperatesWithIncomingConnectionResolvers<ContextType>;
+  RepresentsEdge?: RepresentsEdgeResolvers<ContextType>;
+  RepresentsConnection?: RepresentsConnectionResolvers<ContextType>;
+  RepresentsLink?: RepresentsLinkResolvers<ContextType>;
+  RepresentsIncomingEdge?: RepresentsIncomingEdgeResolvers<ContextType>;
+  RepresentsIncomingConnection?: RepresentsIncomingConnectionResolvers<ContextType>;
   PursuesEdge?: PursuesEdgeResolvers<ContextType>;
   PursuesConnection?: PursuesConnectionResolvers<ContextType>;
   PursuesLink?: PursuesLinkResolvers<ContextType>;
