@@ -173,6 +173,7 @@ function statements(): { name: string; cypher: string; params: Record<string, un
         mandate: 'mandate:2017-2020',
         depth: 1,
         asOf: date,
+        includeUndated: false,
         sourceKinds: ['seed-document', 'web-page'],
         keys: [{ startId: 'a', type: 'T', endId: 'b', key: 'k' }],
       },

@@ -107,6 +107,8 @@ export type RelationFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
 };
@@ -179,6 +181,8 @@ export type Relationship = {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -203,6 +207,8 @@ export type RelationshipEdge = {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -391,6 +397,7 @@ export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Entry points into the graph. Besides these, every entity type has a filtered, ordered, paginated list named after it (states, projects, ...). */
@@ -3052,6 +3059,8 @@ export type MemberOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3088,6 +3097,8 @@ export type MemberOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3116,6 +3127,8 @@ export type MemberOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3155,6 +3168,8 @@ export type SuspendedFromEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3189,6 +3204,8 @@ export type SuspendedFromLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3215,6 +3232,8 @@ export type SuspendedFromIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3252,6 +3271,8 @@ export type ObserverOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3288,6 +3309,8 @@ export type ObserverOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3316,6 +3339,8 @@ export type ObserverOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3355,6 +3380,8 @@ export type PartOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3389,6 +3416,8 @@ export type PartOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3415,6 +3444,8 @@ export type PartOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3452,6 +3483,8 @@ export type HeldPresidencyEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3486,6 +3519,8 @@ export type HeldPresidencyLink = Relationship & {
   node: Presidency;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3512,6 +3547,8 @@ export type HeldPresidencyIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3535,6 +3572,8 @@ export type HeldPresidencyIncomingLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3561,6 +3600,8 @@ export type PresidencyOfEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3584,6 +3625,8 @@ export type PresidencyOfLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3610,6 +3653,8 @@ export type PresidencyOfIncomingEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3647,6 +3692,8 @@ export type ChairedEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3681,6 +3728,8 @@ export type ChairedLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3707,6 +3756,8 @@ export type ChairedIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3744,6 +3795,8 @@ export type ResponsibleForChildrenInEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3780,6 +3833,8 @@ export type ResponsibleForChildrenInLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3808,6 +3863,8 @@ export type ResponsibleForChildrenInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3847,6 +3904,8 @@ export type KnownAsEdge = Relationship &
     node: Name;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3881,6 +3940,8 @@ export type KnownAsLink = Relationship & {
   node: Name;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3907,6 +3968,8 @@ export type KnownAsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3944,6 +4007,8 @@ export type OmbudspersonForEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3980,6 +4045,8 @@ export type OmbudspersonForLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4008,6 +4075,8 @@ export type OmbudspersonForIncomingEdge = Relationship &
     node: OmbudspersonInstitution;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4047,6 +4116,8 @@ export type HeldRoleEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4083,6 +4154,8 @@ export type HeldRoleLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4111,6 +4184,8 @@ export type HeldRoleIncomingEdge = Relationship &
     node: Person;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4150,6 +4225,8 @@ export type MandateOfEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4173,6 +4250,8 @@ export type MandateOfLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4199,6 +4278,8 @@ export type MandateOfIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4236,6 +4317,8 @@ export type SucceedsEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4270,6 +4353,8 @@ export type SucceedsLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4296,6 +4381,8 @@ export type SucceedsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4333,6 +4420,8 @@ export type HasPriorityEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4369,6 +4458,8 @@ export type HasPriorityLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4397,6 +4488,8 @@ export type HasPriorityIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4422,6 +4515,8 @@ export type HasPriorityIncomingLink = Relationship & {
   node: Mandate;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4450,6 +4545,8 @@ export type ContinuesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4486,6 +4583,8 @@ export type ContinuesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4514,6 +4613,8 @@ export type ContinuesIncomingEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4553,6 +4654,8 @@ export type AdoptedAtEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4576,6 +4679,8 @@ export type AdoptedAtLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4602,6 +4707,8 @@ export type AdoptedAtIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4639,6 +4746,8 @@ export type MeetingOfEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4673,6 +4782,8 @@ export type MeetingOfLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4699,6 +4810,8 @@ export type MeetingOfIncomingEdge = Relationship &
     node: Meeting;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4736,6 +4849,8 @@ export type DuringEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4759,6 +4874,8 @@ export type DuringLink = Relationship & {
   node: Presidency;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4785,6 +4902,8 @@ export type DuringIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4822,6 +4941,8 @@ export type HeldInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4845,6 +4966,8 @@ export type HeldInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4871,6 +4994,8 @@ export type HeldInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4908,6 +5033,8 @@ export type PhaseOfEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4933,6 +5060,8 @@ export type PhaseOfLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4961,6 +5090,8 @@ export type PhaseOfIncomingEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5000,6 +5131,8 @@ export type CoordinatedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5036,6 +5169,8 @@ export type CoordinatedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5064,6 +5199,8 @@ export type CoordinatedByIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5103,6 +5240,8 @@ export type PartnerInEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5139,6 +5278,8 @@ export type PartnerInLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5167,6 +5308,8 @@ export type PartnerInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5206,6 +5349,8 @@ export type FundedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5242,6 +5387,8 @@ export type FundedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5270,6 +5417,8 @@ export type FundedByIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5309,6 +5458,8 @@ export type PilotCountryOfEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5343,6 +5494,8 @@ export type PilotCountryOfLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5369,6 +5522,8 @@ export type PilotCountryOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5406,6 +5561,8 @@ export type ProducedEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5440,6 +5597,8 @@ export type ProducedLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5466,6 +5625,8 @@ export type ProducedIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5503,6 +5664,8 @@ export type AuthoredEdge = Relationship &
     node: Output;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5539,6 +5702,8 @@ export type AuthoredLink = Relationship & {
   node: Output;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5567,6 +5732,8 @@ export type AuthoredIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5606,6 +5773,8 @@ export type AddressesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5642,6 +5811,8 @@ export type AddressesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5670,6 +5841,8 @@ export type AddressesIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5709,6 +5882,8 @@ export type DeclaredPriorityEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5743,6 +5918,8 @@ export type DeclaredPriorityLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5769,6 +5946,8 @@ export type DeclaredPriorityIncomingEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5806,6 +5985,8 @@ export type LocatedInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5840,6 +6021,8 @@ export type LocatedInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5866,6 +6049,8 @@ export type LocatedInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5903,6 +6088,8 @@ export type OperatedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5937,6 +6124,8 @@ export type OperatedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5963,6 +6152,8 @@ export type OperatedByIncomingEdge = Relationship &
     node: Service;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6000,6 +6191,8 @@ export type AppliesInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6023,6 +6216,8 @@ export type AppliesInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6049,6 +6244,8 @@ export type AppliesInIncomingEdge = Relationship &
     node: Law;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6086,6 +6283,8 @@ export type BasedOnEdge = Relationship &
     node: Instrument;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6120,6 +6319,8 @@ export type BasedOnLink = Relationship & {
   node: Instrument;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6146,6 +6347,8 @@ export type BasedOnIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6183,6 +6386,8 @@ export type SupportsEdge = Relationship &
     node: Instrument;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6217,6 +6422,8 @@ export type SupportsLink = Relationship & {
   node: Instrument;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6243,6 +6450,8 @@ export type SupportsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6280,6 +6489,8 @@ export type ParticipatedInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6316,6 +6527,8 @@ export type ParticipatedInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6344,6 +6557,8 @@ export type ParticipatedInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6383,6 +6598,8 @@ export type PartOfProgrammeEdge = Relationship &
     node: Programme;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6419,6 +6636,8 @@ export type PartOfProgrammeLink = Relationship & {
   node: Programme;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6447,6 +6666,8 @@ export type PartOfProgrammeIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6486,6 +6707,8 @@ export type RelatedToEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6522,6 +6745,8 @@ export type RelatedToLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6550,6 +6775,8 @@ export type RelatedToIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6589,6 +6816,8 @@ export type PursuesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6627,6 +6856,8 @@ export type PursuesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6657,6 +6888,8 @@ export type PursuesIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7250,6 +7483,8 @@ export type RelationshipFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Only relationships of these types. */
@@ -7264,6 +7499,8 @@ export type PursuesFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Only links with one of these rules. */
@@ -8417,7 +8654,7 @@ export type QueryResolvers<
     ResolversTypes['Subgraph'],
     ParentType,
     ContextType,
-    RequireFields<QueryNeighbourhoodArgs, 'id' | 'depth' | 'limit'>
+    RequireFields<QueryNeighbourhoodArgs, 'id' | 'depth' | 'limit' | 'includeUndated'>
   >;
   timeline?: Resolver<
     Array<ResolversTypes['TimelineEvent']>,
@@ -10276,6 +10513,7 @@ export type MemberOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10303,6 +10541,7 @@ export type MemberOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10322,6 +10561,7 @@ export type MemberOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10351,6 +10591,7 @@ export type SuspendedFromEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10378,6 +10619,7 @@ export type SuspendedFromLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10396,6 +10638,7 @@ export type SuspendedFromIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10424,6 +10667,7 @@ export type ObserverOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10452,6 +10696,7 @@ export type ObserverOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10471,6 +10716,7 @@ export type ObserverOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10499,6 +10745,7 @@ export type PartOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10525,6 +10772,7 @@ export type PartOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10543,6 +10791,7 @@ export type PartOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10571,6 +10820,7 @@ export type HeldPresidencyEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10598,6 +10848,7 @@ export type HeldPresidencyLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10616,6 +10867,7 @@ export type HeldPresidencyIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10633,6 +10885,7 @@ export type HeldPresidencyIncomingLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10651,6 +10904,7 @@ export type PresidencyOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10668,6 +10922,7 @@ export type PresidencyOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10686,6 +10941,7 @@ export type PresidencyOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10713,6 +10969,7 @@ export type ChairedEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10739,6 +10996,7 @@ export type ChairedLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10757,6 +11015,7 @@ export type ChairedIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10785,6 +11044,7 @@ export type ResponsibleForChildrenInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10813,6 +11073,7 @@ export type ResponsibleForChildrenInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10832,6 +11093,7 @@ export type ResponsibleForChildrenInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10864,6 +11126,7 @@ export type KnownAsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Name'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10890,6 +11153,7 @@ export type KnownAsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Name'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10908,6 +11172,7 @@ export type KnownAsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10936,6 +11201,7 @@ export type OmbudspersonForEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10964,6 +11230,7 @@ export type OmbudspersonForLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10983,6 +11250,7 @@ export type OmbudspersonForIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OmbudspersonInstitution'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11011,6 +11279,7 @@ export type HeldRoleEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11038,6 +11307,7 @@ export type HeldRoleLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11057,6 +11327,7 @@ export type HeldRoleIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11085,6 +11356,7 @@ export type MandateOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11101,6 +11373,7 @@ export type MandateOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11119,6 +11392,7 @@ export type MandateOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11146,6 +11420,7 @@ export type SucceedsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11172,6 +11447,7 @@ export type SucceedsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11190,6 +11466,7 @@ export type SucceedsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11218,6 +11495,7 @@ export type HasPriorityEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11246,6 +11524,7 @@ export type HasPriorityLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11265,6 +11544,7 @@ export type HasPriorityIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11283,6 +11563,7 @@ export type HasPriorityIncomingLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11301,6 +11582,7 @@ export type ContinuesEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11328,6 +11610,7 @@ export type ContinuesLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11347,6 +11630,7 @@ export type ContinuesIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11375,6 +11659,7 @@ export type AdoptedAtEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11391,6 +11676,7 @@ export type AdoptedAtLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11409,6 +11695,7 @@ export type AdoptedAtIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11436,6 +11723,7 @@ export type MeetingOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11462,6 +11750,7 @@ export type MeetingOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11480,6 +11769,7 @@ export type MeetingOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11507,6 +11797,7 @@ export type DuringEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11523,6 +11814,7 @@ export type DuringLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11541,6 +11833,7 @@ export type DuringIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11568,6 +11861,7 @@ export type HeldInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11584,6 +11878,7 @@ export type HeldInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11602,6 +11897,7 @@ export type HeldInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11629,6 +11925,7 @@ export type PhaseOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11646,6 +11943,7 @@ export type PhaseOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11665,6 +11963,7 @@ export type PhaseOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11694,6 +11993,7 @@ export type CoordinatedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11722,6 +12022,7 @@ export type CoordinatedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11741,6 +12042,7 @@ export type CoordinatedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11769,6 +12071,7 @@ export type PartnerInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11796,6 +12099,7 @@ export type PartnerInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11815,6 +12119,7 @@ export type PartnerInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11843,6 +12148,7 @@ export type FundedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11870,6 +12176,7 @@ export type FundedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11889,6 +12196,7 @@ export type FundedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11918,6 +12226,7 @@ export type PilotCountryOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11945,6 +12254,7 @@ export type PilotCountryOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11963,6 +12273,7 @@ export type PilotCountryOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11990,6 +12301,7 @@ export type ProducedEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12016,6 +12328,7 @@ export type ProducedLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12034,6 +12347,7 @@ export type ProducedIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12061,6 +12375,7 @@ export type AuthoredEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Output'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12088,6 +12403,7 @@ export type AuthoredLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Output'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12107,6 +12423,7 @@ export type AuthoredIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12135,6 +12452,7 @@ export type AddressesEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12162,6 +12480,7 @@ export type AddressesLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12181,6 +12500,7 @@ export type AddressesIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12210,6 +12530,7 @@ export type DeclaredPriorityEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12237,6 +12558,7 @@ export type DeclaredPriorityLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12255,6 +12577,7 @@ export type DeclaredPriorityIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12282,6 +12605,7 @@ export type LocatedInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12308,6 +12632,7 @@ export type LocatedInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12326,6 +12651,7 @@ export type LocatedInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12354,6 +12680,7 @@ export type OperatedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12381,6 +12708,7 @@ export type OperatedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12399,6 +12727,7 @@ export type OperatedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12426,6 +12755,7 @@ export type AppliesInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12442,6 +12772,7 @@ export type AppliesInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12460,6 +12791,7 @@ export type AppliesInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Law'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12487,6 +12819,7 @@ export type BasedOnEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12513,6 +12846,7 @@ export type BasedOnLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12531,6 +12865,7 @@ export type BasedOnIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12558,6 +12893,7 @@ export type SupportsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12584,6 +12920,7 @@ export type SupportsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12602,6 +12939,7 @@ export type SupportsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12630,6 +12968,7 @@ export type ParticipatedInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12658,6 +12997,7 @@ export type ParticipatedInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12677,6 +13017,7 @@ export type ParticipatedInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12706,6 +13047,7 @@ export type PartOfProgrammeEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12734,6 +13076,7 @@ export type PartOfProgrammeLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12753,6 +13096,7 @@ export type PartOfProgrammeIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12781,6 +13125,7 @@ export type RelatedToEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12808,6 +13153,7 @@ export type RelatedToLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12827,6 +13173,7 @@ export type RelatedToIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12855,6 +13202,7 @@ export type PursuesEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12883,6 +13231,7 @@ export type PursuesLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12903,6 +13252,7 @@ export type PursuesIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

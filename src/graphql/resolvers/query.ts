@@ -306,7 +306,9 @@ const Query: QueryResolvers = {
         id: args.id,
         depth,
         limit,
-        ...(args.asOf != null ? { asOf: dateParam(args.asOf, 'asOf') } : {}),
+        ...(args.asOf != null
+          ? { asOf: dateParam(args.asOf, 'asOf'), includeUndated: args.includeUndated !== false }
+          : {}),
       },
       { operation: 'Query.neighbourhood' },
     );
