@@ -166,6 +166,7 @@ function statements(): { name: string; cypher: string; params: Record<string, un
         isoCode: 'LT',
         key: 'promise',
         query: 'barnahus',
+        exact: 'barnahus',
         types: null,
         limit: 10,
         candidates: 50,

@@ -281,7 +281,7 @@ export type Query = {
   country?: Maybe<Country>;
   /** A project by acronym or name (e.g. PROMISE 3) or id. */
   project?: Maybe<Project>;
-  /** Full-text search over names, native names, acronyms and descriptions, best match first. */
+  /** Full-text search over names, native names, acronyms and descriptions: an exact acronym or name match first (ignoring case), then best match. */
   search: Array<SearchHit>;
   /** Shortest paths between two entities, as nodes and relationships with their sources. */
   path: Array<GraphPath>;
@@ -599,7 +599,7 @@ export type QueryPeopleArgs = {
 /** A full-text search hit. */
 export type SearchHit = {
   __typename?: 'SearchHit';
-  /** Relevance score (higher is better). */
+  /** Full-text relevance score (higher is better); an exact acronym or name match comes first whatever its score (0 when the words match only as a whole). */
   score: Scalars['Float']['output'];
   /** The matched entity (its label is node.label). */
   node: Node;

@@ -16,6 +16,7 @@ import {
 import type { RootLookup } from '../compile/roots';
 import { walkArgs } from './entities';
 import { memo } from '../compile/cache';
+import { lookupKey } from '../lookup-key';
 import { entityListStatement, type EntityListShape } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
 import {
@@ -264,6 +265,7 @@ const Query: QueryResolvers = {
       cypher('api/search.cypher'),
       {
         query: luceneQuery(args.text),
+        exact: lookupKey(args.text),
         types: args.labels ?? null,
         limit,
         candidates: limit * 5,
