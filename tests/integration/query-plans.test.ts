@@ -55,6 +55,9 @@ const EXEMPT: Record<string, string> = {
   // and direction is found by reading every relationship, at most once per
   // LIST_BOUNDS_TTL_MS (src/graphql/list-bounds.ts), never per request.
   'api/list-bounds.cypher': 'list bounds read every relationship, at most every 30 s',
+  // Only after project(acronym:) found nothing: every project's acronym and
+  // name, to name the closest ones in the error.
+  'api/project-names.cypher': 'a failed project lookup reads every project name for suggestions',
 };
 
 type PlanNode = { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] };
