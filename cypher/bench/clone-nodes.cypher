@@ -13,8 +13,9 @@ CALL apoc.create.node(labels(n), n {
       id: n.id + '~' + toString(copy),
       name: CASE WHEN n.name IS NULL THEN null ELSE n.name + ' #' + toString(copy) END,
       origin: 'synthetic',
-      // The stored keys of migration 003, for the copy's own name and id.
+      // The stored keys of migrations 003 and 005, for the copy's own name and id.
       sortKey: toLower(coalesce(CASE WHEN n.name IS NULL THEN null ELSE n.name + ' #' + toString(copy) END, n.title, '')) + '\u0001' + n.id + '~' + toString(copy),
+      nameKey: replace(replace(replace(replace(toLower(coalesce(CASE WHEN n.name IS NULL THEN null ELSE n.name + ' #' + toString(copy) END, n.title)), ' ', ''), '-', ''), '_', ''), '.', ''),
       sourceIds: [s IN n.sourceIds | CASE WHEN s = n.id THEN n.id + '~' + toString(copy) ELSE s END],
       startDate: CASE WHEN n.startDate IS NULL THEN null ELSE n.startDate + duration({days: (copy * 7 + $seed) % 29}) END
     }) YIELD node

@@ -1,10 +1,10 @@
 // name: barnahus-spread
 // description: The spread of Barnahus-type services over time, in order of opening.
-// returns: opened, precision, service, nativeName, place, country, sources
+// returns: opened, openedPrecision, service, nativeName, place, country, sources
 MATCH (s:Service {kind: 'barnahus'})
 OPTIONAL MATCH (s)-[:LOCATED_IN]->(c)
 RETURN s.opened AS opened,
-       s.openedPrecision AS precision,
+       toUpper(s.openedPrecision) AS openedPrecision,
        s.name AS service,
        s.nativeName AS nativeName,
        s.place AS place,

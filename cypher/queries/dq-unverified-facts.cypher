@@ -8,5 +8,5 @@ CALL () {
   MATCH (a:Entity)-[r]->(b:Entity) WHERE (r.unverified OR r.confidence = 'low') AND r.origin <> 'derived'
   RETURN 'relationship' AS kind, a.id + ' -' + type(r) + '-> ' + b.id AS fact, r.unverified AS unverified, r.confidence AS confidence, r.note AS note
 }
-RETURN kind, fact, unverified, confidence, note
+RETURN kind, fact, unverified, toUpper(confidence) AS confidence, note
 ORDER BY kind, fact

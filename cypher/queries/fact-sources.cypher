@@ -11,5 +11,5 @@ CALL (n) {
 }
 UNWIND range(0, size(ids) - 1) AS i
 MATCH (s:Source {id: ids[i]})
-RETURN fact, s.id AS source, s.title AS title, s.url AS url, nullif(quotes[i], '') AS quote, confidence, unverified
+RETURN fact, s.id AS source, s.title AS title, s.url AS url, nullif(quotes[i], '') AS quote, toUpper(confidence) AS confidence, unverified
 ORDER BY fact = $id DESC, fact, source

@@ -6,9 +6,9 @@ WHERE toLower(r.role) CONTAINS 'head'
 RETURN p.name AS person,
        r.role AS role,
        r.validFrom AS from,
-       r.validFromPrecision AS fromPrecision,
+       toUpper(r.validFromPrecision) AS fromPrecision,
        r.validTo AS to,
-       r.validToPrecision AS toPrecision,
+       toUpper(r.validToPrecision) AS toPrecision,
        coalesce(r.unverified, false) AS unverified,
        r.sourceIds AS sources,
        r.note AS note

@@ -2,12 +2,12 @@
 // description: The direct neighbours of an entity, with the relationship, its direction and sources.
 // param: id: string example "project:promise-3" - id of the entity
 // param: limit: integer[0..1000] = 100 example 50 - most rows to return
-// returns: direction, relationship, neighbour, neighbourType, role, sources
+// returns: direction, relationship, neighbour, neighbourLabel, role, sources
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
-RETURN CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
+RETURN CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction,
        type(r) AS relationship,
        m.id AS neighbour,
-       [l IN labels(m) WHERE l <> 'Entity'][0] AS neighbourType,
+       apoc.text.toUpperCase([l IN labels(m) WHERE l <> 'Entity'][0]) AS neighbourLabel,
        r.role AS role,
        r.sourceIds AS sources
 ORDER BY relationship, neighbour

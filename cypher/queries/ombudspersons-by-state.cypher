@@ -7,9 +7,9 @@ WHERE $isoCode IS NULL OR s.isoCode = $isoCode
 RETURN s.name AS state,
        o.name AS institution,
        o.nativeName AS nativeName,
-       o.kind AS kind,
+       apoc.text.toUpperCase(o.kind) AS kind,
        o.established AS established,
        o.legalBasis AS legalBasis,
-       o.confidence AS confidence,
+       toUpper(o.confidence) AS confidence,
        o.sourceIds AS sources
 ORDER BY state, kind, institution

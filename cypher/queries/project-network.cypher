@@ -1,7 +1,7 @@
 // name: project-network
 // description: Partners, coordinators, funders and pilot countries of one project, with roles and sources.
 // param: project: string example "project:promise-1" - id of the project
-// returns: relation, name, type, role, from, to, sources
+// returns: relation, name, label, role, from, to, sources
 MATCH (p:Project {id: $project})
 CALL (p) {
   MATCH (x)-[r:PARTNER_IN]->(p) RETURN 'partner' AS relation, x, r
@@ -14,7 +14,7 @@ CALL (p) {
 }
 RETURN relation,
        x.name AS name,
-       [l IN labels(x) WHERE l <> 'Entity'][0] AS type,
+       apoc.text.toUpperCase([l IN labels(x) WHERE l <> 'Entity'][0]) AS label,
        r.role AS role,
        r.validFrom AS from,
        r.validTo AS to,

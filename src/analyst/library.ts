@@ -36,7 +36,7 @@ export interface SavedQuery {
  *   // description: One line on what it answers.
  *   // param: asOf: date = "2023-01-01" example "2023-01-01" - what it means
  *   // param: limit: integer[0..1000] = 100 example 50 - most rows
- *   // returns: member, type, role
+ *   // returns: member, label, role
  *
  * A param without "= default" is required; every param has an example. An
  * integer may give its bounds: a value outside them is the caller's error,

@@ -52,5 +52,5 @@ export function dateAtPrecision(value: unknown, precision: unknown): string {
   return iso;
 }
 
-/** Properties the API's indexes read (see migration 003): derived from others, not facts. */
-export const INDEX_KEYS = new Set(['sortKey', 'acronymKey']);
+/** Properties the API's indexes read (see migrations 003 and 005): derived from others, not facts. */
+export const INDEX_KEYS = new Set(['sortKey', 'acronymKey', 'nameKey']);

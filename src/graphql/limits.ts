@@ -10,6 +10,8 @@ import {
   isListType,
   isObjectType,
   type DocumentNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
@@ -17,7 +19,9 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors';
 import type { GraphQLCaches } from './caches';
+import { loadModel, type Model } from '../seed/model';
 import type { GraphQLContext } from './context';
+import { ANY_DEGREE, degreeKey, type ListBounds } from './list-bounds';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -52,21 +56,68 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
   ];
 }
 
-/**
- * A list field costs its page size times what each item costs, so a
- * request's cost grows with the rows it can make Neo4j return: `first`
- * (default 20, capped at 100) or, for paths and subgraphs, `limit`.
- */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+/** A page's size as asked: `first` (default 20) or, for paths and subgraphs, `limit`. */
+function pageAsked(args: Record<string, unknown>): number | undefined {
   const size =
     typeof args.first === 'number'
       ? args.first
       : typeof args.limit === 'number'
         ? args.limit
         : undefined;
-  if (size === undefined) return undefined;
-  return 1 + Math.max(0, size) * Math.max(1, childComplexity);
-};
+  return size === undefined ? undefined : Math.max(0, size);
+}
+
+let listLabels: { plurals: Map<string, string>; model: Model } | undefined;
+/** The model's top-level lists (plural to label) and fields, read once. */
+function modelLists() {
+  if (!listLabels) {
+    const model = loadModel();
+    const plurals = new Map(Object.entries(model.labels).map(([l, s]) => [s.plural, l]));
+    listLabels = { plurals, model };
+  }
+  return listLabels;
+}
+
+/**
+ * What the graph can return for a paged field at most, when the bounds know:
+ * a label's top-level list holds at most the label's entities; a
+ * relationship field at most the most relationships of its type and
+ * direction any entity has; `relationships` the most of any type.
+ */
+function boundOf(
+  bounds: ListBounds,
+  type: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+) {
+  const { plurals, model } = modelLists();
+  if (type.name === 'Query') {
+    const label = plurals.get(field.name);
+    return label === undefined ? undefined : (bounds.labels.get(label) ?? 0);
+  }
+  if (field.name === 'relationships' && getNamedType(field.type).name === 'RelationshipConnection')
+    return bounds.degrees.get(ANY_DEGREE);
+  const spec = model.labels[type.name]?.fields[field.name];
+  if (!spec) return undefined;
+  return bounds.degrees.get(degreeKey(spec.relationship, spec.direction)) ?? 0;
+}
+
+/**
+ * A list field costs what it can return times what each item costs, so a
+ * request's cost grows with the rows it can make Neo4j return: the page
+ * asked (`first`, default 20, capped at 100; for paths and subgraphs
+ * `limit`), bounded, where the graph's list bounds are known, by what the
+ * graph holds for that field (see boundOf). The bounds follow the data: a
+ * graph that grows makes the same query cost more.
+ */
+const pageEstimator =
+  (bounds: ListBounds | undefined): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => {
+    const asked = pageAsked(args);
+    if (asked === undefined) return undefined;
+    const bound = bounds && boundOf(bounds, type, field);
+    const size = bound === undefined ? asked : Math.min(asked, bound);
+    return 1 + size * Math.max(1, childComplexity);
+  };
 
 /**
  * What a list of objects without a page size (sources, evidence, a path's
@@ -90,12 +141,17 @@ const listEstimator: ComplexityEstimator = ({ args, field, type, childComplexity
   return 1 + size * Math.max(1, childComplexity);
 };
 
-/** The cost model: pages, then unpaged lists, then one per field. */
-export const COST_ESTIMATORS = [
-  pageEstimator,
-  listEstimator,
-  simpleEstimator({ defaultComplexity: 1 }),
-];
+/**
+ * The cost model: pages (bounded by the graph's list bounds when given),
+ * then unpaged lists, then one per field. Without bounds every page costs
+ * its size: never less than with them.
+ */
+export function costEstimators(bounds?: ListBounds): ComplexityEstimator[] {
+  return [pageEstimator(bounds), listEstimator, simpleEstimator({ defaultComplexity: 1 })];
+}
+
+/** The cost model without list bounds: every page priced at its size. */
+export const COST_ESTIMATORS = costEstimators();
 
 const MAX_COST_KEY_LENGTH = 4_096;
 
@@ -124,17 +180,28 @@ export function costPlugin(
   schema: GraphQLSchema,
   maxCost: number,
   caches: Pick<GraphQLCaches, 'costs'>,
+  listBounds: () => Promise<ListBounds | undefined> = async () => undefined,
 ): ApolloServerPlugin<GraphQLContext> {
-  // The cost of a document (by its hash) with the same operation and
-  // variables is computed once, in a bounded cache. Large variables are
-  // not kept: their key would weigh more than computing again.
+  // The estimators for the latest bounds (they change at most every
+  // LIST_BOUNDS_TTL_MS).
+  let estimators = { version: 'none', list: COST_ESTIMATORS };
+  const estimatorsFor = (bounds: ListBounds | undefined) => {
+    const version = bounds?.version ?? 'none';
+    if (estimators.version !== version) estimators = { version, list: costEstimators(bounds) };
+    return estimators;
+  };
+  // The cost of a document (by its hash) with the same operation, variables
+  // and list bounds is computed once, in a bounded cache. Large variables
+  // are not kept: their key would weigh more than computing again.
   const costOf = (
     queryHash: string,
     document: DocumentNode,
     operationName: string | undefined,
     variables: object,
+    bounds: ListBounds | undefined,
   ) => {
-    const key = `${queryHash}\0${JSON.stringify([operationName ?? null, variables])}`;
+    const { version, list } = estimatorsFor(bounds);
+    const key = `${version}\0${queryHash}\0${JSON.stringify([operationName ?? null, variables])}`;
     const cached = caches.costs.get(key);
     if (cached !== undefined) return cached;
     let cost: number;
@@ -144,7 +211,7 @@ export function costPlugin(
         query: document,
         variables: variables as Record<string, unknown>,
         operationName,
-        estimators: COST_ESTIMATORS,
+        estimators: list,
       });
     } catch (err) {
       throw refusal(err);
@@ -174,6 +241,7 @@ export function costPlugin(
             document,
             request.operationName ?? undefined,
             request.variables ?? {},
+            await listBounds(),
           );
           contextValue.stats.cost = cost;
           if (cost > maxCost) {

@@ -5,6 +5,7 @@ import { memo } from './compile/cache';
 import {
   relationPageStatement,
   shapeOf,
+  SHAPE_ONLY,
   type RelationShape,
   type WalkFilters,
   type RelationSpec,
@@ -86,7 +87,9 @@ export class Loaders {
     const statement = memo(`relation:${JSON.stringify([query.spec, shape])}`, () =>
       relationPageStatement(query.spec, shape),
     );
-    const params = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null));
+    const params = Object.fromEntries(
+      Object.entries(f).filter(([k, v]) => v !== null && !SHAPE_ONLY.has(k)),
+    );
     return this.batched(
       `rel:${JSON.stringify(query)}`,
       statement,

@@ -37,6 +37,8 @@ export interface RelationshipObject {
   direction: 'OUT' | 'IN';
   node: EntityObject;
   period: PeriodObject | null;
+  /** False when neither validFrom nor validTo is stored. */
+  periodKnown: boolean;
   sources: SourceRefObject[];
   confidence: string | null;
   unverified: boolean;
@@ -150,6 +152,7 @@ export function toRelationship(
     direction,
     node,
     period: periodOf(props),
+    periodKnown: periodOf(props) !== null,
     sources: sourceRefs(props),
     confidence: (props.confidence as string | undefined) ?? null,
     unverified: props.unverified === true,

@@ -17,6 +17,7 @@ import { createGraphQLCaches, documentStore, graphqlCacheFigures } from '../grap
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
+import { ListBoundsReader } from '../graphql/list-bounds';
 import { compiledExecutionPlugin } from '../graphql/jit';
 import { httpStatusPlugin } from '../graphql/http-status';
 import { responseSizeLimit } from '../graphql/response-size';
@@ -91,6 +92,8 @@ export async function createApp({
   // copy of the context, whose nested objects are the originals.
   const responses = new WeakMap<GraphQLContext['stats'], Response>();
   const caches = createGraphQLCaches();
+  // What each list can hold, read from the graph for the cost model.
+  const listBounds = new ListBoundsReader(db, readiness);
   const responseSize = responseSizeLimit(config.limits.maxResponseBytes);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -120,7 +123,7 @@ export async function createApp({
       // The schema sets no cache hints; Apollo's default cache-control
       // plugin would still wrap every field resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
-      costPlugin(schema, config.limits.maxCost, caches),
+      costPlugin(schema, config.limits.maxCost, caches, () => listBounds.get()),
       ...(compiledExecution ? [compiledExecutionPlugin(schema, formatError, caches)] : []),
       httpStatusPlugin(),
       {

@@ -116,6 +116,7 @@ export const RESERVED_PROPERTIES = [
   'validToPrecision',
   'sortKey',
   'acronymKey',
+  'nameKey',
 ];
 
 const IDENTIFIER_LABEL = /^[A-Z][A-Za-z]*$/;

@@ -1,13 +1,37 @@
 import { spawnSync } from 'node:child_process';
+import { isEnumType } from 'graphql';
 import path from 'node:path';
 import { queryLibrary } from '../../src/analyst/library';
 import { runSavedQuery } from '../../src/analyst/run';
 import { PROJECT_ROOT } from '../../src/config';
+import { buildSchema } from '../../src/graphql/schema';
 import { testDatabase } from '../helpers/db';
 import { startTestApp, useTestApp, type TestApp } from '../helpers/http';
 import { testConnection } from '../setup/test-neo4j';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Saved-query columns that mirror an API enum, by column name, and where a
+ * name means an enum in one query only, by query: their values must be the
+ * schema's enum values (DAY, not day).
+ */
+const ENUM_COLUMNS: Record<string, string> = {
+  precision: 'Precision',
+  fromPrecision: 'Precision',
+  toPrecision: 'Precision',
+  openedPrecision: 'Precision',
+  enactedPrecision: 'Precision',
+  startDatePrecision: 'Precision',
+  confidence: 'Confidence',
+  label: 'Label',
+  neighbourLabel: 'Label',
+  direction: 'Direction',
+  relationship: 'RelationshipType',
+};
+const ENUM_COLUMNS_OF: Record<string, Record<string, string>> = {
+  'ombudspersons-by-state': { kind: 'OmbudspersonInstitutionKind' },
+};
 
 /** The runner as analysts use it, pointed at the test Neo4j (built by npm test before Jest). */
 function runner(args: string[]) {
@@ -47,7 +71,7 @@ describe('the analysts’ query library', () => {
 
   it('members-as-of: ten states and the EU seat on 2023-01-01, Russia only before', async () => {
     const rows = await run('members-as-of', { asOf: '2023-01-01' });
-    const states = rows.filter((r) => r.type === 'State').map((r) => r.member);
+    const states = rows.filter((r) => r.label === 'STATE').map((r) => r.member);
     expect(states).toHaveLength(10);
     expect(states).not.toContain('Russia');
     expect(rows.map((r) => r.member)).toContain('European Union');
@@ -87,11 +111,15 @@ describe('the analysts’ query library', () => {
   it('corporal-punishment-bans: Sweden first (1979), Lithuania last (2017-02-14)', async () => {
     const rows = await run('corporal-punishment-bans');
     expect(rows).toHaveLength(10);
-    expect(rows[0]).toMatchObject({ state: 'Sweden', enacted: '1979-01-01', precision: 'year' });
+    expect(rows[0]).toMatchObject({
+      state: 'Sweden',
+      enacted: '1979-01-01',
+      enactedPrecision: 'YEAR',
+    });
     expect(rows.at(-1)).toMatchObject({
       state: 'Lithuania',
       enacted: '2017-02-14',
-      precision: 'day',
+      enactedPrecision: 'DAY',
     });
   });
 
@@ -114,7 +142,7 @@ describe('the analysts’ query library', () => {
   it('ombudspersons-by-state: Germany has substitutes, not an ombudsperson', async () => {
     const rows = await run('ombudspersons-by-state', { isoCode: 'DE' });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.kind === 'substitute')).toBe(true);
+    expect(rows.every((r) => r.kind === 'SUBSTITUTE')).toBe(true);
   });
 
   it('project-network: PROMISE 1 has thirteen pilot countries and the CBSS as a coordinator', async () => {
@@ -128,6 +156,81 @@ describe('the analysts’ query library', () => {
     expect(supported.some((r) => r.fact === 'presidency:2019-2020')).toBe(true);
     const sources = await run('fact-sources', { id: 'presidency:2019-2020' });
     expect(sources.some((r) => r.source === 'source:seed-004' && r.quote)).toBe(true);
+  });
+
+  it('ministries-over-time: the responsibility periods, with the names carried over time', async () => {
+    const iceland = await run('ministries-over-time', { isoCode: 'IS' });
+    // Periods of the responsibility (RESPONSIBLE_FOR_CHILDREN_IN), not of the names.
+    expect(iceland.find((r) => r.body === 'ministry:is-welfare')).toMatchObject({
+      label: 'MINISTRY',
+      from: null,
+      to: '2021-12-31',
+      toPrecision: 'YEAR',
+      periodKnown: true,
+      unverified: true,
+    });
+    expect(iceland.find((r) => r.body === 'ministry:is-education-children')).toMatchObject({
+      from: '2022-01-01',
+      fromPrecision: 'YEAR',
+      to: null,
+    });
+    expect(iceland.find((r) => r.body === 'agency:is-barnaverndarstofa')).toMatchObject({
+      label: 'AGENCY',
+      periodKnown: false,
+    });
+    expect(iceland.filter((r) => r.from !== null || r.to !== null).length).toBeGreaterThan(1);
+    // One row per responsibility; the names the Danish ministry carried are a column, in order.
+    const denmark = await run('ministries-over-time', { isoCode: 'DK' });
+    const social = denmark.filter((r) => r.body === 'ministry:dk-social');
+    expect(social).toHaveLength(1);
+    const names = social[0]!.names as { name: string; from: string | null }[];
+    expect(names.length).toBeGreaterThan(1);
+    const froms = names.map((n) => n.from ?? '');
+    expect(froms).toEqual([...froms].sort());
+  });
+
+  it('writes every column that mirrors an API enum as the API spells it', async () => {
+    const schema = buildSchema();
+    const allowed = (type: string) => {
+      const e = schema.getType(type);
+      if (!isEnumType(e)) throw new Error(`${type} is not an enum of the schema`);
+      return e.getValues().map((v) => v.name);
+    };
+    const checked: string[] = [];
+    const wrong: string[] = [];
+    for (const [name, q] of library) {
+      const enums = { ...ENUM_COLUMNS, ...ENUM_COLUMNS_OF[name] };
+      const rows = (await runSavedQuery(db, name, examples(name))).rows as Row[];
+      for (const column of q.columns.filter((c) => enums[c])) {
+        const values = allowed(enums[column]!);
+        checked.push(`${name}.${column}`);
+        for (const row of rows)
+          if (row[column] !== null && !values.includes(row[column] as string))
+            wrong.push(`${name}.${column}: ${JSON.stringify(row[column])}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The check reaches the columns it is about.
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'barnahus-spread.openedPrecision',
+        'corporal-punishment-bans.enactedPrecision',
+        'heads-of-unit.fromPrecision',
+        'members-as-of.label',
+        'ministries-over-time.toPrecision',
+        'neighbourhood.direction',
+        'neighbourhood.relationship',
+        'ombudspersons-by-state.kind',
+        'fact-sources.confidence',
+      ]),
+    );
+  });
+
+  it('names no column as the API names nothing: a label is label, not type; a precision is <field>Precision', () => {
+    for (const q of library.values()) {
+      expect(q.columns).not.toContain('type');
+      expect(q.columns).not.toContain('precision');
+    }
   });
 
   it('dq-facts-without-source finds nothing on the seed', async () => {

@@ -36,6 +36,27 @@ describe('schema migrations', () => {
     expect(row).toEqual({ sortKey: `old writer organisation\u0001${id}`, acronymKey: 'owo' });
   });
 
+  it('re-keys acronyms and names of entities loaded before migration 005, ignoring case, spaces, hyphens, underscores and dots', async () => {
+    const id = `test:${uniqueLabel('old').toLowerCase()}`;
+    await db.write(
+      "CREATE (:Entity:Project {id: $id, name: 'Old Project-2', acronym: 'O.L D_P-2', acronymKey: 'o.l d_p-2', origin: 'test'})",
+      { id },
+      { operation: 'test.old-entity' },
+    );
+    const backfill = loadMigrations()
+      .find((m) => m.id.startsWith('005_'))!
+      .statements.filter((s) => s.startsWith('MATCH'));
+    expect(backfill).toHaveLength(1);
+    await db.autoCommit(backfill[0]!, {}, { operation: 'test.backfill' });
+    const [row] = await db.read<{ acronymKey: string; nameKey: string }>(
+      'MATCH (n:Entity {id: $id}) RETURN n.acronymKey AS acronymKey, n.nameKey AS nameKey',
+      { id },
+      { operation: 'test.read' },
+    );
+    await db.write('MATCH (n:Entity {id: $id}) DELETE n', { id }, { operation: 'test.cleanup' });
+    expect(row).toEqual({ acronymKey: 'oldp2', nameKey: 'oldproject2' });
+  });
+
   it.each([
     [
       'state:x <-OMBUDSPERSON_FOR- ombuds:x -PARTNER_IN-> project:x -ADDRESSES-> priority:x',

@@ -66,6 +66,21 @@ describe('the Cypher the API compiles', () => {
     ).toMatchSnapshot();
   });
 
+  it('leaves out relationships with no period when a date filter excludes undated ones', () => {
+    const dated = relationPageStatement(
+      { types: ['RESPONSIBLE_FOR_CHILDREN_IN'], direction: 'in', labels: null },
+      { ...noFilters, asOf: true, dated: true },
+    );
+    expect(dated).toContain('(r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)');
+    expect(
+      relationPageStatement(
+        { types: ['RESPONSIBLE_FOR_CHILDREN_IN'], direction: 'in', labels: null },
+        { ...noFilters, asOf: true },
+      ),
+    ).not.toContain('IS NOT NULL OR');
+    expect(dated).toMatchSnapshot();
+  });
+
   it('runs one indexed branch per timeline kind asked for, the range inside it', () => {
     expect(timelineStatement(['MEETING', 'LAW'])).toMatchSnapshot();
     const all = timelineStatement([

@@ -29,7 +29,7 @@ export function entityListStatement(
     `{key: ${key}, labels: labels(n0), props: ${compiled?.props ?? 'properties(n0)'}, nested: ${compiled?.expr ?? '{}'}}`;
   const filters = [
     shape.text &&
-      "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR coalesce(n.acronymKey, '') CONTAINS $text)",
+      "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)",
     shape.kinds && 'n.kind IN $kinds',
     shape.unverified && 'n.unverified = $unverified',
   ];

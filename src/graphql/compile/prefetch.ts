@@ -17,6 +17,7 @@ import { ALL, entityReads, projection, relationshipReads, union } from './projec
 import {
   keyExpression,
   shapeOf,
+  SHAPE_ONLY,
   walkConditions,
   walkPattern,
   type RelationShape,
@@ -156,7 +157,7 @@ export class PrefetchCompiler {
     const names: WalkNames = { p: v, r: `r${id}`, m: `m${id}`, param: `f${id}_` };
     const shape = shapeOf(args.filters, many ? args.orderBy : 'ID');
     for (const [k, value] of Object.entries(args.filters))
-      if (value != null) this.params[`${names.param}${k}`] = value;
+      if (value != null && !SHAPE_ONLY.has(k)) this.params[`${names.param}${k}`] = value;
     const first = many ? args.first : 1;
     this.params[`${names.param}after`] = args.after ?? '';
     this.params[`${names.param}limit`] = first + 1;

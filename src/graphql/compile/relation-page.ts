@@ -10,6 +10,8 @@ export interface RelationSpec {
 /** Which filters a relationship field was given (their values travel as parameters). */
 export interface RelationShape {
   asOf: boolean;
+  /** A date filter with includeUndated: false: relationships with no period are left out. */
+  dated: boolean;
   overlapFrom: boolean;
   overlapTo: boolean;
   text: boolean;
@@ -22,6 +24,8 @@ export interface RelationShape {
 /** The filter values of a relationship field (null: not given). */
 export interface WalkFilters {
   asOf: unknown;
+  /** True when a date filter (asOf, overlaps) leaves out relationships with no period. */
+  datedOnly: boolean | null;
   overlapFrom: unknown;
   overlapTo: unknown;
   text: string | null;
@@ -30,10 +34,14 @@ export interface WalkFilters {
   unverified: boolean | null;
 }
 
+/** Filter values that only change the statement's text (no parameter). */
+export const SHAPE_ONLY: ReadonlySet<string> = new Set(['datedOnly']);
+
 /** The shape of a field's filter values: which were given (their values travel as parameters). */
 export function shapeOf(f: WalkFilters, orderBy: RelationShape['orderBy']): RelationShape {
   return {
     asOf: f.asOf != null,
+    dated: f.datedOnly === true,
     overlapFrom: f.overlapFrom != null,
     overlapTo: f.overlapTo != null,
     text: f.text != null,
@@ -47,6 +55,7 @@ export function shapeOf(f: WalkFilters, orderBy: RelationShape['orderBy']): Rela
 /** No filter given, default order: the shape of a field asked without arguments. */
 export const PLAIN_SHAPE: RelationShape = {
   asOf: false,
+  dated: false,
   overlapFrom: false,
   overlapTo: false,
   text: false,
@@ -99,6 +108,7 @@ export function walkConditions(spec: RelationSpec, shape: RelationShape, n: Walk
     spec.labels && labelExpression(m, spec.labels),
     shape.asOf &&
       `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('asOf')}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${$('asOf')})`,
+    shape.dated && `(${r}.validFrom IS NOT NULL OR ${r}.validTo IS NOT NULL)`,
     shape.overlapFrom && `(${r}.validTo IS NULL OR ${r}.validTo >= ${$('overlapFrom')})`,
     shape.overlapTo && `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('overlapTo')})`,
     shape.text && `toLower(coalesce(${m}.name, ${m}.title, '')) CONTAINS ${$('text')}`,
@@ -116,7 +126,8 @@ export function walkConditions(spec: RelationSpec, shape: RelationShape, n: Walk
  * page is cut by a keyset key, so inserts skip or repeat nothing.
  *
  * Params: $ids, $after ('' for the first page), $limit, and $asOf,
- * $overlapFrom, $overlapTo, $text, $rules, $confidence, $unverified where given.
+ * $overlapFrom, $overlapTo, $text, $rules, $confidence, $unverified where given
+ * (datedOnly is in the statement's text, not a parameter).
  */
 export function relationPageStatement(spec: RelationSpec, shape: RelationShape): string {
   const n = DEFAULT_NAMES;

@@ -9,7 +9,8 @@ export type RootLookup =
 /**
  * The clause that binds a root field's entity to n0, index-backed: the
  * unique id, the unique ISO code of its label, or a project's stored
- * acronym or name key (a series wins over its phases when both match).
+ * acronym or name key (lookup-key.ts: case, spaces, hyphens, underscores
+ * and dots ignored; a series wins over its phases when both match).
  *
  * Params: $id, $isoCode or $key.
  */
@@ -24,7 +25,7 @@ export function rootClause(lookup: RootLookup): string {
   MATCH (n:Project) WHERE n.acronymKey = $key
   RETURN n
   UNION
-  MATCH (n:Project) WHERE n.sortKey STARTS WITH $key + '\\u0001'
+  MATCH (n:Project) WHERE n.nameKey = $key
   RETURN n
 }
 WITH n AS n0

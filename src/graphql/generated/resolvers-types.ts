@@ -107,6 +107,8 @@ export type RelationFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
 };
@@ -179,6 +181,8 @@ export type Relationship = {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -203,6 +207,8 @@ export type RelationshipEdge = {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -275,7 +281,7 @@ export type Query = {
   country?: Maybe<Country>;
   /** A project by acronym or name (e.g. PROMISE 3) or id. */
   project?: Maybe<Project>;
-  /** Full-text search over names, native names, acronyms and descriptions, best match first. */
+  /** Full-text search over names, native names, acronyms and descriptions: an exact acronym or name match first (ignoring case), then best match. */
   search: Array<SearchHit>;
   /** Shortest paths between two entities, as nodes and relationships with their sources. */
   path: Array<GraphPath>;
@@ -391,6 +397,7 @@ export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Entry points into the graph. Besides these, every entity type has a filtered, ordered, paginated list named after it (states, projects, ...). */
@@ -592,7 +599,7 @@ export type QueryPeopleArgs = {
 /** A full-text search hit. */
 export type SearchHit = {
   __typename?: 'SearchHit';
-  /** Relevance score (higher is better). */
+  /** Full-text relevance score (higher is better); an exact acronym or name match comes first whatever its score (0 when the words match only as a whole). */
   score: Scalars['Float']['output'];
   /** The matched entity (its label is node.label). */
   node: Node;
@@ -3282,6 +3289,8 @@ export type MemberOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3318,6 +3327,8 @@ export type MemberOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3346,6 +3357,8 @@ export type MemberOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3385,6 +3398,8 @@ export type SuspendedFromEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3419,6 +3434,8 @@ export type SuspendedFromLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3445,6 +3462,8 @@ export type SuspendedFromIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3482,6 +3501,8 @@ export type ObserverOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3518,6 +3539,8 @@ export type ObserverOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3546,6 +3569,8 @@ export type ObserverOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3585,6 +3610,8 @@ export type PartOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3619,6 +3646,8 @@ export type PartOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3645,6 +3674,8 @@ export type PartOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3682,6 +3713,8 @@ export type HeldPresidencyEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3716,6 +3749,8 @@ export type HeldPresidencyLink = Relationship & {
   node: Presidency;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3742,6 +3777,8 @@ export type HeldPresidencyIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3765,6 +3802,8 @@ export type HeldPresidencyIncomingLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3791,6 +3830,8 @@ export type PresidencyOfEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3814,6 +3855,8 @@ export type PresidencyOfLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3840,6 +3883,8 @@ export type PresidencyOfIncomingEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3877,6 +3922,8 @@ export type ChairedEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3911,6 +3958,8 @@ export type ChairedLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -3937,6 +3986,8 @@ export type ChairedIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -3974,6 +4025,8 @@ export type ResponsibleForChildrenInEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4010,6 +4063,8 @@ export type ResponsibleForChildrenInLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4038,6 +4093,8 @@ export type ResponsibleForChildrenInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4077,6 +4134,8 @@ export type KnownAsEdge = Relationship &
     node: Name;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4111,6 +4170,8 @@ export type KnownAsLink = Relationship & {
   node: Name;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4137,6 +4198,8 @@ export type KnownAsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4174,6 +4237,8 @@ export type OmbudspersonForEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4210,6 +4275,8 @@ export type OmbudspersonForLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4238,6 +4305,8 @@ export type OmbudspersonForIncomingEdge = Relationship &
     node: OmbudspersonInstitution;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4277,6 +4346,8 @@ export type HeldRoleEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4313,6 +4384,8 @@ export type HeldRoleLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4341,6 +4414,8 @@ export type HeldRoleIncomingEdge = Relationship &
     node: Person;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4380,6 +4455,8 @@ export type MandateOfEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4403,6 +4480,8 @@ export type MandateOfLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4429,6 +4508,8 @@ export type MandateOfIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4466,6 +4547,8 @@ export type SucceedsEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4500,6 +4583,8 @@ export type SucceedsLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4526,6 +4611,8 @@ export type SucceedsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4563,6 +4650,8 @@ export type HasPriorityEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4599,6 +4688,8 @@ export type HasPriorityLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4627,6 +4718,8 @@ export type HasPriorityIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4652,6 +4745,8 @@ export type HasPriorityIncomingLink = Relationship & {
   node: Mandate;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4680,6 +4775,8 @@ export type ContinuesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4716,6 +4813,8 @@ export type ContinuesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4744,6 +4843,8 @@ export type ContinuesIncomingEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4783,6 +4884,8 @@ export type AdoptedAtEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4806,6 +4909,8 @@ export type AdoptedAtLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4832,6 +4937,8 @@ export type AdoptedAtIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4869,6 +4976,8 @@ export type MeetingOfEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4903,6 +5012,8 @@ export type MeetingOfLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -4929,6 +5040,8 @@ export type MeetingOfIncomingEdge = Relationship &
     node: Meeting;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4966,6 +5079,8 @@ export type DuringEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -4989,6 +5104,8 @@ export type DuringLink = Relationship & {
   node: Presidency;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5015,6 +5132,8 @@ export type DuringIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5052,6 +5171,8 @@ export type HeldInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5075,6 +5196,8 @@ export type HeldInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5101,6 +5224,8 @@ export type HeldInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5138,6 +5263,8 @@ export type PhaseOfEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5163,6 +5290,8 @@ export type PhaseOfLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5191,6 +5320,8 @@ export type PhaseOfIncomingEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5230,6 +5361,8 @@ export type CoordinatedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5266,6 +5399,8 @@ export type CoordinatedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5294,6 +5429,8 @@ export type CoordinatedByIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5333,6 +5470,8 @@ export type PartnerInEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5369,6 +5508,8 @@ export type PartnerInLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5397,6 +5538,8 @@ export type PartnerInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5436,6 +5579,8 @@ export type FundedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5472,6 +5617,8 @@ export type FundedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5500,6 +5647,8 @@ export type FundedByIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5539,6 +5688,8 @@ export type PilotCountryOfEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5573,6 +5724,8 @@ export type PilotCountryOfLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5599,6 +5752,8 @@ export type PilotCountryOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5636,6 +5791,8 @@ export type ProducedEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5670,6 +5827,8 @@ export type ProducedLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5696,6 +5855,8 @@ export type ProducedIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5733,6 +5894,8 @@ export type AuthoredEdge = Relationship &
     node: Output;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5769,6 +5932,8 @@ export type AuthoredLink = Relationship & {
   node: Output;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5797,6 +5962,8 @@ export type AuthoredIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5836,6 +6003,8 @@ export type AddressesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5872,6 +6041,8 @@ export type AddressesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5900,6 +6071,8 @@ export type AddressesIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5939,6 +6112,8 @@ export type DeclaredPriorityEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -5973,6 +6148,8 @@ export type DeclaredPriorityLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -5999,6 +6176,8 @@ export type DeclaredPriorityIncomingEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6036,6 +6215,8 @@ export type LocatedInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6070,6 +6251,8 @@ export type LocatedInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6096,6 +6279,8 @@ export type LocatedInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6133,6 +6318,8 @@ export type OperatedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6167,6 +6354,8 @@ export type OperatedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6193,6 +6382,8 @@ export type OperatedByIncomingEdge = Relationship &
     node: Service;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6230,6 +6421,8 @@ export type AppliesInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6253,6 +6446,8 @@ export type AppliesInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6279,6 +6474,8 @@ export type AppliesInIncomingEdge = Relationship &
     node: Law;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6316,6 +6513,8 @@ export type BasedOnEdge = Relationship &
     node: Instrument;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6350,6 +6549,8 @@ export type BasedOnLink = Relationship & {
   node: Instrument;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6376,6 +6577,8 @@ export type BasedOnIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6413,6 +6616,8 @@ export type SupportsEdge = Relationship &
     node: Instrument;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6447,6 +6652,8 @@ export type SupportsLink = Relationship & {
   node: Instrument;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6473,6 +6680,8 @@ export type SupportsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6510,6 +6719,8 @@ export type ParticipatedInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6546,6 +6757,8 @@ export type ParticipatedInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6574,6 +6787,8 @@ export type ParticipatedInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6613,6 +6828,8 @@ export type PartOfProgrammeEdge = Relationship &
     node: Programme;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6649,6 +6866,8 @@ export type PartOfProgrammeLink = Relationship & {
   node: Programme;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6677,6 +6896,8 @@ export type PartOfProgrammeIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6716,6 +6937,8 @@ export type RelatedToEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -6752,6 +6975,8 @@ export type RelatedToLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -6780,6 +7005,8 @@ export type RelatedToIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7328,6 +7555,8 @@ export type PursuesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7366,6 +7595,8 @@ export type PursuesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -7396,6 +7627,8 @@ export type PursuesIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7989,6 +8222,8 @@ export type RelationshipFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Only relationships of these types. */
@@ -8003,6 +8238,8 @@ export type PursuesFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Only links with one of these rules. */
@@ -9231,7 +9468,7 @@ export type QueryResolvers<
     ResolversTypes['Subgraph'],
     ParentType,
     ContextType,
-    RequireFields<QueryNeighbourhoodArgs, 'id' | 'depth' | 'limit'>
+    RequireFields<QueryNeighbourhoodArgs, 'id' | 'depth' | 'limit' | 'includeUndated'>
   >;
   timeline?: Resolver<
     Array<ResolversTypes['TimelineEvent']>,
@@ -11232,6 +11469,7 @@ export type MemberOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11259,6 +11497,7 @@ export type MemberOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11278,6 +11517,7 @@ export type MemberOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11307,6 +11547,7 @@ export type SuspendedFromEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11334,6 +11575,7 @@ export type SuspendedFromLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11352,6 +11594,7 @@ export type SuspendedFromIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11380,6 +11623,7 @@ export type ObserverOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11408,6 +11652,7 @@ export type ObserverOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11427,6 +11672,7 @@ export type ObserverOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11455,6 +11701,7 @@ export type PartOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11481,6 +11728,7 @@ export type PartOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11499,6 +11747,7 @@ export type PartOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11527,6 +11776,7 @@ export type HeldPresidencyEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11554,6 +11804,7 @@ export type HeldPresidencyLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11572,6 +11823,7 @@ export type HeldPresidencyIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11589,6 +11841,7 @@ export type HeldPresidencyIncomingLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11607,6 +11860,7 @@ export type PresidencyOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11624,6 +11878,7 @@ export type PresidencyOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11642,6 +11897,7 @@ export type PresidencyOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11669,6 +11925,7 @@ export type ChairedEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11695,6 +11952,7 @@ export type ChairedLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11713,6 +11971,7 @@ export type ChairedIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11741,6 +12000,7 @@ export type ResponsibleForChildrenInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11769,6 +12029,7 @@ export type ResponsibleForChildrenInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11788,6 +12049,7 @@ export type ResponsibleForChildrenInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11820,6 +12082,7 @@ export type KnownAsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Name'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11846,6 +12109,7 @@ export type KnownAsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Name'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11864,6 +12128,7 @@ export type KnownAsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11892,6 +12157,7 @@ export type OmbudspersonForEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11920,6 +12186,7 @@ export type OmbudspersonForLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11939,6 +12206,7 @@ export type OmbudspersonForIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OmbudspersonInstitution'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11967,6 +12235,7 @@ export type HeldRoleEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11994,6 +12263,7 @@ export type HeldRoleLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12013,6 +12283,7 @@ export type HeldRoleIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12041,6 +12312,7 @@ export type MandateOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12057,6 +12329,7 @@ export type MandateOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12075,6 +12348,7 @@ export type MandateOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12102,6 +12376,7 @@ export type SucceedsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12128,6 +12403,7 @@ export type SucceedsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12146,6 +12422,7 @@ export type SucceedsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12174,6 +12451,7 @@ export type HasPriorityEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12202,6 +12480,7 @@ export type HasPriorityLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12221,6 +12500,7 @@ export type HasPriorityIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12239,6 +12519,7 @@ export type HasPriorityIncomingLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12257,6 +12538,7 @@ export type ContinuesEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12284,6 +12566,7 @@ export type ContinuesLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12303,6 +12586,7 @@ export type ContinuesIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12331,6 +12615,7 @@ export type AdoptedAtEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12347,6 +12632,7 @@ export type AdoptedAtLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12365,6 +12651,7 @@ export type AdoptedAtIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12392,6 +12679,7 @@ export type MeetingOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12418,6 +12706,7 @@ export type MeetingOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12436,6 +12725,7 @@ export type MeetingOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12463,6 +12753,7 @@ export type DuringEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12479,6 +12770,7 @@ export type DuringLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12497,6 +12789,7 @@ export type DuringIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12524,6 +12817,7 @@ export type HeldInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12540,6 +12834,7 @@ export type HeldInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12558,6 +12853,7 @@ export type HeldInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12585,6 +12881,7 @@ export type PhaseOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12602,6 +12899,7 @@ export type PhaseOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12621,6 +12919,7 @@ export type PhaseOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12650,6 +12949,7 @@ export type CoordinatedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12678,6 +12978,7 @@ export type CoordinatedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12697,6 +12998,7 @@ export type CoordinatedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12725,6 +13027,7 @@ export type PartnerInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12752,6 +13055,7 @@ export type PartnerInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12771,6 +13075,7 @@ export type PartnerInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12799,6 +13104,7 @@ export type FundedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12826,6 +13132,7 @@ export type FundedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12845,6 +13152,7 @@ export type FundedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12874,6 +13182,7 @@ export type PilotCountryOfEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12901,6 +13210,7 @@ export type PilotCountryOfLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12919,6 +13229,7 @@ export type PilotCountryOfIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12946,6 +13257,7 @@ export type ProducedEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12972,6 +13284,7 @@ export type ProducedLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -12990,6 +13303,7 @@ export type ProducedIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13017,6 +13331,7 @@ export type AuthoredEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Output'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13044,6 +13359,7 @@ export type AuthoredLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Output'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13063,6 +13379,7 @@ export type AuthoredIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13091,6 +13408,7 @@ export type AddressesEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13118,6 +13436,7 @@ export type AddressesLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13137,6 +13456,7 @@ export type AddressesIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13166,6 +13486,7 @@ export type DeclaredPriorityEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13193,6 +13514,7 @@ export type DeclaredPriorityLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13211,6 +13533,7 @@ export type DeclaredPriorityIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Presidency'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13238,6 +13561,7 @@ export type LocatedInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13264,6 +13588,7 @@ export type LocatedInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13282,6 +13607,7 @@ export type LocatedInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13310,6 +13636,7 @@ export type OperatedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13337,6 +13664,7 @@ export type OperatedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13355,6 +13683,7 @@ export type OperatedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13382,6 +13711,7 @@ export type AppliesInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13398,6 +13728,7 @@ export type AppliesInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13416,6 +13747,7 @@ export type AppliesInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Law'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13443,6 +13775,7 @@ export type BasedOnEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13469,6 +13802,7 @@ export type BasedOnLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13487,6 +13821,7 @@ export type BasedOnIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13514,6 +13849,7 @@ export type SupportsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13540,6 +13876,7 @@ export type SupportsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13558,6 +13895,7 @@ export type SupportsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13586,6 +13924,7 @@ export type ParticipatedInEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13614,6 +13953,7 @@ export type ParticipatedInLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13633,6 +13973,7 @@ export type ParticipatedInIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13662,6 +14003,7 @@ export type PartOfProgrammeEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13690,6 +14032,7 @@ export type PartOfProgrammeLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13709,6 +14052,7 @@ export type PartOfProgrammeIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13737,6 +14081,7 @@ export type RelatedToEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13764,6 +14109,7 @@ export type RelatedToLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13783,6 +14129,7 @@ export type RelatedToIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14188,6 +14535,7 @@ export type PursuesEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14216,6 +14564,7 @@ export type PursuesLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14236,6 +14585,7 @@ export type PursuesIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -59,6 +59,9 @@ export function walkArgs(args: RelationArgs): WalkArgs {
     orderBy: args.orderBy ?? RelationOrder.Default,
     filters: {
       asOf: dateParam(f.asOf, 'filter.asOf'),
+      // Only with a date filter: undated relationships match one only because
+      // their period is unknown.
+      datedOnly: f.includeUndated === false && (f.asOf != null || f.overlaps != null) ? true : null,
       overlapFrom: dateParam(f.overlaps?.from, 'filter.overlaps.from'),
       overlapTo: dateParam(f.overlaps?.to, 'filter.overlaps.to'),
       text: f.text ? f.text.toLowerCase() : null,

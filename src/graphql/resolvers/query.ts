@@ -16,6 +16,8 @@ import {
 import type { RootLookup } from '../compile/roots';
 import { walkArgs } from './entities';
 import { memo } from '../compile/cache';
+import { closestProjects, projectNotFound } from '../closest-projects';
+import { lookupKey } from '../lookup-key';
 import { entityListStatement, type EntityListShape } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
 import {
@@ -183,7 +185,7 @@ const lookups: Record<
   project: (args) => {
     if (args.id) return [{ by: 'id', label: 'Project' }, { id: args.id }];
     if (!args.acronym) throw badInput('project needs an acronym or an id');
-    return [{ by: 'acronym' }, { key: args.acronym.trim().toLowerCase() }];
+    return [{ by: 'acronym' }, { key: lookupKey(args.acronym) }];
   },
 };
 
@@ -264,6 +266,7 @@ const Query: QueryResolvers = {
       cypher('api/search.cypher'),
       {
         query: luceneQuery(args.text),
+        exact: lookupKey(args.text),
         types: args.labels ?? null,
         limit,
         candidates: limit * 5,
@@ -306,7 +309,9 @@ const Query: QueryResolvers = {
         id: args.id,
         depth,
         limit,
-        ...(args.asOf != null ? { asOf: dateParam(args.asOf, 'asOf') } : {}),
+        ...(args.asOf != null
+          ? { asOf: dateParam(args.asOf, 'asOf'), includeUndated: args.includeUndated !== false }
+          : {}),
       },
       { operation: 'Query.neighbourhood' },
     );
@@ -409,9 +414,29 @@ export function queryResolvers(
   // with prefetch on, every relationship field selected under it (prefetch.ts).
   const roots: Record<string, unknown> = {};
   for (const [name, lookupOf] of Object.entries(lookups))
-    roots[name] = (_: unknown, args: IdOrKey, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+    roots[name] = async (
+      _: unknown,
+      args: IdOrKey,
+      ctx: GraphQLContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const [lookup, params] = lookupOf(args);
-      return lookupWithPrefetch(ctx, info, model, walkArgs, lookup, params, options.prefetch);
+      const found = await lookupWithPrefetch(
+        ctx,
+        info,
+        model,
+        walkArgs,
+        lookup,
+        params,
+        options.prefetch,
+      );
+      // An acronym no project has: say so, with the closest names.
+      if (found === null && lookup.by === 'acronym')
+        throw projectNotFound(
+          args.acronym ?? '',
+          await closestProjects(ctx.db, String(params.key)),
+        );
+      return found;
     };
   if (!options.prefetch)
     return [{ Query }, { Query: { ...listResolvers(model, false), ...roots } }];
