@@ -7,14 +7,15 @@
 // before it and its validTo is missing or on or after it, the rule of
 // relationship filters' asOf (stored starts are the first day and ends the
 // last day their precision covers). With $includeUndated false, a
-// relationship with neither validFrom nor validTo does not hold (by default
-// it holds on any date). Entities reachable only through relationships that
+// relationship with no validFrom does not hold: it would match only
+// because its start is unknown (by default it holds on any date before its
+// end). Entities reachable only through relationships that
 // do not hold are not reached.
 MATCH (c:Entity {id: $id})
 CALL (c) {
   OPTIONAL MATCH (c)-[r]-(b:Entity)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
-    AND ($includeUndated OR r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
+    AND ($includeUndated OR r.validFrom IS NOT NULL)
     AND b <> c
   WITH DISTINCT b ORDER BY b.id
   RETURN collect(b) AS level1
@@ -23,7 +24,7 @@ CALL (c, level1) {
   UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
-    AND ($includeUndated OR r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
+    AND ($includeUndated OR r.validFrom IS NOT NULL)
     AND b <> c AND NOT b IN level1
   WITH DISTINCT b ORDER BY b.id
   RETURN collect(b) AS level2
@@ -32,7 +33,7 @@ CALL (c, level1, level2) {
   UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
-    AND ($includeUndated OR r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
+    AND ($includeUndated OR r.validFrom IS NOT NULL)
     AND b <> c AND NOT b IN level1 AND NOT b IN level2
   WITH DISTINCT b ORDER BY b.id
   RETURN collect(b) AS level3
@@ -42,7 +43,7 @@ CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
-    AND ($includeUndated OR r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
+    AND ($includeUndated OR r.validFrom IS NOT NULL)
     AND b IN kept
   WITH a, r, b ORDER BY a.id, type(r), b.id
   RETURN collect(r) AS relationships

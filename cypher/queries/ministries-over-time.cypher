@@ -3,7 +3,8 @@
 // param: isoCode: string = null example "DK" - ISO code of one state; null for all
 // returns: state, body, label, name, nativeName, role, from, fromPrecision, to, toPrecision, periodKnown, confidence, unverified, names, sources
 // The period is the responsibility's (RESPONSIBLE_FOR_CHILDREN_IN), with
-// periodKnown false where the sources give neither start nor end; names are
+// periodKnown false where the sources give no start (as the API: an
+// as-of match before the end holds only because the start is unknown); names are
 // the body's KNOWN_AS names in order, each with its own period.
 MATCH (b)-[r:RESPONSIBLE_FOR_CHILDREN_IN]->(s:State)
 WHERE $isoCode IS NULL OR s.isoCode = $isoCode
@@ -23,7 +24,7 @@ RETURN s.name AS state,
        toUpper(r.validFromPrecision) AS fromPrecision,
        r.validTo AS to,
        toUpper(r.validToPrecision) AS toPrecision,
-       r.validFrom IS NOT NULL OR r.validTo IS NOT NULL AS periodKnown,
+       r.validFrom IS NOT NULL AS periodKnown,
        toUpper(r.confidence) AS confidence,
        coalesce(r.unverified, false) AS unverified,
        names,

@@ -37,7 +37,7 @@ export interface RelationshipObject {
   direction: 'OUT' | 'IN';
   node: EntityObject;
   period: PeriodObject | null;
-  /** False when neither validFrom nor validTo is stored. */
+  /** False when no validFrom is stored: no period, or only an end. */
   periodKnown: boolean;
   sources: SourceRefObject[];
   confidence: string | null;
@@ -152,7 +152,9 @@ export function toRelationship(
     direction,
     node,
     period: periodOf(props),
-    periodKnown: periodOf(props) !== null,
+    // A match before a known end, or with no period at all, holds only because
+    // the start is missing: an unknown start makes the period unknown.
+    periodKnown: props.validFrom !== undefined && props.validFrom !== null,
     sources: sourceRefs(props),
     confidence: (props.confidence as string | undefined) ?? null,
     unverified: props.unverified === true,

@@ -166,7 +166,7 @@ describe('the analysts’ query library', () => {
       from: null,
       to: '2021-12-31',
       toPrecision: 'YEAR',
-      periodKnown: true,
+      periodKnown: false,
       unverified: true,
     });
     expect(iceland.find((r) => r.body === 'ministry:is-education-children')).toMatchObject({

@@ -35,10 +35,21 @@ describe('asOf and relationships whose period is unknown (seed)', () => {
     expect(dated.every((e) => e.periodKnown)).toBe(true);
   });
 
-  it('keeps a match whose end is known and start unknown (the Ministry of Welfare in 2009), marked as dated, its open start shown', async () => {
+  it('marks a match whose start is unknown and end known (the Ministry of Welfare in 2009) as periodKnown: false, and leaves it out with includeUndated: false', async () => {
+    // Known to have ended in 2021, with no start: it matches 2009 only because the start is missing.
+    const all = await ministries('2009-06-01');
+    const welfare = all.find((e) => e.node.id === 'ministry:is-welfare');
+    expect(welfare).toMatchObject({ periodKnown: false, period: { from: null, to: '2021-12-31' } });
     const dated = await ministries('2009-06-01', false);
-    const welfare = dated.find((e) => e.node.id === 'ministry:is-welfare');
-    expect(welfare).toMatchObject({ periodKnown: true, period: { from: null, to: '2021-12-31' } });
+    expect(ids(dated)).not.toContain('ministry:is-welfare');
+  });
+
+  it('keeps a match whose start is known and end open, marked as dated', async () => {
+    const all = await ministries('2024-06-01');
+    const open = all.filter((e) => e.period?.from != null && e.period.to == null);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((e) => e.periodKnown)).toBe(true);
+    expect(ids(await ministries('2024-06-01', false))).toEqual(expect.arrayContaining(ids(open)));
   });
 
   it('changes nothing without a date filter, and by default', async () => {

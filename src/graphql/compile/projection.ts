@@ -36,7 +36,7 @@ const RELATIONSHIP_READS: Record<string, Reads> = {
   direction: [],
   node: [],
   period: PERIOD,
-  periodKnown: ['validFrom', 'validTo'],
+  periodKnown: ['validFrom'],
   sources: SOURCES,
   derived: ['origin'],
   // Evidence is parsed from the stored paths: the resolvers read the stored map.

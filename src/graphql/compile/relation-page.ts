@@ -10,7 +10,7 @@ export interface RelationSpec {
 /** Which filters a relationship field was given (their values travel as parameters). */
 export interface RelationShape {
   asOf: boolean;
-  /** A date filter with includeUndated: false: relationships with no period are left out. */
+  /** A date filter with includeUndated: false: relationships with no known start are left out. */
   dated: boolean;
   overlapFrom: boolean;
   overlapTo: boolean;
@@ -108,7 +108,7 @@ export function walkConditions(spec: RelationSpec, shape: RelationShape, n: Walk
     spec.labels && labelExpression(m, spec.labels),
     shape.asOf &&
       `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('asOf')}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${$('asOf')})`,
-    shape.dated && `(${r}.validFrom IS NOT NULL OR ${r}.validTo IS NOT NULL)`,
+    shape.dated && `${r}.validFrom IS NOT NULL`,
     shape.overlapFrom && `(${r}.validTo IS NULL OR ${r}.validTo >= ${$('overlapFrom')})`,
     shape.overlapTo && `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('overlapTo')})`,
     shape.text && `toLower(coalesce(${m}.name, ${m}.title, '')) CONTAINS ${$('text')}`,

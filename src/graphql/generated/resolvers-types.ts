@@ -107,7 +107,7 @@ export type RelationFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
-  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  /** With asOf or overlaps: false leaves out relationships whose start is unknown (by default they count as holding on any date before their end; their edges say periodKnown: false). */
   includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
@@ -181,7 +181,7 @@ export type Relationship = {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -207,7 +207,7 @@ export type RelationshipEdge = {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3289,7 +3289,7 @@ export type MemberOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3327,7 +3327,7 @@ export type MemberOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3357,7 +3357,7 @@ export type MemberOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3398,7 +3398,7 @@ export type SuspendedFromEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3434,7 +3434,7 @@ export type SuspendedFromLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3462,7 +3462,7 @@ export type SuspendedFromIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3501,7 +3501,7 @@ export type ObserverOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3539,7 +3539,7 @@ export type ObserverOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3569,7 +3569,7 @@ export type ObserverOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3610,7 +3610,7 @@ export type PartOfEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3646,7 +3646,7 @@ export type PartOfLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3674,7 +3674,7 @@ export type PartOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3713,7 +3713,7 @@ export type HeldPresidencyEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3749,7 +3749,7 @@ export type HeldPresidencyLink = Relationship & {
   node: Presidency;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3777,7 +3777,7 @@ export type HeldPresidencyIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3802,7 +3802,7 @@ export type HeldPresidencyIncomingLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3830,7 +3830,7 @@ export type PresidencyOfEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3855,7 +3855,7 @@ export type PresidencyOfLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3883,7 +3883,7 @@ export type PresidencyOfIncomingEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3922,7 +3922,7 @@ export type ChairedEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -3958,7 +3958,7 @@ export type ChairedLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -3986,7 +3986,7 @@ export type ChairedIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4025,7 +4025,7 @@ export type ResponsibleForChildrenInEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4063,7 +4063,7 @@ export type ResponsibleForChildrenInLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4093,7 +4093,7 @@ export type ResponsibleForChildrenInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4134,7 +4134,7 @@ export type KnownAsEdge = Relationship &
     node: Name;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4170,7 +4170,7 @@ export type KnownAsLink = Relationship & {
   node: Name;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4198,7 +4198,7 @@ export type KnownAsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4237,7 +4237,7 @@ export type OmbudspersonForEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4275,7 +4275,7 @@ export type OmbudspersonForLink = Relationship & {
   node: State;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4305,7 +4305,7 @@ export type OmbudspersonForIncomingEdge = Relationship &
     node: OmbudspersonInstitution;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4346,7 +4346,7 @@ export type HeldRoleEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4384,7 +4384,7 @@ export type HeldRoleLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4414,7 +4414,7 @@ export type HeldRoleIncomingEdge = Relationship &
     node: Person;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4455,7 +4455,7 @@ export type MandateOfEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4480,7 +4480,7 @@ export type MandateOfLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4508,7 +4508,7 @@ export type MandateOfIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4547,7 +4547,7 @@ export type SucceedsEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4583,7 +4583,7 @@ export type SucceedsLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4611,7 +4611,7 @@ export type SucceedsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4650,7 +4650,7 @@ export type HasPriorityEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4688,7 +4688,7 @@ export type HasPriorityLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4718,7 +4718,7 @@ export type HasPriorityIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4745,7 +4745,7 @@ export type HasPriorityIncomingLink = Relationship & {
   node: Mandate;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4775,7 +4775,7 @@ export type ContinuesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4813,7 +4813,7 @@ export type ContinuesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4843,7 +4843,7 @@ export type ContinuesIncomingEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4884,7 +4884,7 @@ export type AdoptedAtEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4909,7 +4909,7 @@ export type AdoptedAtLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -4937,7 +4937,7 @@ export type AdoptedAtIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -4976,7 +4976,7 @@ export type MeetingOfEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5012,7 +5012,7 @@ export type MeetingOfLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5040,7 +5040,7 @@ export type MeetingOfIncomingEdge = Relationship &
     node: Meeting;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5079,7 +5079,7 @@ export type DuringEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5104,7 +5104,7 @@ export type DuringLink = Relationship & {
   node: Presidency;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5132,7 +5132,7 @@ export type DuringIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5171,7 +5171,7 @@ export type HeldInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5196,7 +5196,7 @@ export type HeldInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5224,7 +5224,7 @@ export type HeldInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5263,7 +5263,7 @@ export type PhaseOfEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5290,7 +5290,7 @@ export type PhaseOfLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5320,7 +5320,7 @@ export type PhaseOfIncomingEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5361,7 +5361,7 @@ export type CoordinatedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5399,7 +5399,7 @@ export type CoordinatedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5429,7 +5429,7 @@ export type CoordinatedByIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5470,7 +5470,7 @@ export type PartnerInEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5508,7 +5508,7 @@ export type PartnerInLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5538,7 +5538,7 @@ export type PartnerInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5579,7 +5579,7 @@ export type FundedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5617,7 +5617,7 @@ export type FundedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5647,7 +5647,7 @@ export type FundedByIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5688,7 +5688,7 @@ export type PilotCountryOfEdge = Relationship &
     node: Project;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5724,7 +5724,7 @@ export type PilotCountryOfLink = Relationship & {
   node: Project;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5752,7 +5752,7 @@ export type PilotCountryOfIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5791,7 +5791,7 @@ export type ProducedEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5827,7 +5827,7 @@ export type ProducedLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5855,7 +5855,7 @@ export type ProducedIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5894,7 +5894,7 @@ export type AuthoredEdge = Relationship &
     node: Output;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -5932,7 +5932,7 @@ export type AuthoredLink = Relationship & {
   node: Output;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -5962,7 +5962,7 @@ export type AuthoredIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6003,7 +6003,7 @@ export type AddressesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6041,7 +6041,7 @@ export type AddressesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6071,7 +6071,7 @@ export type AddressesIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6112,7 +6112,7 @@ export type DeclaredPriorityEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6148,7 +6148,7 @@ export type DeclaredPriorityLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6176,7 +6176,7 @@ export type DeclaredPriorityIncomingEdge = Relationship &
     node: Presidency;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6215,7 +6215,7 @@ export type LocatedInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6251,7 +6251,7 @@ export type LocatedInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6279,7 +6279,7 @@ export type LocatedInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6318,7 +6318,7 @@ export type OperatedByEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6354,7 +6354,7 @@ export type OperatedByLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6382,7 +6382,7 @@ export type OperatedByIncomingEdge = Relationship &
     node: Service;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6421,7 +6421,7 @@ export type AppliesInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6446,7 +6446,7 @@ export type AppliesInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6474,7 +6474,7 @@ export type AppliesInIncomingEdge = Relationship &
     node: Law;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6513,7 +6513,7 @@ export type BasedOnEdge = Relationship &
     node: Instrument;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6549,7 +6549,7 @@ export type BasedOnLink = Relationship & {
   node: Instrument;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6577,7 +6577,7 @@ export type BasedOnIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6616,7 +6616,7 @@ export type SupportsEdge = Relationship &
     node: Instrument;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6652,7 +6652,7 @@ export type SupportsLink = Relationship & {
   node: Instrument;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6680,7 +6680,7 @@ export type SupportsIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6719,7 +6719,7 @@ export type ParticipatedInEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6757,7 +6757,7 @@ export type ParticipatedInLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6787,7 +6787,7 @@ export type ParticipatedInIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6828,7 +6828,7 @@ export type PartOfProgrammeEdge = Relationship &
     node: Programme;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6866,7 +6866,7 @@ export type PartOfProgrammeLink = Relationship & {
   node: Programme;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -6896,7 +6896,7 @@ export type PartOfProgrammeIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6937,7 +6937,7 @@ export type RelatedToEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -6975,7 +6975,7 @@ export type RelatedToLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -7005,7 +7005,7 @@ export type RelatedToIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -7046,6 +7046,8 @@ export type ApprovedByEdge = Relationship &
     node: Body;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7080,6 +7082,8 @@ export type ApprovedByLink = Relationship & {
   node: Body;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -7106,6 +7110,8 @@ export type ApprovedByIncomingEdge = Relationship &
     node: Mandate;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7143,6 +7149,8 @@ export type EstablishedEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7179,6 +7187,8 @@ export type EstablishedLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -7207,6 +7217,8 @@ export type EstablishedIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7246,6 +7258,8 @@ export type RecognisedEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7282,6 +7296,8 @@ export type RecognisedLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -7310,6 +7326,8 @@ export type RecognisedIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7349,6 +7367,8 @@ export type CooperatesWithEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7385,6 +7405,8 @@ export type CooperatesWithLink = Relationship & {
   node: Node;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -7413,6 +7435,8 @@ export type CooperatesWithIncomingEdge = Relationship &
     node: Node;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7452,6 +7476,8 @@ export type RepresentsEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7488,6 +7514,8 @@ export type RepresentsLink = Relationship & {
   node: Organisation;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
   /** Confidence the reference gives it. */
@@ -7516,6 +7544,8 @@ export type RepresentsIncomingEdge = Relationship &
     node: Organisation;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
     /** Confidence the reference gives it. */
@@ -7555,7 +7585,7 @@ export type PursuesEdge = Relationship &
     node: Priority;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -7595,7 +7625,7 @@ export type PursuesLink = Relationship & {
   node: Priority;
   /** When the relationship held (null when the type has no period or none is known). */
   period?: Maybe<Period>;
-  /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
   periodKnown: Scalars['Boolean']['output'];
   /** Sources that state it. */
   sources: Array<SourceRef>;
@@ -7627,7 +7657,7 @@ export type PursuesIncomingEdge = Relationship &
     node: State;
     /** When the relationship held (null when the type has no period or none is known). */
     period?: Maybe<Period>;
-    /** False when neither start nor end of the relationship is known: a date filter (asOf, overlaps) then matches it only because its period is unknown (leave such matches out with includeUndated: false). */
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
     periodKnown: Scalars['Boolean']['output'];
     /** Sources that state it. */
     sources: Array<SourceRef>;
@@ -8222,7 +8252,7 @@ export type RelationshipFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
-  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  /** With asOf or overlaps: false leaves out relationships whose start is unknown (by default they count as holding on any date before their end; their edges say periodKnown: false). */
   includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
@@ -8238,7 +8268,7 @@ export type PursuesFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only relationships whose period overlaps this one. */
   overlaps?: InputMaybe<PeriodInput>;
-  /** With asOf or overlaps: false leaves out relationships with neither a start nor an end (by default they count as holding on any date; their edges say periodKnown: false). */
+  /** With asOf or overlaps: false leaves out relationships whose start is unknown (by default they count as holding on any date before their end; their edges say periodKnown: false). */
   includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only far ends whose name contains this text (case-insensitive). */
   text?: InputMaybe<Scalars['String']['input']>;
@@ -14159,6 +14189,7 @@ export type ApprovedByEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14186,6 +14217,7 @@ export type ApprovedByLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14204,6 +14236,7 @@ export type ApprovedByIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14232,6 +14265,7 @@ export type EstablishedEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14260,6 +14294,7 @@ export type EstablishedLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14279,6 +14314,7 @@ export type EstablishedIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14308,6 +14344,7 @@ export type RecognisedEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14336,6 +14373,7 @@ export type RecognisedLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14355,6 +14393,7 @@ export type RecognisedIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14384,6 +14423,7 @@ export type CooperatesWithEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14412,6 +14452,7 @@ export type CooperatesWithLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14431,6 +14472,7 @@ export type CooperatesWithIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14460,6 +14502,7 @@ export type RepresentsEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14488,6 +14531,7 @@ export type RepresentsLinkResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -14507,6 +14551,7 @@ export type RepresentsIncomingEdgeResolvers<
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
