@@ -57,10 +57,6 @@ CALL () {
     WHERE r.validFrom IS NOT NULL AND m.validFrom IS NOT NULL AND r.validFrom < m.validFrom
     RETURN 1 AS row
     UNION ALL
-    MATCH (s:State)-[r:MEMBER_OF]->(:Body)-[:PART_OF*1..3]->(:Organisation)<-[x:SUSPENDED_FROM]-(s)
-    WHERE x.validFrom IS NOT NULL AND coalesce(r.validTo, date('9999-12-31')) > x.validFrom
-    RETURN 1 AS row
-    UNION ALL
     MATCH (later:Entity)-[:SUCCEEDS]->(:Entity)-[m:MEMBER_OF]->(:Organisation)<-[n:MEMBER_OF]-(later)
     WHERE coalesce(m.validTo, date('9999-12-31')) > coalesce(n.validFrom, date('0001-01-01'))
     RETURN 1 AS row

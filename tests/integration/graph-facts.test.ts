@@ -80,6 +80,31 @@ describe('the knowledge graph as seeded', () => {
     expect(russia).toEqual([{ to: '2022-05-17', suspended: '2022-03-03' }]);
   });
 
+  it('keeps Russia in the Expert Group through its suspension, to its withdrawal from the CBSS', async () => {
+    const rows = await q<{ body: string; cbss: string }>(`
+      MATCH (ru:State {id: 'state:RU'})-[b:MEMBER_OF]->(:Body {id: 'body:eg-car'})
+      MATCH (ru)-[c:MEMBER_OF]->(:Organisation {id: 'org:cbss'})
+      RETURN toString(b.validTo) AS body, toString(c.validTo) AS cbss`);
+    expect(rows).toEqual([{ body: '2022-05-17', cbss: '2022-05-17' }]);
+  });
+
+  it('gives the EU seat in the CBSS one holder on any day: the Commission to 2 March 2022, the EU from 3 March', async () => {
+    const rows = await q<{
+      id: string;
+      from: string | null;
+      to: string | null;
+      confidence: string;
+    }>(`
+      MATCH (x:Organisation)-[m:MEMBER_OF]->(:Organisation {id: 'org:cbss'})
+      WHERE x.id IN ['org:european-commission', 'org:eu']
+      RETURN x.id AS id, toString(m.validFrom) AS from, toString(m.validTo) AS to,
+             m.confidence AS confidence ORDER BY id`);
+    expect(rows).toEqual([
+      { id: 'org:eu', from: '2022-03-03', to: null, confidence: 'medium' },
+      { id: 'org:european-commission', from: '1992-03-01', to: '2022-03-02', confidence: 'medium' },
+    ]);
+  });
+
   it('holds the Danish presidency 2019-2020 with its period and sources', async () => {
     const rows = await q<{ from: string; to: string; sources: string[] }>(`
       MATCH (:State {id: 'state:DK'})-[h:HELD_PRESIDENCY]->(p:Presidency {term: '2019-2020'})

@@ -12,7 +12,7 @@ interface Link {
   to: string;
   source: string;
   /** Stored properties the link must carry (dates as ISO text). */
-  props?: Record<string, string>;
+  props?: Record<string, string | boolean>;
 }
 
 const LINKS: Link[] = [
@@ -65,13 +65,15 @@ const LINKS: Link[] = [
     type: 'PART_OF',
     to: 'ministry:se-health-social-affairs',
     source: 'source:S146',
+    props: { confidence: 'medium' },
   },
   {
     from: 'ombuds:fi-lapsiasiavaltuutettu',
     type: 'PART_OF',
     to: 'ministry:fi-social-affairs-health',
     source: 'source:S147',
-    props: { validFrom: '2005-09-01' },
+    // The move to the Ministry of Justice is undated, so the missing end is not a known open end.
+    props: { validFrom: '2005-09-01', unverified: true },
   },
   {
     from: 'ombuds:fi-lapsiasiavaltuutettu',
@@ -92,34 +94,33 @@ const LINKS: Link[] = [
     type: 'RECOGNISED',
     to: 'service:is-barnahus-reykjavik',
     source: 'source:S124',
-    props: { validFrom: '2015-01-01', validFromPrecision: 'year' },
+    // The Committee recognised the Barnahus model; the Icelandic house stands for it.
+    props: { validFrom: '2015-01-01', validFromPrecision: 'year', confidence: 'medium' },
   },
-  // TF-THB's cooperation with CAR, and the 2018 Transnational Referral Mechanism.
-  { from: 'body:tf-thb', type: 'COOPERATES_WITH', to: 'body:eg-car', source: 'source:S59' },
+  // TF-THB's cooperation with CAR; the 2018 Transnational Referral Mechanism is
+  // named only as an example of it, so it is in the role, not an output.
   {
     from: 'body:tf-thb',
-    type: 'PRODUCED',
-    to: 'output:transnational-referral-mechanism-2018',
+    type: 'COOPERATES_WITH',
+    to: 'body:eg-car',
     source: 'source:S59',
+    props: { role: 'cooperation, e.g. on a Transnational Referral Mechanism (2018)' },
   },
-  {
-    from: 'body:eg-car',
-    type: 'PRODUCED',
-    to: 'output:transnational-referral-mechanism-2018',
-    source: 'source:S59',
-  },
-  // Velux and World Childhood Foundation funding the Polish centres.
+  // Velux and World Childhood Foundation funding the Polish centres: the sheet
+  // lists both only as Barnahus funders, citing the Polish pages.
   {
     from: 'project:pl-childrens-advocacy-centres-network',
     type: 'FUNDED_BY',
     to: 'org:velux-foundations',
     source: 'source:S131',
+    props: { unverified: true, confidence: 'low' },
   },
   {
     from: 'project:pl-childrens-advocacy-centres-network',
     type: 'FUNDED_BY',
     to: 'org:world-childhood-foundation',
     source: 'source:S131',
+    props: { unverified: true, confidence: 'low' },
   },
   // Bragi Guðbrandsson founded Barnahús.
   {
@@ -164,14 +165,16 @@ const LINKS: Link[] = [
     type: 'PARTNER_IN',
     to: 'project:audtrain',
     source: 'source:S56',
-    props: { validFrom: '2005-01-01', validTo: '2011-12-31' },
+    // Both ends inferred (the 2005 Oslo forum, the 2011 CBSS project), not stated.
+    props: { validFrom: '2005-01-01', validTo: '2011-12-31', confidence: 'medium' },
   },
   {
     from: 'service:pl-cpd-warsaw',
     type: 'PARTNER_IN',
     to: 'project:pl-childrens-advocacy-centres-network',
     source: 'source:S131',
-    props: { validFrom: '2018-04-01', validFromPrecision: 'month' },
+    // The start is assumed from the centre's opening.
+    props: { validFrom: '2018-04-01', validFromPrecision: 'month', confidence: 'medium' },
   },
 ];
 
@@ -186,7 +189,8 @@ describe('facts researchers reach by path, each with its source', () => {
         `MATCH (a:Entity {id: $from})-[r]->(b:Entity {id: $to}) WHERE type(r) = $type
          RETURN r.sourceIds AS sources,
                 {role: r.role, validFrom: toString(r.validFrom), validTo: toString(r.validTo),
-                 validFromPrecision: r.validFromPrecision} AS props`,
+                 validFromPrecision: r.validFromPrecision, confidence: r.confidence,
+                 unverified: r.unverified} AS props`,
         { from: link.from, to: link.to, type: link.type },
         { operation: 'test.linked-facts' },
       );
@@ -195,6 +199,15 @@ describe('facts researchers reach by path, each with its source', () => {
       expect(rows[0]!.props).toMatchObject(link.props ?? {});
     },
   );
+
+  it('stores the Transnational Referral Mechanism only as an example in the cooperation', async () => {
+    const rows = await db.read<{ id: string }>(
+      `MATCH (n:Entity) WHERE n.name CONTAINS 'Transnational Referral Mechanism' RETURN n.id AS id`,
+      {},
+      { operation: 'test.linked-facts.trm' },
+    );
+    expect(rows).toEqual([]);
+  });
 
   it('leaves no organisation without a relationship', async () => {
     const rows = await db.read<{ id: string }>(

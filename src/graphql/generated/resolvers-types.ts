@@ -779,7 +779,7 @@ export type DataQuality = {
   unverifiedRelationships: Scalars['Int']['output'];
   /** Derived PURSUES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
   pursuesOutsideMandate: Scalars['Int']['output'];
-  /** A state's memberships of CBSS bodies that outlast or start before its CBSS membership or run on past its suspension, and CBSS memberships that run on after the member that took over the seat joined (the rows of dq-membership-outlasts-state; expected 0). */
+  /** A state's memberships of CBSS bodies that outlast or start before its CBSS membership, and CBSS memberships that run on after the member that took over the seat joined (the rows of dq-membership-outlasts-state; expected 0). */
   membershipOutlastsState: Scalars['Int']['output'];
   /** Mandates whose period differs from that of their own MANDATE_OF relationship, and bodies, organisations or offices PART_OF another from before they were founded or established (the rows of dq-period-disagrees-with-relationship; expected 0). */
   periodDisagreesWithRelationship: Scalars['Int']['output'];
