@@ -11,6 +11,31 @@ describe('researchers’ questions, one request each', () => {
     return body.data as Any;
   };
 
+  it("Lithuania's civil society engages apart from the state: Užuovėja is civil society, never a PURSUES step", async () => {
+    const { state } = await ask(`{
+      state(isoCode: "LT") {
+        pursues(first: 20) { edges { evidence { steps { node { id } } } } }
+        civilSociety(first: 20) {
+          totalCount
+          edges { node { id } rule confidence actorIds evidence { rule gradeReasons { code cap step } } }
+        }
+      } }`);
+    const pursuedThrough = (state.pursues.edges as Any[]).flatMap((e) =>
+      (e.evidence as Any[]).flatMap((p) => (p.steps as Any[]).map((s) => s.node.id)),
+    );
+    expect(pursuedThrough).not.toContain('service:lt-uzuoveja-support-centre');
+    const civil = state.civilSociety.edges as Any[];
+    expect(state.civilSociety.totalCount).toBe(civil.length);
+    expect(civil.flatMap((e) => e.actorIds)).toContain('service:lt-uzuoveja-support-centre');
+    for (const e of civil) {
+      expect(e.confidence).toBe('LOW');
+      for (const p of e.evidence as Any[]) {
+        expect(['CIVIL_SOCIETY_SERVICE', 'CIVIL_SOCIETY_PARTNER_IN_PROJECT']).toContain(p.rule);
+        expect(p.gradeReasons).toContainEqual({ code: 'NON_STATE_OPERATOR', cap: 'LOW', step: 0 });
+      }
+    }
+  });
+
   it('Lithuania: its ministry, ombudsperson, presidencies and the priorities it pursues with evidence', async () => {
     const { state } = await ask(`{
       state(isoCode: "lt") {
