@@ -18,7 +18,8 @@
 // grade starts at high and each grade reason caps it (see GradeReasonCode in
 // schema/node.graphql): a step's own lower confidence mark, an unverified
 // step, an unknown start or an open end (at most medium), a civil-society
-// actor (at most low).
+// actor (at most low). A step's reason quotes the curator's note on it,
+// which says why the source or the curator marked it so.
 MATCH (:State)-[old:PURSUES|CIVIL_SOCIETY_ENGAGES]->(:Priority)
 WHERE old.origin = 'derived'
 DELETE old;
@@ -130,20 +131,24 @@ WITH s, pr, via, target, kind, rule, path, actor, pathFrom, fromPrecision, pathT
        + CASE WHEN rels[i].confidence IN ['medium', 'low']
            THEN [{code: 'STEP_CONFIDENCE', cap: rels[i].confidence, step: i,
                   text: type(rels[i]) + ' ' + startNode(rels[i]).id + ' -> ' + endNode(rels[i]).id
-                        + ' has confidence ' + rels[i].confidence + ' in its sources'}]
+                        + ' has confidence ' + rels[i].confidence + ' in its sources'
+                        + coalesce(': ' + rels[i].note, '')}]
            ELSE [] END
        + CASE WHEN ns[i + 1].confidence IN ['medium', 'low']
            THEN [{code: 'STEP_CONFIDENCE', cap: ns[i + 1].confidence, step: i,
-                  text: ns[i + 1].id + ' has confidence ' + ns[i + 1].confidence + ' in its sources'}]
+                  text: ns[i + 1].id + ' has confidence ' + ns[i + 1].confidence + ' in its sources'
+                        + coalesce(': ' + ns[i + 1].note, '')}]
            ELSE [] END
        + CASE WHEN coalesce(rels[i].unverified, false)
            THEN [{code: 'UNVERIFIED_STEP', cap: 'medium', step: i,
                   text: type(rels[i]) + ' ' + startNode(rels[i]).id + ' -> ' + endNode(rels[i]).id
-                        + ' is unverified: inferred or not confirmed by a source'}]
+                        + ' is unverified: inferred or not confirmed by a source'
+                        + coalesce(' (' + rels[i].note + ')', '')}]
            ELSE [] END
        + CASE WHEN coalesce(ns[i + 1].unverified, false)
            THEN [{code: 'UNVERIFIED_STEP', cap: 'medium', step: i,
-                  text: ns[i + 1].id + ' is unverified: inferred or not confirmed by a source'}]
+                  text: ns[i + 1].id + ' is unverified: inferred or not confirmed by a source'
+                        + coalesce(' (' + ns[i + 1].note + ')', '')}]
            ELSE [] END)
      + CASE WHEN actor IS NULL THEN []
          ELSE [{code: 'NON_STATE_OPERATOR', cap: 'low',
@@ -188,12 +193,15 @@ WITH s, pr, via, target, kind,
        period: coalesce(toString(pathFrom), '') + '/' + coalesce(toString(pathTo), ''),
        precisions: CASE WHEN pathFrom IS NULL THEN '' ELSE coalesce(fromPrecision, '') END
                    + '/' + CASE WHEN pathTo IS NULL THEN '' ELSE coalesce(toPrecision, '') END,
-       // JSON by hand: ids, types, dates and fixed words, escaped all the same.
+       // JSON by hand (codes, caps and steps are plain; the text, which
+       // quotes curators' notes, is escaped as a JSON string).
        reasons: '[' + reduce(json = '', g IN reasons |
          json + CASE WHEN json = '' THEN '' ELSE ',' END
          + '{"code":"' + g.code + '","cap":"' + g.cap + '","step":'
          + coalesce(toString(g.step), 'null') + ',"text":"'
-         + replace(replace(g.text, '\\', '\\\\'), '"', '\\"') + '"}') + ']',
+         + replace(replace(replace(replace(replace(g.text,
+             '\\', '\\\\'), '"', '\\"'), '\n', '\\n'), '\r', '\\r'), '\t', '\\t')
+         + '"}') + ']',
        actor: ns[1].id,
        sources: reduce(a = [], r IN rels | a + coalesce(r.sourceIds, []))
      }) AS ordered

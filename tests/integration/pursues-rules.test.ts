@@ -205,6 +205,27 @@ describe('PURSUES derivation rules', () => {
     ]);
   });
 
+  it("a step's reason quotes the curator's note on it, so the cap says why (quotes and line breaks kept)", async () => {
+    const note = 'Low: overlaps the mandate only in its last "four months".\nSee [S1].';
+    const links = await derivedIn([
+      project('test:p', '2014-01-01', '2016-12-31', 'low'),
+      partner('test:ministry', 'test:p'),
+      `MATCH (:Project {id: 'test:p'})-[r:ADDRESSES]->() SET r.note = $note`.replace(
+        '$note',
+        JSON.stringify(note),
+      ),
+    ]);
+    expect(links[0].confidence).toBe('low');
+    expect(links[0].reasons[0]).toEqual([
+      {
+        code: 'STEP_CONFIDENCE',
+        cap: 'low',
+        step: 2,
+        text: `ADDRESSES test:p -> test:pr has confidence low in its sources: ${note}`,
+      },
+    ]);
+  });
+
   it('an open end never lifts a path above medium: OPEN_END', async () => {
     const links = await derivedIn([
       project('test:p', '2014-01-01', null),
