@@ -41,8 +41,8 @@ export const schemaTypeOf = (label: string): string | undefined => SCHEMA_TYPES[
  *  - a relationship is a resource of its own (car:Relationship, an
  *    rdf:Statement): rdf:subject, rdf:predicate, rdf:object, with its
  *    period, confidence and sources on it;
- *  - lists whose order pairs them with another list (PURSUES evidence) are
- *    @list.
+ *  - lists whose order pairs them with another list (the evidence of
+ *    PURSUES and CIVIL_SOCIETY_ENGAGES) are @list.
  */
 export function exportContext(): Record<string, unknown> {
   const model = loadModel();
@@ -90,6 +90,9 @@ export function exportContext(): Record<string, unknown> {
     evidencePeriods: { '@id': 'car:evidencePeriods', '@container': '@list' },
     evidenceConfidence: { '@id': 'car:evidenceConfidence', '@container': '@list' },
     evidenceUnverified: { '@id': 'car:evidenceUnverified', '@container': '@list' },
+    evidencePeriodPrecisions: { '@id': 'car:evidencePeriodPrecisions', '@container': '@list' },
+    evidenceGradeReasons: { '@id': 'car:evidenceGradeReasons', '@container': '@list' },
+    actorIds: { '@id': 'car:actorIds', '@container': '@set' },
   };
   for (const label of Object.keys(model.labels)) {
     ctx[label] = `car:${label}`;

@@ -6,6 +6,7 @@ import type { Precision } from './boundary';
 import type { Label } from './boundary';
 import type { RelationshipType } from './boundary';
 import type { Confidence } from './boundary';
+import type { DerivationRule } from './boundary';
 import type { SourceKind } from './boundary';
 import type { OrganisationKind } from './boundary';
 import type { OmbudspersonInstitutionKind } from './boundary';
@@ -18,6 +19,7 @@ import type { LawKind } from './boundary';
 import type { InstrumentKind } from './boundary';
 import type { EventKind } from './boundary';
 import type { PursuesRule } from './boundary';
+import type { CivilSocietyEngagesRule } from './boundary';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type {
   EntityObject,
@@ -25,6 +27,7 @@ import type {
   PeriodObject,
   EvidencePathObject,
   EvidenceStepObject,
+  GradeReasonObject,
   RelationshipConnectionObject,
   RelationshipObject,
   EntityConnectionObject,
@@ -191,7 +194,7 @@ export type Relationship = {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -217,7 +220,7 @@ export type RelationshipEdge = {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -235,17 +238,46 @@ export type RelationshipConnection = {
 /** One chain of facts behind a derived relationship, from its start to its end. */
 export type EvidencePath = {
   __typename?: 'EvidencePath';
-  /** The rule that accepts this chain. */
-  rule: PursuesRule;
-  /** The lowest confidence of its steps (a step without one counts as high); at most LOW for a partner that is not a state body (PARTNER_IN_STATE). */
+  /** The rule that accepts this chain (a PURSUES or a CIVIL_SOCIETY_ENGAGES rule). */
+  rule: DerivationRule;
+  /** The lowest confidence of its steps (a step without one counts as high), capped as gradeReasons says: at most MEDIUM for an open or unknown end, an unknown start or an unverified step; at most LOW for a civil-society actor. */
   confidence?: Maybe<Confidence>;
   /** True when any step is unverified, or when the path's start is unknown. */
   unverified: Scalars['Boolean']['output'];
-  /** When the path held: the partnership or role where the fact gives a period, else the project's; a service or law from its opening or enactment on; a presidency's term. It overlaps the priority's mandate. */
+  /** What set the path's grade: each step or property of the path that lowered it, with the cap it sets and why. Empty when nothing lowered it (HIGH). */
+  gradeReasons: Array<GradeReason>;
+  /** When the path held: the partnership or role where the fact gives a period, else the project's; a service or law from its opening or enactment on; a presidency's term. It overlaps the priority's mandate. Its precisions are those of the facts that set it. */
   period?: Maybe<Period>;
   /** The facts along the chain, in order from the start of the derived relationship. */
   steps: Array<EvidenceStep>;
 };
+
+/** One thing that lowered an evidence path's grade. */
+export type GradeReason = {
+  __typename?: 'GradeReason';
+  /** What kind of cap it is. */
+  code: GradeReasonCode;
+  /** The highest grade the path can have because of it. */
+  cap: Confidence;
+  /** The 0-based index in steps of the step that caused it; null for a reason of the whole path (its period). */
+  step?: Maybe<Scalars['Int']['output']>;
+  /** The reason in words, naming the step or date. */
+  text: Scalars['String']['output'];
+};
+
+/** Why an evidence path's grade is lower than HIGH. */
+export enum GradeReasonCode {
+  /** A step carries a lower confidence mark from its source (the cap is that mark). */
+  StepConfidence = 'STEP_CONFIDENCE',
+  /** The path's end is open or unknown (no end date for the project, role, service or law): at most MEDIUM. */
+  OpenEnd = 'OPEN_END',
+  /** The path's start is unknown: the path is unverified and at most MEDIUM. */
+  UnknownStart = 'UNKNOWN_START',
+  /** A step is unverified (inferred or not confirmed by a source): at most MEDIUM. */
+  UnverifiedStep = 'UNVERIFIED_STEP',
+  /** The actor is civil society or a service run by a non-governmental organisation: at most LOW. Only on CIVIL_SOCIETY_ENGAGES paths. */
+  NonStateOperator = 'NON_STATE_OPERATOR',
+}
 
 /** One fact along an evidence path: a relationship and the entity it leads to. */
 export type EvidenceStep = {
@@ -697,10 +729,18 @@ export type MatrixCell = {
   state: State;
   /** Column. */
   priority: Priority;
-  /** Number of PURSUES links behind the cell. */
+  /** Number of PURSUES links behind the cell (state action only). */
   count: Scalars['Int']['output'];
   /** The PURSUES links behind the cell, each with its rule, evidence paths and sources. */
   links: Array<PursuesLink>;
+  /** The best confidence among the cell's PURSUES links; null when it has none. */
+  grade?: Maybe<Confidence>;
+  /** True when the cell has PURSUES links and every one is unverified. */
+  unverified: Scalars['Boolean']['output'];
+  /** The CIVIL_SOCIETY_ENGAGES links of the cell: civil society based in the state engaging in the priority (never counted in count or links). */
+  civilSociety: Array<CivilSocietyEngagesLink>;
+  /** Number of CIVIL_SOCIETY_ENGAGES links behind the cell. */
+  civilSocietyCount: Scalars['Int']['output'];
 };
 
 /** Totals for dashboards. */
@@ -777,7 +817,7 @@ export type DataQuality = {
   unverifiedNodes: Scalars['Int']['output'];
   /** Relationships read from sources that are flagged unverified or of low confidence, for review (the relationship rows of dq-unverified-facts; derived links are left out). */
   unverifiedRelationships: Scalars['Int']['output'];
-  /** Derived PURSUES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
+  /** Derived PURSUES and CIVIL_SOCIETY_ENGAGES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
   pursuesOutsideMandate: Scalars['Int']['output'];
   /** A state's memberships of CBSS bodies that outlast or start before its CBSS membership, and CBSS memberships that run on after the member that took over the seat joined (the rows of dq-membership-outlasts-state; expected 0). */
   membershipOutlastsState: Scalars['Int']['output'];
@@ -847,6 +887,8 @@ export { RelationshipType };
 
 export { Confidence };
 
+export { DerivationRule };
+
 export { SourceKind };
 
 export { OrganisationKind };
@@ -870,6 +912,8 @@ export { InstrumentKind };
 export { EventKind };
 
 export { PursuesRule };
+
+export { CivilSocietyEngagesRule };
 
 /** A document or public web page that facts in the graph cite. */
 export type Source = Node & {
@@ -1052,8 +1096,10 @@ export type State = Node & {
   pilotProjects: PilotCountryOfConnection;
   /** Projects the state itself took part in as a partner. (PARTNER_IN, outgoing.) */
   projects: PartnerInConnection;
-  /** Priorities the state pursues, each edge with its evidence path (through which project, service, law or presidency) and sources. (PURSUES, outgoing.) */
+  /** Priorities the state pursues through its own action (itself or its state bodies), each edge with its evidence path (through which project, service, law or presidency) and sources. (PURSUES, outgoing.) */
   pursues: PursuesConnection;
+  /** Priorities that civil society based in the state engages in (never counted as the state pursuing them). (CIVIL_SOCIETY_ENGAGES, outgoing.) */
+  civilSociety: CivilSocietyEngagesConnection;
   /** Meetings and events held in the state. (HELD_IN, incoming.) */
   hosted: HeldInIncomingConnection;
 };
@@ -1157,6 +1203,14 @@ export type StateProjectsArgs = {
 /** A CBSS member state, current or former. */
 export type StatePursuesArgs = {
   filter?: InputMaybe<PursuesFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A CBSS member state, current or former. */
+export type StateCivilSocietyArgs = {
+  filter?: InputMaybe<CivilSocietyEngagesFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2319,6 +2373,8 @@ export type Priority = Node & {
   relationships: RelationshipConnection;
   /** States that pursue this priority, each edge with its evidence path and sources. (PURSUES, incoming.) */
   pursuedBy: PursuesIncomingConnection;
+  /** States whose civil society engages in this priority (never counted as the state pursuing it), each edge with its evidence path and sources. (CIVIL_SOCIETY_ENGAGES, incoming.) */
+  civilSocietyIn: CivilSocietyEngagesIncomingConnection;
   /** The mandate that sets this priority. (HAS_PRIORITY, incoming.) */
   mandate?: Maybe<HasPriorityIncomingLink>;
   /** Priorities of earlier mandates this one continues (a curated fact with its reasoning). (CONTINUES, outgoing.) */
@@ -2344,6 +2400,14 @@ export type PriorityRelationshipsArgs = {
 /** A priority, strategic area or integrated strategy of a mandate. */
 export type PriorityPursuedByArgs = {
   filter?: InputMaybe<PursuesFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A priority, strategic area or integrated strategy of a mandate. */
+export type PriorityCivilSocietyInArgs = {
+  filter?: InputMaybe<CivilSocietyEngagesFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -3299,7 +3363,7 @@ export type MemberOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founding member. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3337,7 +3401,7 @@ export type MemberOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. founding member. */
   role?: Maybe<Scalars['String']['output']>;
@@ -3367,7 +3431,7 @@ export type MemberOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founding member. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3408,7 +3472,7 @@ export type SuspendedFromEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3444,7 +3508,7 @@ export type SuspendedFromLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3472,7 +3536,7 @@ export type SuspendedFromIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3511,7 +3575,7 @@ export type ObserverOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The status of this o b s e r v e r_ o f relationship. */
     status?: Maybe<Scalars['String']['output']>;
@@ -3549,7 +3613,7 @@ export type ObserverOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The status of this o b s e r v e r_ o f relationship. */
   status?: Maybe<Scalars['String']['output']>;
@@ -3579,7 +3643,7 @@ export type ObserverOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The status of this o b s e r v e r_ o f relationship. */
     status?: Maybe<Scalars['String']['output']>;
@@ -3620,7 +3684,7 @@ export type PartOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3656,7 +3720,7 @@ export type PartOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3684,7 +3748,7 @@ export type PartOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3723,7 +3787,7 @@ export type HeldPresidencyEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3759,7 +3823,7 @@ export type HeldPresidencyLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3787,7 +3851,7 @@ export type HeldPresidencyIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3812,7 +3876,7 @@ export type HeldPresidencyIncomingLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3840,7 +3904,7 @@ export type PresidencyOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3865,7 +3929,7 @@ export type PresidencyOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3893,7 +3957,7 @@ export type PresidencyOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3932,7 +3996,7 @@ export type ChairedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3968,7 +4032,7 @@ export type ChairedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3996,7 +4060,7 @@ export type ChairedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4035,7 +4099,7 @@ export type ResponsibleForChildrenInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4073,7 +4137,7 @@ export type ResponsibleForChildrenInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4103,7 +4167,7 @@ export type ResponsibleForChildrenInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4144,7 +4208,7 @@ export type KnownAsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4180,7 +4244,7 @@ export type KnownAsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4208,7 +4272,7 @@ export type KnownAsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4247,7 +4311,7 @@ export type OmbudspersonForEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this o m b u d s p e r s o n_ f o r relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4285,7 +4349,7 @@ export type OmbudspersonForLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this o m b u d s p e r s o n_ f o r relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4315,7 +4379,7 @@ export type OmbudspersonForIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this o m b u d s p e r s o n_ f o r relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4356,7 +4420,7 @@ export type HeldRoleEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this h e l d_ r o l e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4394,7 +4458,7 @@ export type HeldRoleLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this h e l d_ r o l e relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4424,7 +4488,7 @@ export type HeldRoleIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this h e l d_ r o l e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4465,7 +4529,7 @@ export type MandateOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4490,7 +4554,7 @@ export type MandateOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4518,7 +4582,7 @@ export type MandateOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4557,7 +4621,7 @@ export type SucceedsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4593,7 +4657,7 @@ export type SucceedsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4621,7 +4685,7 @@ export type SucceedsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4660,7 +4724,7 @@ export type HasPriorityEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this h a s_ p r i o r i t y relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -4698,7 +4762,7 @@ export type HasPriorityLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this h a s_ p r i o r i t y relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -4728,7 +4792,7 @@ export type HasPriorityIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this h a s_ p r i o r i t y relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -4755,7 +4819,7 @@ export type HasPriorityIncomingLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this h a s_ p r i o r i t y relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -4785,7 +4849,7 @@ export type ContinuesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this c o n t i n u e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -4823,7 +4887,7 @@ export type ContinuesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The reasoning of this c o n t i n u e s relationship. */
   reasoning: Scalars['String']['output'];
@@ -4853,7 +4917,7 @@ export type ContinuesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this c o n t i n u e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -4894,7 +4958,7 @@ export type AdoptedAtEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4919,7 +4983,7 @@ export type AdoptedAtLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4947,7 +5011,7 @@ export type AdoptedAtIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4986,7 +5050,7 @@ export type MeetingOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5022,7 +5086,7 @@ export type MeetingOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5050,7 +5114,7 @@ export type MeetingOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5089,7 +5153,7 @@ export type DuringEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5114,7 +5178,7 @@ export type DuringLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5142,7 +5206,7 @@ export type DuringIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5181,7 +5245,7 @@ export type HeldInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5206,7 +5270,7 @@ export type HeldInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5234,7 +5298,7 @@ export type HeldInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5273,7 +5337,7 @@ export type PhaseOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this p h a s e_ o f relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -5300,7 +5364,7 @@ export type PhaseOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this p h a s e_ o f relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -5330,7 +5394,7 @@ export type PhaseOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this p h a s e_ o f relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -5371,7 +5435,7 @@ export type CoordinatedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o r d i n a t e d_ b y relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5409,7 +5473,7 @@ export type CoordinatedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this c o o r d i n a t e d_ b y relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5439,7 +5503,7 @@ export type CoordinatedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o r d i n a t e d_ b y relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5480,7 +5544,7 @@ export type PartnerInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t n e r_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5518,7 +5582,7 @@ export type PartnerInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t n e r_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5548,7 +5612,7 @@ export type PartnerInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t n e r_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5589,7 +5653,7 @@ export type FundedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The amount of this f u n d e d_ b y relationship. */
     amount?: Maybe<Scalars['String']['output']>;
@@ -5627,7 +5691,7 @@ export type FundedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The amount of this f u n d e d_ b y relationship. */
   amount?: Maybe<Scalars['String']['output']>;
@@ -5657,7 +5721,7 @@ export type FundedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The amount of this f u n d e d_ b y relationship. */
     amount?: Maybe<Scalars['String']['output']>;
@@ -5698,7 +5762,7 @@ export type PilotCountryOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5734,7 +5798,7 @@ export type PilotCountryOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5762,7 +5826,7 @@ export type PilotCountryOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5801,7 +5865,7 @@ export type ProducedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5837,7 +5901,7 @@ export type ProducedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5865,7 +5929,7 @@ export type ProducedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5904,7 +5968,7 @@ export type AuthoredEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this a u t h o r e d relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5942,7 +6006,7 @@ export type AuthoredLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this a u t h o r e d relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5972,7 +6036,7 @@ export type AuthoredIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this a u t h o r e d relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6013,7 +6077,7 @@ export type AddressesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this a d d r e s s e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -6051,7 +6115,7 @@ export type AddressesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The reasoning of this a d d r e s s e s relationship. */
   reasoning: Scalars['String']['output'];
@@ -6081,7 +6145,7 @@ export type AddressesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this a d d r e s s e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -6122,7 +6186,7 @@ export type DeclaredPriorityEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6158,7 +6222,7 @@ export type DeclaredPriorityLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6186,7 +6250,7 @@ export type DeclaredPriorityIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6225,7 +6289,7 @@ export type LocatedInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6261,7 +6325,7 @@ export type LocatedInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6289,7 +6353,7 @@ export type LocatedInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6328,7 +6392,7 @@ export type OperatedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6364,7 +6428,7 @@ export type OperatedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6392,7 +6456,7 @@ export type OperatedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6431,7 +6495,7 @@ export type AppliesInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6456,7 +6520,7 @@ export type AppliesInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6484,7 +6548,7 @@ export type AppliesInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6523,7 +6587,7 @@ export type BasedOnEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6559,7 +6623,7 @@ export type BasedOnLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6587,7 +6651,7 @@ export type BasedOnIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6626,7 +6690,7 @@ export type SupportsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6662,7 +6726,7 @@ export type SupportsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6690,7 +6754,7 @@ export type SupportsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6729,7 +6793,7 @@ export type ParticipatedInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t i c i p a t e d_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6767,7 +6831,7 @@ export type ParticipatedInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t i c i p a t e d_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6797,7 +6861,7 @@ export type ParticipatedInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t i c i p a t e d_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6838,7 +6902,7 @@ export type PartOfProgrammeEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6876,7 +6940,7 @@ export type PartOfProgrammeLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6906,7 +6970,7 @@ export type PartOfProgrammeIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6947,7 +7011,7 @@ export type RelatedToEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e l a t e d_ t o relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6985,7 +7049,7 @@ export type RelatedToLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e l a t e d_ t o relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7015,7 +7079,7 @@ export type RelatedToIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e l a t e d_ t o relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7056,7 +7120,7 @@ export type ApprovedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -7092,7 +7156,7 @@ export type ApprovedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -7120,7 +7184,7 @@ export type ApprovedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -7159,7 +7223,7 @@ export type EstablishedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founder. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7197,7 +7261,7 @@ export type EstablishedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. founder. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7227,7 +7291,7 @@ export type EstablishedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founder. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7268,7 +7332,7 @@ export type RecognisedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. promising practice. */
     recognition?: Maybe<Scalars['String']['output']>;
@@ -7306,7 +7370,7 @@ export type RecognisedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. promising practice. */
   recognition?: Maybe<Scalars['String']['output']>;
@@ -7336,7 +7400,7 @@ export type RecognisedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. promising practice. */
     recognition?: Maybe<Scalars['String']['output']>;
@@ -7377,7 +7441,7 @@ export type CooperatesWithEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o p e r a t e s_ w i t h relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7415,7 +7479,7 @@ export type CooperatesWithLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this c o o p e r a t e s_ w i t h relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7445,7 +7509,7 @@ export type CooperatesWithIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o p e r a t e s_ w i t h relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7486,7 +7550,7 @@ export type RepresentsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e p r e s e n t s relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7524,7 +7588,7 @@ export type RepresentsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e p r e s e n t s relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7554,7 +7618,7 @@ export type RepresentsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e p r e s e n t s relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7571,7 +7635,7 @@ export type RepresentsIncomingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** One Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
+/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PursuesEdge';
@@ -7595,7 +7659,7 @@ export type PursuesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<PursuesRule>;
@@ -7614,7 +7678,7 @@ export type PursuesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A single Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
+/** A single Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesLink = Relationship & {
   __typename?: 'PursuesLink';
   /** The relationship type. */
@@ -7635,7 +7699,7 @@ export type PursuesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** Which derivation rule produced the link. */
   rule?: Maybe<PursuesRule>;
@@ -7643,7 +7707,7 @@ export type PursuesLink = Relationship & {
   evidence: Array<EvidencePath>;
 };
 
-/** One Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its end node.) */
+/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its end node.) */
 export type PursuesIncomingEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PursuesIncomingEdge';
@@ -7667,7 +7731,7 @@ export type PursuesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<PursuesRule>;
@@ -7680,6 +7744,127 @@ export type PursuesIncomingConnection = {
   __typename?: 'PursuesIncomingConnection';
   /** The edges of this page. */
   edges: Array<PursuesIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Derived: civil society based in the state (NGOs, universities, foundations, networks, private providers, NGO-run services) takes part in work on the priority; never counted as the state pursuing it (see docs/model.md). Re-derived from the curated facts on every load. (CIVIL_SOCIETY_ENGAGES, seen from its start node.) */
+export type CivilSocietyEngagesEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'CivilSocietyEngagesEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Priority;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** Which derivation rule produced the link. */
+    rule?: Maybe<CivilSocietyEngagesRule>;
+    /** Ids of the civil-society organisations and services the link goes through. */
+    actorIds?: Maybe<Array<Scalars['String']['output']>>;
+    /** The chains of sourced facts the link was derived from, best first. */
+    evidence: Array<EvidencePath>;
+  };
+
+/** A page of CIVIL_SOCIETY_ENGAGES relationships. */
+export type CivilSocietyEngagesConnection = {
+  __typename?: 'CivilSocietyEngagesConnection';
+  /** The edges of this page. */
+  edges: Array<CivilSocietyEngagesEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single Derived: civil society based in the state (NGOs, universities, foundations, networks, private providers, NGO-run services) takes part in work on the priority; never counted as the state pursuing it (see docs/model.md). Re-derived from the curated facts on every load. (CIVIL_SOCIETY_ENGAGES, seen from its start node.) */
+export type CivilSocietyEngagesLink = Relationship & {
+  __typename?: 'CivilSocietyEngagesLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Priority;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** Which derivation rule produced the link. */
+  rule?: Maybe<CivilSocietyEngagesRule>;
+  /** Ids of the civil-society organisations and services the link goes through. */
+  actorIds?: Maybe<Array<Scalars['String']['output']>>;
+  /** The chains of sourced facts the link was derived from, best first. */
+  evidence: Array<EvidencePath>;
+};
+
+/** One Derived: civil society based in the state (NGOs, universities, foundations, networks, private providers, NGO-run services) takes part in work on the priority; never counted as the state pursuing it (see docs/model.md). Re-derived from the curated facts on every load. (CIVIL_SOCIETY_ENGAGES, seen from its end node.) */
+export type CivilSocietyEngagesIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'CivilSocietyEngagesIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: State;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** Which derivation rule produced the link. */
+    rule?: Maybe<CivilSocietyEngagesRule>;
+    /** Ids of the civil-society organisations and services the link goes through. */
+    actorIds?: Maybe<Array<Scalars['String']['output']>>;
+    /** The chains of sourced facts the link was derived from, best first. */
+    evidence: Array<EvidencePath>;
+  };
+
+/** A page of CIVIL_SOCIETY_ENGAGES relationships. */
+export type CivilSocietyEngagesIncomingConnection = {
+  __typename?: 'CivilSocietyEngagesIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<CivilSocietyEngagesIncomingEdge>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
   /** Number of edges across all pages (with the same filters). */
@@ -8280,6 +8465,24 @@ export type PursuesFilter = {
   unverified?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Filters for CIVIL_SOCIETY_ENGAGES links: the base filters, plus rule, confidence, verification. */
+export type CivilSocietyEngagesFilter = {
+  /** Only relationships that held on this date (open ends hold). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only relationships whose period overlaps this one. */
+  overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships whose start is unknown (by default they count as holding on any date before their end; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only far ends whose name contains this text (case-insensitive). */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Only links with one of these rules. */
+  rules?: InputMaybe<Array<CivilSocietyEngagesRule>>;
+  /** Only links with one of these confidence marks. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Only unverified (true) or only verified (false) links. */
+  unverified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
@@ -8395,6 +8598,8 @@ export type ResolversTypes = {
   RelationshipEdge: ResolverTypeWrapper<RelationshipObject>;
   RelationshipConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   EvidencePath: ResolverTypeWrapper<EvidencePathObject>;
+  GradeReason: ResolverTypeWrapper<GradeReasonObject>;
+  GradeReasonCode: GradeReasonCode;
   EvidenceStep: ResolverTypeWrapper<EvidenceStepObject>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
@@ -8430,10 +8635,11 @@ export type ResolversTypes = {
     }
   >;
   MatrixCell: ResolverTypeWrapper<
-    Omit<MatrixCell, 'state' | 'priority' | 'links'> & {
+    Omit<MatrixCell, 'state' | 'priority' | 'links' | 'civilSociety'> & {
       state: ResolversTypes['State'];
       priority: ResolversTypes['Priority'];
       links: Array<ResolversTypes['PursuesLink']>;
+      civilSociety: Array<ResolversTypes['CivilSocietyEngagesLink']>;
     }
   >;
   Counts: ResolverTypeWrapper<Counts>;
@@ -8454,6 +8660,7 @@ export type ResolversTypes = {
   Label: Label;
   RelationshipType: RelationshipType;
   Confidence: Confidence;
+  DerivationRule: DerivationRule;
   SourceKind: SourceKind;
   OrganisationKind: OrganisationKind;
   OmbudspersonInstitutionKind: OmbudspersonInstitutionKind;
@@ -8466,6 +8673,7 @@ export type ResolversTypes = {
   InstrumentKind: InstrumentKind;
   EventKind: EventKind;
   PursuesRule: PursuesRule;
+  CivilSocietyEngagesRule: CivilSocietyEngagesRule;
   Source: ResolverTypeWrapper<EntityObject>;
   Country: ResolverTypeWrapper<EntityObject>;
   State: ResolverTypeWrapper<EntityObject>;
@@ -8691,6 +8899,11 @@ export type ResolversTypes = {
   PursuesLink: ResolverTypeWrapper<RelationshipObject>;
   PursuesIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
   PursuesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CivilSocietyEngagesEdge: ResolverTypeWrapper<RelationshipObject>;
+  CivilSocietyEngagesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CivilSocietyEngagesLink: ResolverTypeWrapper<RelationshipObject>;
+  CivilSocietyEngagesIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  CivilSocietyEngagesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   SourceConnection: ResolverTypeWrapper<EntityConnectionObject>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceFilter: SourceFilter;
@@ -8763,6 +8976,7 @@ export type ResolversTypes = {
   NodeEdge: ResolverTypeWrapper<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
+  CivilSocietyEngagesFilter: CivilSocietyEngagesFilter;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -8782,6 +8996,7 @@ export type ResolversParentTypes = {
   RelationshipEdge: RelationshipObject;
   RelationshipConnection: RelationshipConnectionObject;
   EvidencePath: EvidencePathObject;
+  GradeReason: GradeReasonObject;
   EvidenceStep: EvidenceStepObject;
   Query: Record<PropertyKey, never>;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
@@ -8805,10 +9020,11 @@ export type ResolversParentTypes = {
     priorities: Array<ResolversParentTypes['Priority']>;
     cells: Array<ResolversParentTypes['MatrixCell']>;
   };
-  MatrixCell: Omit<MatrixCell, 'state' | 'priority' | 'links'> & {
+  MatrixCell: Omit<MatrixCell, 'state' | 'priority' | 'links' | 'civilSociety'> & {
     state: ResolversParentTypes['State'];
     priority: ResolversParentTypes['Priority'];
     links: Array<ResolversParentTypes['PursuesLink']>;
+    civilSociety: Array<ResolversParentTypes['CivilSocietyEngagesLink']>;
   };
   Counts: Counts;
   LabelCount: LabelCount;
@@ -9047,6 +9263,11 @@ export type ResolversParentTypes = {
   PursuesLink: RelationshipObject;
   PursuesIncomingEdge: RelationshipObject;
   PursuesIncomingConnection: RelationshipConnectionObject;
+  CivilSocietyEngagesEdge: RelationshipObject;
+  CivilSocietyEngagesConnection: RelationshipConnectionObject;
+  CivilSocietyEngagesLink: RelationshipObject;
+  CivilSocietyEngagesIncomingEdge: RelationshipObject;
+  CivilSocietyEngagesIncomingConnection: RelationshipConnectionObject;
   SourceConnection: EntityConnectionObject;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
   SourceFilter: SourceFilter;
@@ -9107,6 +9328,7 @@ export type ResolversParentTypes = {
   NodeEdge: Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
+  CivilSocietyEngagesFilter: CivilSocietyEngagesFilter;
 };
 
 export type SavedCypherQueryResolvers<
@@ -9312,7 +9534,10 @@ export type RelationshipResolvers<
     | 'RepresentsIncomingEdge'
     | 'PursuesEdge'
     | 'PursuesLink'
-    | 'PursuesIncomingEdge',
+    | 'PursuesIncomingEdge'
+    | 'CivilSocietyEngagesEdge'
+    | 'CivilSocietyEngagesLink'
+    | 'CivilSocietyEngagesIncomingEdge',
     ParentType,
     ContextType
   >;
@@ -9407,7 +9632,9 @@ export type RelationshipEdgeResolvers<
     | 'RepresentsEdge'
     | 'RepresentsIncomingEdge'
     | 'PursuesEdge'
-    | 'PursuesIncomingEdge',
+    | 'PursuesIncomingEdge'
+    | 'CivilSocietyEngagesEdge'
+    | 'CivilSocietyEngagesIncomingEdge',
     ParentType,
     ContextType
   >;
@@ -9427,11 +9654,22 @@ export type EvidencePathResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['EvidencePath'] = ResolversParentTypes['EvidencePath'],
 > = {
-  rule?: Resolver<ResolversTypes['PursuesRule'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['DerivationRule'], ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gradeReasons?: Resolver<Array<ResolversTypes['GradeReason']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['EvidenceStep']>, ParentType, ContextType>;
+};
+
+export type GradeReasonResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['GradeReason'] = ResolversParentTypes['GradeReason'],
+> = {
+  code?: Resolver<ResolversTypes['GradeReasonCode'], ParentType, ContextType>;
+  cap?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  step?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EvidenceStepResolvers<
@@ -9722,6 +9960,14 @@ export type MatrixCellResolvers<
   priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['PursuesLink']>, ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  civilSociety?: Resolver<
+    Array<ResolversTypes['CivilSocietyEngagesLink']>,
+    ParentType,
+    ContextType
+  >;
+  civilSocietyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CountsResolvers<
@@ -9907,6 +10153,7 @@ export type RelationshipTypeResolvers = EnumResolverSignature<
     COOPERATES_WITH?: any;
     REPRESENTS?: any;
     PURSUES?: any;
+    CIVIL_SOCIETY_ENGAGES?: any;
   },
   ResolversTypes['RelationshipType']
 >;
@@ -9914,6 +10161,19 @@ export type RelationshipTypeResolvers = EnumResolverSignature<
 export type ConfidenceResolvers = EnumResolverSignature<
   { HIGH?: any; MEDIUM?: any; LOW?: any },
   ResolversTypes['Confidence']
+>;
+
+export type DerivationRuleResolvers = EnumResolverSignature<
+  {
+    BODY_PARTNER_IN_PROJECT?: any;
+    PILOT_COUNTRY?: any;
+    NATIONAL_SERVICE?: any;
+    LAW?: any;
+    PRESIDENCY?: any;
+    CIVIL_SOCIETY_PARTNER_IN_PROJECT?: any;
+    CIVIL_SOCIETY_SERVICE?: any;
+  },
+  ResolversTypes['DerivationRule']
 >;
 
 export type SourceKindResolvers = EnumResolverSignature<
@@ -10006,13 +10266,17 @@ export type EventKindResolvers = EnumResolverSignature<
 export type PursuesRuleResolvers = EnumResolverSignature<
   {
     BODY_PARTNER_IN_PROJECT?: any;
-    PARTNER_IN_STATE?: any;
     PILOT_COUNTRY?: any;
     NATIONAL_SERVICE?: any;
     LAW?: any;
     PRESIDENCY?: any;
   },
   ResolversTypes['PursuesRule']
+>;
+
+export type CivilSocietyEngagesRuleResolvers = EnumResolverSignature<
+  { CIVIL_SOCIETY_PARTNER_IN_PROJECT?: any; CIVIL_SOCIETY_SERVICE?: any },
+  ResolversTypes['CivilSocietyEngagesRule']
 >;
 
 export type SourceResolvers<
@@ -10191,6 +10455,12 @@ export type StateResolvers<
     ParentType,
     ContextType,
     RequireFields<StatePursuesArgs, 'orderBy' | 'first'>
+  >;
+  civilSociety?: Resolver<
+    ResolversTypes['CivilSocietyEngagesConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<StateCivilSocietyArgs, 'orderBy' | 'first'>
   >;
   hosted?: Resolver<
     ResolversTypes['HeldInIncomingConnection'],
@@ -10911,6 +11181,12 @@ export type PriorityResolvers<
     ParentType,
     ContextType,
     RequireFields<PriorityPursuedByArgs, 'orderBy' | 'first'>
+  >;
+  civilSocietyIn?: Resolver<
+    ResolversTypes['CivilSocietyEngagesIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PriorityCivilSocietyInArgs, 'orderBy' | 'first'>
   >;
   mandate?: Resolver<Maybe<ResolversTypes['HasPriorityIncomingLink']>, ParentType, ContextType>;
   continues?: Resolver<
@@ -14651,6 +14927,95 @@ export type PursuesIncomingConnectionResolvers<
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CivilSocietyEngagesEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesEdge'] =
+    ResolversParentTypes['CivilSocietyEngagesEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['CivilSocietyEngagesRule']>, ParentType, ContextType>;
+  actorIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesConnection'] =
+    ResolversParentTypes['CivilSocietyEngagesConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['CivilSocietyEngagesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesLink'] =
+    ResolversParentTypes['CivilSocietyEngagesLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['CivilSocietyEngagesRule']>, ParentType, ContextType>;
+  actorIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesIncomingEdge'] =
+    ResolversParentTypes['CivilSocietyEngagesIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['CivilSocietyEngagesRule']>, ParentType, ContextType>;
+  actorIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesIncomingConnection'] =
+    ResolversParentTypes['CivilSocietyEngagesIncomingConnection'],
+> = {
+  edges?: Resolver<
+    Array<ResolversTypes['CivilSocietyEngagesIncomingEdge']>,
+    ParentType,
+    ContextType
+  >;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SourceConnectionResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['SourceConnection'] =
@@ -15078,6 +15443,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   EvidencePath?: EvidencePathResolvers<ContextType>;
+  GradeReason?: GradeReasonResolvers<ContextType>;
   EvidenceStep?: EvidenceStepResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -15103,6 +15469,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Label?: LabelResolvers;
   RelationshipType?: RelationshipTypeResolvers;
   Confidence?: ConfidenceResolvers;
+  DerivationRule?: DerivationRuleResolvers;
   SourceKind?: SourceKindResolvers;
   OrganisationKind?: OrganisationKindResolvers;
   OmbudspersonInstitutionKind?: OmbudspersonInstitutionKindResolvers;
@@ -15115,6 +15482,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InstrumentKind?: InstrumentKindResolvers;
   EventKind?: EventKindResolvers;
   PursuesRule?: PursuesRuleResolvers;
+  CivilSocietyEngagesRule?: CivilSocietyEngagesRuleResolvers;
   Source?: SourceResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   State?: StateResolvers<ContextType>;
@@ -15340,6 +15708,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PursuesLink?: PursuesLinkResolvers<ContextType>;
   PursuesIncomingEdge?: PursuesIncomingEdgeResolvers<ContextType>;
   PursuesIncomingConnection?: PursuesIncomingConnectionResolvers<ContextType>;
+  CivilSocietyEngagesEdge?: CivilSocietyEngagesEdgeResolvers<ContextType>;
+  CivilSocietyEngagesConnection?: CivilSocietyEngagesConnectionResolvers<ContextType>;
+  CivilSocietyEngagesLink?: CivilSocietyEngagesLinkResolvers<ContextType>;
+  CivilSocietyEngagesIncomingEdge?: CivilSocietyEngagesIncomingEdgeResolvers<ContextType>;
+  CivilSocietyEngagesIncomingConnection?: CivilSocietyEngagesIncomingConnectionResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
