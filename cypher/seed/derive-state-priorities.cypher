@@ -118,9 +118,19 @@ WITH s, pr, via, target, kind, rule, path, actor,
 OPTIONAL MATCH (m:Mandate)-[:HAS_PRIORITY]->(pr)
 WITH s, pr, via, target, kind, rule, path, actor, pathFrom, fromPrecision, pathTo, toPrecision,
      min(m.startDate) AS mandateFrom, max(coalesce(m.endDate, date('9999-12-31'))) AS mandateTo
+// A dated path must overlap the mandate by at least 182 days (
+// about six months): a project that ended a few months into a mandate (or
+// a role that began a few months before it ended) does not show work on the
+// priority during it (PROMISE 1, whose final conference was in June 2017,
+// and the 2017-2020 mandate from July 2017).
 WHERE pathFrom IS NULL
    OR ((mandateTo IS NULL OR pathFrom <= mandateTo)
-       AND (mandateFrom IS NULL OR coalesce(pathTo, date('9999-12-31')) >= mandateFrom))
+       AND (mandateFrom IS NULL OR coalesce(pathTo, date('9999-12-31')) >= mandateFrom)
+       AND duration.inDays(
+             CASE WHEN mandateFrom IS NULL OR pathFrom > mandateFrom THEN pathFrom ELSE mandateFrom END,
+             CASE WHEN pathTo IS NULL OR pathTo > coalesce(mandateTo, date('9999-12-31'))
+                  THEN coalesce(mandateTo, date('9999-12-31')) ELSE pathTo END
+           ).days >= 182)
 WITH s, pr, via, target, kind, rule, path, actor, pathFrom, fromPrecision, pathTo, toPrecision,
      relationships(path) AS rels, nodes(path) AS ns
 // Grade reasons, in order: each step's (the relationship, then the entity it
@@ -150,6 +160,14 @@ WITH s, pr, via, target, kind, rule, path, actor, pathFrom, fromPrecision, pathT
                   text: ns[i + 1].id + ' is unverified: inferred or not confirmed by a source'
                         + coalesce(' (' + ns[i + 1].note + ')', '')}]
            ELSE [] END)
+     // A service stands for the state only as a public one: where the
+     // sources name no operator and do not say who runs it, that is assumed,
+     // not shown.
+     + [n IN CASE WHEN target = 'PURSUES' THEN tail(ns) ELSE [] END
+        WHERE n:Service AND n.operatorKind IS NULL AND NOT EXISTS { (n)-[:OPERATED_BY]->() } |
+        {code: 'OPERATOR_UNKNOWN', cap: 'medium',
+         step: [i IN range(1, size(ns) - 1) WHERE ns[i] = n][0] - 1,
+         text: n.id + ' is counted as publicly run, but no source says who runs it'}]
      + CASE WHEN actor IS NULL THEN []
          ELSE [{code: 'NON_STATE_OPERATOR', cap: 'low',
                 step: [i IN range(0, size(ns) - 1) WHERE ns[i] = actor][0] - 1,
@@ -172,6 +190,7 @@ WITH s, pr, via, target, kind, rule, path, rels, ns, reasons, pathFrom, fromPrec
      reduce(rank = 0, g IN reasons |
        CASE WHEN g.cap = 'low' THEN 2 WHEN g.cap = 'medium' AND rank < 1 THEN 1 ELSE rank END) AS rank,
      pathFrom IS NULL
+       OR any(g IN reasons WHERE g.code = 'OPERATOR_UNKNOWN')
        OR any(r IN rels WHERE coalesce(r.unverified, false))
        OR any(n IN ns WHERE coalesce(n.unverified, false)) AS pathUnverified,
      // The path as text: ids and arrows, which also breaks ties between

@@ -277,6 +277,8 @@ export enum GradeReasonCode {
   UnverifiedStep = 'UNVERIFIED_STEP',
   /** The actor is civil society or a service run by a non-governmental organisation: at most LOW. Only on CIVIL_SOCIETY_ENGAGES paths. */
   NonStateOperator = 'NON_STATE_OPERATOR',
+  /** A service on a PURSUES path is counted as publicly run, but no source says who runs it (no operator named, no operatorKind): the path is unverified and at most MEDIUM. */
+  OperatorUnknown = 'OPERATOR_UNKNOWN',
 }
 
 /** One fact along an evidence path: a relationship and the entity it leads to. */
