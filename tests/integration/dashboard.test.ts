@@ -186,6 +186,70 @@ describe('the dashboard in a browser', () => {
     await page.close();
   });
 
+  it('draws graph labels at least 11 px high on a 1440x900 screen, on the busiest neighbourhood and after zooming', async () => {
+    // The entity with the most neighbours: the one a fitted graph shrinks most.
+    const [busiest] = await ctx.db.read<{ id: string; neighbours: number }>(
+      `MATCH (c:Entity)--(n:Entity) WHERE coalesce(c.origin, '') <> 'test'
+       RETURN c.id AS id, count(DISTINCT n) AS neighbours ORDER BY neighbours DESC, id LIMIT 1`,
+      {},
+      { operation: 'test.dashboard.busiest' },
+    );
+    expect(busiest!.neighbours).toBeGreaterThan(30);
+    const page = await open(`view=graph&entity=${encodeURIComponent(busiest!.id)}`);
+    await rendered(page, 'graph');
+    await page.waitForSelector(`#graph-nodes button[data-id="${busiest!.id}"]`, WAIT);
+    // Cytoscape registers its instance on the container; font sizes are in
+    // model units, drawn at that size times the zoom (CSS pixels).
+    const measure = () =>
+      page.evaluate(`(() => {
+        const cy = document.getElementById('graph-canvas')._cyreg.cy;
+        const onScreen = (els) => els
+          .filter((e) => String(e.style('label')) !== '' && e.visible())
+          .map((e) => parseFloat(e.style('font-size')) * cy.zoom());
+        const nodes = onScreen(cy.nodes());
+        const edges = onScreen(cy.edges());
+        return { zoom: cy.zoom(), count: cy.nodes().length, labelled: nodes.length,
+                 nodeMin: Math.min(...nodes), edgeMin: edges.length ? Math.min(...edges) : null,
+                 minZoomedFont: parseFloat(cy.nodes()[0].style('min-zoomed-font-size')) };
+      })()`) as Promise<{
+        zoom: number;
+        count: number;
+        labelled: number;
+        nodeMin: number;
+        edgeMin: number | null;
+        minZoomedFont: number;
+      }>;
+    const fitted = await measure();
+    expect(fitted.count).toBeGreaterThan(30);
+    // Every node is labelled (none hidden for being small) and no label is under 11 px.
+    expect(fitted.labelled).toBe(fitted.count);
+    expect(fitted.zoom).toBeLessThan(1);
+    expect(fitted.nodeMin).toBeGreaterThanOrEqual(11);
+    if (fitted.edgeMin !== null) expect(fitted.edgeMin).toBeGreaterThanOrEqual(11);
+    expect(fitted.minZoomedFont).toBeLessThanOrEqual(11);
+
+    // Zoomed further out by the user, labels keep their size on screen.
+    await page.evaluate(
+      `(() => { const cy = document.getElementById('graph-canvas')._cyreg.cy; cy.zoom(cy.zoom() / 2); })()`,
+    );
+    const zoomedOut = await measure();
+    expect(zoomedOut.zoom).toBeLessThan(fitted.zoom);
+    expect(zoomedOut.nodeMin).toBeGreaterThanOrEqual(11);
+    // A peripheral node selected in the busy graph gets its few edges labelled, at 11 px or more.
+    await page.evaluate(`(() => {
+      const cy = document.getElementById('graph-canvas')._cyreg.cy;
+      const leaf = cy.nodes().filter((n) => n.degree() === 1)[0];
+      leaf.emit('tap');
+    })()`);
+    await page.waitForFunction(
+      `document.getElementById('graph-canvas')._cyreg.cy.edges('.labelled').length > 0`,
+      WAIT,
+    );
+    const selected = await measure();
+    expect(selected.edgeMin).toBeGreaterThanOrEqual(11);
+    await page.close();
+  });
+
   it("hides Russia's membership as of 2023-01-01", async () => {
     const memberships = await ctx.db.read<{ org: string; heldThen: boolean }>(
       `MATCH (:State {isoCode: 'RU'})-[m:MEMBER_OF]->(o:Entity)
