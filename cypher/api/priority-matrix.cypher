@@ -1,4 +1,5 @@
-// States x priorities of one mandate, with the PURSUES evidence per cell.
+// States x priorities of one mandate, with the PURSUES evidence per cell and,
+// apart, the CIVIL_SOCIETY_ENGAGES evidence.
 MATCH (m:Mandate {id: $mandate})
 OPTIONAL MATCH (m)-[h:HAS_PRIORITY]->(pr:Priority)
 WITH m, pr ORDER BY h.order, pr.name
@@ -9,4 +10,5 @@ WITH m, priorities, collect(s) AS states
 RETURN properties(m) AS mandate,
        [p IN priorities | properties(p)] AS priorities,
        [s IN states | properties(s)] AS states,
-       [s IN states | [p IN priorities | [(s)-[r:PURSUES]->(p) | properties(r)]]] AS cells
+       [s IN states | [p IN priorities | [(s)-[r:PURSUES]->(p) | properties(r)]]] AS cells,
+       [s IN states | [p IN priorities | [(s)-[r:CIVIL_SOCIETY_ENGAGES]->(p) | properties(r)]]] AS civilSociety

@@ -1,8 +1,13 @@
 import neo4j from 'neo4j-driver';
-import type { EvidencePathObject, EvidenceStepObject, PeriodObject } from './model';
+import type {
+  EvidencePathObject,
+  EvidenceStepObject,
+  GradeReasonObject,
+  PeriodObject,
+} from './model';
 
 /**
- * The evidence paths of a derived PURSUES link. The loader stores each path
+ * The evidence paths of a derived link (PURSUES, CIVIL_SOCIETY_ENGAGES). The loader stores each path
  * as text ("state:LT <-OMBUDSPERSON_FOR- ombuds:lt -PARTNER_IN-> project:x
  * -ADDRESSES-> priority:y") with the rule that accepted it; this turns them
  * into steps the API can resolve to entities and their sourced relationships.
@@ -47,25 +52,53 @@ export function ruleOfPath(steps: EvidenceStepObject[]): string {
   throw new Error(`no derivation rule has the shape ${types.join(', ')}`);
 }
 
-/** "2015-01-01/2017-10-31" (either side may be empty) as a period; null when both are. */
-export function parsePathPeriod(text: string | undefined): PeriodObject | null {
+/**
+ * "2015-01-01/2017-10-31" (either side may be empty) as a period; null when
+ * both are. `precisions` ("day/year", stored beside it) gives each end's
+ * precision as the fact that set it wrote it; empty where unknown.
+ */
+export function parsePathPeriod(
+  text: string | undefined,
+  precisions?: string,
+): PeriodObject | null {
   if (!text) return null;
   const [from = '', to = ''] = text.split('/');
+  const [fromPrecision = '', toPrecision = ''] = (precisions ?? '').split('/');
   const date = (d: string) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
     return m ? new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3])) : null;
   };
   if (!date(from) && !date(to)) return null;
-  return { from: date(from), fromPrecision: null, to: date(to), toPrecision: null };
+  return {
+    from: date(from),
+    fromPrecision: date(from) && fromPrecision ? fromPrecision : null,
+    to: date(to),
+    toPrecision: date(to) && toPrecision ? toPrecision : null,
+  };
 }
 
-/** The evidence of a stored PURSUES relationship, best path first. */
+/** A path's stored grade reasons: a JSON array of {code, cap, step, text}. */
+export function parseGradeReasons(json: string | undefined): GradeReasonObject[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed)) throw new Error(`grade reasons ${json} are not a list`);
+  return parsed.map((r: Record<string, unknown>) => ({
+    code: String(r.code),
+    cap: String(r.cap),
+    step: typeof r.step === 'number' ? r.step : null,
+    text: String(r.text),
+  }));
+}
+
+/** The evidence of a stored derived relationship, best path first. */
 export function evidenceOf(stored: Record<string, unknown>): EvidencePathObject[] {
   const texts = (stored.evidence as string[] | undefined) ?? [];
   const rules = (stored.rules as string[] | undefined) ?? [];
   const confidences = stored.evidenceConfidence as string[] | undefined;
   const unverified = stored.evidenceUnverified as boolean[] | undefined;
   const periods = stored.evidencePeriods as string[] | undefined;
+  const precisions = stored.evidencePeriodPrecisions as string[] | undefined;
+  const reasons = stored.evidenceGradeReasons as string[] | undefined;
   return texts.map((text, i) => {
     const steps = parseEvidencePath(text);
     return {
@@ -73,7 +106,8 @@ export function evidenceOf(stored: Record<string, unknown>): EvidencePathObject[
       steps,
       ...(confidences ? { confidence: confidences[i] } : {}),
       ...(unverified ? { unverified: unverified[i] === true } : {}),
-      ...(periods ? { period: parsePathPeriod(periods[i]) } : {}),
+      ...(periods ? { period: parsePathPeriod(periods[i], precisions?.[i]) } : {}),
+      ...(reasons ? { gradeReasons: parseGradeReasons(reasons[i]) } : {}),
     };
   });
 }

@@ -55,6 +55,14 @@ export interface EvidenceStepObject {
   nodeId: string;
 }
 
+/** One thing that lowered a path's grade, as the derivation stores it (cap in stored form). */
+export interface GradeReasonObject {
+  code: string;
+  cap: string;
+  step: number | null;
+  text: string;
+}
+
 export interface EvidencePathObject {
   rule: string;
   steps: EvidenceStepObject[];
@@ -62,6 +70,7 @@ export interface EvidencePathObject {
   confidence?: string;
   unverified?: boolean;
   period?: PeriodObject | null;
+  gradeReasons?: GradeReasonObject[];
 }
 
 export interface PageInfoObject {

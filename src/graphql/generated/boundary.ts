@@ -78,12 +78,23 @@ export enum RelationshipType {
   PART_OF_PROGRAMME = 'PART_OF_PROGRAMME',
   RELATED_TO = 'RELATED_TO',
   PURSUES = 'PURSUES',
+  CIVIL_SOCIETY_ENGAGES = 'CIVIL_SOCIETY_ENGAGES',
 }
 
 export enum Confidence {
   HIGH = 'high',
   MEDIUM = 'medium',
   LOW = 'low',
+}
+
+export enum DerivationRule {
+  BODY_PARTNER_IN_PROJECT = 'body-partner-in-project',
+  PILOT_COUNTRY = 'pilot-country',
+  NATIONAL_SERVICE = 'national-service',
+  LAW = 'law',
+  PRESIDENCY = 'presidency',
+  CIVIL_SOCIETY_PARTNER_IN_PROJECT = 'civil-society-partner-in-project',
+  CIVIL_SOCIETY_SERVICE = 'civil-society-service',
 }
 
 export enum SourceKind {
@@ -177,11 +188,15 @@ export enum EventKind {
 
 export enum PursuesRule {
   BODY_PARTNER_IN_PROJECT = 'body-partner-in-project',
-  PARTNER_IN_STATE = 'partner-in-state',
   PILOT_COUNTRY = 'pilot-country',
   NATIONAL_SERVICE = 'national-service',
   LAW = 'law',
   PRESIDENCY = 'presidency',
+}
+
+export enum CivilSocietyEngagesRule {
+  CIVIL_SOCIETY_PARTNER_IN_PROJECT = 'civil-society-partner-in-project',
+  CIVIL_SOCIETY_SERVICE = 'civil-society-service',
 }
 
 /** The enum value tables, as graphql-tools takes them (GraphQL value → internal value). */
@@ -191,6 +206,7 @@ export const ENUM_VALUES = {
   Label,
   RelationshipType,
   Confidence,
+  DerivationRule,
   SourceKind,
   OrganisationKind,
   OmbudspersonInstitutionKind,
@@ -203,6 +219,7 @@ export const ENUM_VALUES = {
   InstrumentKind,
   EventKind,
   PursuesRule,
+  CivilSocietyEngagesRule,
 } as const;
 
 /**
@@ -577,6 +594,16 @@ export const RELATIONSHIP_OBJECT_TYPES = {
     },
     IN: {
       edge: 'PursuesIncomingEdge',
+      link: null,
+    },
+  },
+  CIVIL_SOCIETY_ENGAGES: {
+    OUT: {
+      edge: 'CivilSocietyEngagesEdge',
+      link: 'CivilSocietyEngagesLink',
+    },
+    IN: {
+      edge: 'CivilSocietyEngagesIncomingEdge',
       link: null,
     },
   },

@@ -6,6 +6,7 @@ import type { Precision } from './boundary';
 import type { Label } from './boundary';
 import type { RelationshipType } from './boundary';
 import type { Confidence } from './boundary';
+import type { DerivationRule } from './boundary';
 import type { SourceKind } from './boundary';
 import type { OrganisationKind } from './boundary';
 import type { OmbudspersonInstitutionKind } from './boundary';
@@ -18,6 +19,7 @@ import type { LawKind } from './boundary';
 import type { InstrumentKind } from './boundary';
 import type { EventKind } from './boundary';
 import type { PursuesRule } from './boundary';
+import type { CivilSocietyEngagesRule } from './boundary';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type {
   EntityObject,
@@ -25,6 +27,7 @@ import type {
   PeriodObject,
   EvidencePathObject,
   EvidenceStepObject,
+  GradeReasonObject,
   RelationshipConnectionObject,
   RelationshipObject,
   EntityConnectionObject,
@@ -229,17 +232,46 @@ export type RelationshipConnection = {
 /** One chain of facts behind a derived relationship, from its start to its end. */
 export type EvidencePath = {
   __typename?: 'EvidencePath';
-  /** The rule that accepts this chain. */
-  rule: PursuesRule;
-  /** The lowest confidence of its steps (a step without one counts as high); at most LOW for a partner that is not a state body (PARTNER_IN_STATE). */
+  /** The rule that accepts this chain (a PURSUES or a CIVIL_SOCIETY_ENGAGES rule). */
+  rule: DerivationRule;
+  /** The lowest confidence of its steps (a step without one counts as high), capped as gradeReasons says: at most MEDIUM for an open or unknown end, an unknown start or an unverified step; at most LOW for a civil-society actor. */
   confidence?: Maybe<Confidence>;
   /** True when any step is unverified, or when the path's start is unknown. */
   unverified: Scalars['Boolean']['output'];
-  /** When the path held: the partnership or role where the fact gives a period, else the project's; a service or law from its opening or enactment on; a presidency's term. It overlaps the priority's mandate. */
+  /** What set the path's grade: each step or property of the path that lowered it, with the cap it sets and why. Empty when nothing lowered it (HIGH). */
+  gradeReasons: Array<GradeReason>;
+  /** When the path held: the partnership or role where the fact gives a period, else the project's; a service or law from its opening or enactment on; a presidency's term. It overlaps the priority's mandate. Its precisions are those of the facts that set it. */
   period?: Maybe<Period>;
   /** The facts along the chain, in order from the start of the derived relationship. */
   steps: Array<EvidenceStep>;
 };
+
+/** One thing that lowered an evidence path's grade. */
+export type GradeReason = {
+  __typename?: 'GradeReason';
+  /** What kind of cap it is. */
+  code: GradeReasonCode;
+  /** The highest grade the path can have because of it. */
+  cap: Confidence;
+  /** The 0-based index in steps of the step that caused it; null for a reason of the whole path (its period). */
+  step?: Maybe<Scalars['Int']['output']>;
+  /** The reason in words, naming the step or date. */
+  text: Scalars['String']['output'];
+};
+
+/** Why an evidence path's grade is lower than HIGH. */
+export enum GradeReasonCode {
+  /** A step carries a lower confidence mark from its source (the cap is that mark). */
+  StepConfidence = 'STEP_CONFIDENCE',
+  /** The path's end is open or unknown (no end date for the project, role, service or law): at most MEDIUM. */
+  OpenEnd = 'OPEN_END',
+  /** The path's start is unknown: the path is unverified and at most MEDIUM. */
+  UnknownStart = 'UNKNOWN_START',
+  /** A step is unverified (inferred or not confirmed by a source): at most MEDIUM. */
+  UnverifiedStep = 'UNVERIFIED_STEP',
+  /** The actor is civil society or a service run by a non-governmental organisation: at most LOW. Only on CIVIL_SOCIETY_ENGAGES paths. */
+  NonStateOperator = 'NON_STATE_OPERATOR',
+}
 
 /** One fact along an evidence path: a relationship and the entity it leads to. */
 export type EvidenceStep = {
@@ -690,10 +722,18 @@ export type MatrixCell = {
   state: State;
   /** Column. */
   priority: Priority;
-  /** Number of PURSUES links behind the cell. */
+  /** Number of PURSUES links behind the cell (state action only). */
   count: Scalars['Int']['output'];
   /** The PURSUES links behind the cell, each with its rule, evidence paths and sources. */
   links: Array<PursuesLink>;
+  /** The best confidence among the cell's PURSUES links; null when it has none. */
+  grade?: Maybe<Confidence>;
+  /** True when the cell has PURSUES links and every one is unverified. */
+  unverified: Scalars['Boolean']['output'];
+  /** The CIVIL_SOCIETY_ENGAGES links of the cell: civil society based in the state engaging in the priority (never counted in count or links). */
+  civilSociety: Array<CivilSocietyEngagesLink>;
+  /** Number of CIVIL_SOCIETY_ENGAGES links behind the cell. */
+  civilSocietyCount: Scalars['Int']['output'];
 };
 
 /** Totals for dashboards. */
@@ -832,6 +872,8 @@ export { RelationshipType };
 
 export { Confidence };
 
+export { DerivationRule };
+
 export { SourceKind };
 
 export { OrganisationKind };
@@ -855,6 +897,8 @@ export { InstrumentKind };
 export { EventKind };
 
 export { PursuesRule };
+
+export { CivilSocietyEngagesRule };
 
 /** A document or public web page that facts in the graph cite. */
 export type Source = Node & {
@@ -1037,8 +1081,10 @@ export type State = Node & {
   pilotProjects: PilotCountryOfConnection;
   /** Projects the state itself took part in as a partner. (PARTNER_IN, outgoing.) */
   projects: PartnerInConnection;
-  /** Priorities the state pursues, each edge with its evidence path (through which project, service, law or presidency) and sources. (PURSUES, outgoing.) */
+  /** Priorities the state pursues through its own action (itself or its state bodies), each edge with its evidence path (through which project, service, law or presidency) and sources. (PURSUES, outgoing.) */
   pursues: PursuesConnection;
+  /** Priorities that civil society based in the state engages in (never counted as the state pursuing them). (CIVIL_SOCIETY_ENGAGES, outgoing.) */
+  civilSociety: CivilSocietyEngagesConnection;
   /** Meetings and events held in the state. (HELD_IN, incoming.) */
   hosted: HeldInIncomingConnection;
 };
@@ -1142,6 +1188,14 @@ export type StateProjectsArgs = {
 /** A CBSS member state, current or former. */
 export type StatePursuesArgs = {
   filter?: InputMaybe<PursuesFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A CBSS member state, current or former. */
+export type StateCivilSocietyArgs = {
+  filter?: InputMaybe<CivilSocietyEngagesFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2134,6 +2188,8 @@ export type Priority = Node & {
   relationships: RelationshipConnection;
   /** States that pursue this priority, each edge with its evidence path and sources. (PURSUES, incoming.) */
   pursuedBy: PursuesIncomingConnection;
+  /** States whose civil society engages in this priority (never counted as the state pursuing it), each edge with its evidence path and sources. (CIVIL_SOCIETY_ENGAGES, incoming.) */
+  civilSocietyIn: CivilSocietyEngagesIncomingConnection;
   /** The mandate that sets this priority. (HAS_PRIORITY, incoming.) */
   mandate?: Maybe<HasPriorityIncomingLink>;
   /** Priorities of earlier mandates this one continues (a curated fact with its reasoning). (CONTINUES, outgoing.) */
@@ -2159,6 +2215,14 @@ export type PriorityRelationshipsArgs = {
 /** A priority, strategic area or integrated strategy of a mandate. */
 export type PriorityPursuedByArgs = {
   filter?: InputMaybe<PursuesFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A priority, strategic area or integrated strategy of a mandate. */
+export type PriorityCivilSocietyInArgs = {
+  filter?: InputMaybe<CivilSocietyEngagesFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -6575,7 +6639,7 @@ export type RelatedToIncomingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** One Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
+/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PursuesEdge';
@@ -6616,7 +6680,7 @@ export type PursuesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A single Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
+/** A single Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesLink = Relationship & {
   __typename?: 'PursuesLink';
   /** The relationship type. */
@@ -6643,7 +6707,7 @@ export type PursuesLink = Relationship & {
   evidence: Array<EvidencePath>;
 };
 
-/** One Derived: a state pursues a priority, with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its end node.) */
+/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its end node.) */
 export type PursuesIncomingEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PursuesIncomingEdge';
@@ -6678,6 +6742,121 @@ export type PursuesIncomingConnection = {
   __typename?: 'PursuesIncomingConnection';
   /** The edges of this page. */
   edges: Array<PursuesIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Derived: civil society based in the state (NGOs, universities, foundations, networks, private providers, NGO-run services) takes part in work on the priority; never counted as the state pursuing it (see docs/model.md). Re-derived from the curated facts on every load. (CIVIL_SOCIETY_ENGAGES, seen from its start node.) */
+export type CivilSocietyEngagesEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'CivilSocietyEngagesEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Priority;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** Which derivation rule produced the link. */
+    rule?: Maybe<CivilSocietyEngagesRule>;
+    /** Ids of the civil-society organisations and services the link goes through. */
+    actorIds?: Maybe<Array<Scalars['String']['output']>>;
+    /** The chains of sourced facts the link was derived from, best first. */
+    evidence: Array<EvidencePath>;
+  };
+
+/** A page of CIVIL_SOCIETY_ENGAGES relationships. */
+export type CivilSocietyEngagesConnection = {
+  __typename?: 'CivilSocietyEngagesConnection';
+  /** The edges of this page. */
+  edges: Array<CivilSocietyEngagesEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single Derived: civil society based in the state (NGOs, universities, foundations, networks, private providers, NGO-run services) takes part in work on the priority; never counted as the state pursuing it (see docs/model.md). Re-derived from the curated facts on every load. (CIVIL_SOCIETY_ENGAGES, seen from its start node.) */
+export type CivilSocietyEngagesLink = Relationship & {
+  __typename?: 'CivilSocietyEngagesLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Priority;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** Which derivation rule produced the link. */
+  rule?: Maybe<CivilSocietyEngagesRule>;
+  /** Ids of the civil-society organisations and services the link goes through. */
+  actorIds?: Maybe<Array<Scalars['String']['output']>>;
+  /** The chains of sourced facts the link was derived from, best first. */
+  evidence: Array<EvidencePath>;
+};
+
+/** One Derived: civil society based in the state (NGOs, universities, foundations, networks, private providers, NGO-run services) takes part in work on the priority; never counted as the state pursuing it (see docs/model.md). Re-derived from the curated facts on every load. (CIVIL_SOCIETY_ENGAGES, seen from its end node.) */
+export type CivilSocietyEngagesIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'CivilSocietyEngagesIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: State;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** Which derivation rule produced the link. */
+    rule?: Maybe<CivilSocietyEngagesRule>;
+    /** Ids of the civil-society organisations and services the link goes through. */
+    actorIds?: Maybe<Array<Scalars['String']['output']>>;
+    /** The chains of sourced facts the link was derived from, best first. */
+    evidence: Array<EvidencePath>;
+  };
+
+/** A page of CIVIL_SOCIETY_ENGAGES relationships. */
+export type CivilSocietyEngagesIncomingConnection = {
+  __typename?: 'CivilSocietyEngagesIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<CivilSocietyEngagesIncomingEdge>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
   /** Number of edges across all pages (with the same filters). */
@@ -7274,6 +7453,22 @@ export type PursuesFilter = {
   unverified?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Filters for CIVIL_SOCIETY_ENGAGES links: the base filters, plus rule, confidence, verification. */
+export type CivilSocietyEngagesFilter = {
+  /** Only relationships that held on this date (open ends hold). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only relationships whose period overlaps this one. */
+  overlaps?: InputMaybe<PeriodInput>;
+  /** Only far ends whose name contains this text (case-insensitive). */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Only links with one of these rules. */
+  rules?: InputMaybe<Array<CivilSocietyEngagesRule>>;
+  /** Only links with one of these confidence marks. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Only unverified (true) or only verified (false) links. */
+  unverified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
@@ -7389,6 +7584,8 @@ export type ResolversTypes = {
   RelationshipEdge: ResolverTypeWrapper<RelationshipObject>;
   RelationshipConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   EvidencePath: ResolverTypeWrapper<EvidencePathObject>;
+  GradeReason: ResolverTypeWrapper<GradeReasonObject>;
+  GradeReasonCode: GradeReasonCode;
   EvidenceStep: ResolverTypeWrapper<EvidenceStepObject>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
@@ -7424,10 +7621,11 @@ export type ResolversTypes = {
     }
   >;
   MatrixCell: ResolverTypeWrapper<
-    Omit<MatrixCell, 'state' | 'priority' | 'links'> & {
+    Omit<MatrixCell, 'state' | 'priority' | 'links' | 'civilSociety'> & {
       state: ResolversTypes['State'];
       priority: ResolversTypes['Priority'];
       links: Array<ResolversTypes['PursuesLink']>;
+      civilSociety: Array<ResolversTypes['CivilSocietyEngagesLink']>;
     }
   >;
   Counts: ResolverTypeWrapper<Counts>;
@@ -7448,6 +7646,7 @@ export type ResolversTypes = {
   Label: Label;
   RelationshipType: RelationshipType;
   Confidence: Confidence;
+  DerivationRule: DerivationRule;
   SourceKind: SourceKind;
   OrganisationKind: OrganisationKind;
   OmbudspersonInstitutionKind: OmbudspersonInstitutionKind;
@@ -7460,6 +7659,7 @@ export type ResolversTypes = {
   InstrumentKind: InstrumentKind;
   EventKind: EventKind;
   PursuesRule: PursuesRule;
+  CivilSocietyEngagesRule: CivilSocietyEngagesRule;
   Source: ResolverTypeWrapper<EntityObject>;
   Country: ResolverTypeWrapper<EntityObject>;
   State: ResolverTypeWrapper<EntityObject>;
@@ -7660,6 +7860,11 @@ export type ResolversTypes = {
   PursuesLink: ResolverTypeWrapper<RelationshipObject>;
   PursuesIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
   PursuesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CivilSocietyEngagesEdge: ResolverTypeWrapper<RelationshipObject>;
+  CivilSocietyEngagesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CivilSocietyEngagesLink: ResolverTypeWrapper<RelationshipObject>;
+  CivilSocietyEngagesIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  CivilSocietyEngagesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   SourceConnection: ResolverTypeWrapper<EntityConnectionObject>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceFilter: SourceFilter;
@@ -7732,6 +7937,7 @@ export type ResolversTypes = {
   NodeEdge: ResolverTypeWrapper<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
+  CivilSocietyEngagesFilter: CivilSocietyEngagesFilter;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -7751,6 +7957,7 @@ export type ResolversParentTypes = {
   RelationshipEdge: RelationshipObject;
   RelationshipConnection: RelationshipConnectionObject;
   EvidencePath: EvidencePathObject;
+  GradeReason: GradeReasonObject;
   EvidenceStep: EvidenceStepObject;
   Query: Record<PropertyKey, never>;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
@@ -7774,10 +7981,11 @@ export type ResolversParentTypes = {
     priorities: Array<ResolversParentTypes['Priority']>;
     cells: Array<ResolversParentTypes['MatrixCell']>;
   };
-  MatrixCell: Omit<MatrixCell, 'state' | 'priority' | 'links'> & {
+  MatrixCell: Omit<MatrixCell, 'state' | 'priority' | 'links' | 'civilSociety'> & {
     state: ResolversParentTypes['State'];
     priority: ResolversParentTypes['Priority'];
     links: Array<ResolversParentTypes['PursuesLink']>;
+    civilSociety: Array<ResolversParentTypes['CivilSocietyEngagesLink']>;
   };
   Counts: Counts;
   LabelCount: LabelCount;
@@ -7991,6 +8199,11 @@ export type ResolversParentTypes = {
   PursuesLink: RelationshipObject;
   PursuesIncomingEdge: RelationshipObject;
   PursuesIncomingConnection: RelationshipConnectionObject;
+  CivilSocietyEngagesEdge: RelationshipObject;
+  CivilSocietyEngagesConnection: RelationshipConnectionObject;
+  CivilSocietyEngagesLink: RelationshipObject;
+  CivilSocietyEngagesIncomingEdge: RelationshipObject;
+  CivilSocietyEngagesIncomingConnection: RelationshipConnectionObject;
   SourceConnection: EntityConnectionObject;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
   SourceFilter: SourceFilter;
@@ -8051,6 +8264,7 @@ export type ResolversParentTypes = {
   NodeEdge: Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
+  CivilSocietyEngagesFilter: CivilSocietyEngagesFilter;
 };
 
 export type SavedCypherQueryResolvers<
@@ -8241,7 +8455,10 @@ export type RelationshipResolvers<
     | 'RelatedToIncomingEdge'
     | 'PursuesEdge'
     | 'PursuesLink'
-    | 'PursuesIncomingEdge',
+    | 'PursuesIncomingEdge'
+    | 'CivilSocietyEngagesEdge'
+    | 'CivilSocietyEngagesLink'
+    | 'CivilSocietyEngagesIncomingEdge',
     ParentType,
     ContextType
   >;
@@ -8326,7 +8543,9 @@ export type RelationshipEdgeResolvers<
     | 'RelatedToEdge'
     | 'RelatedToIncomingEdge'
     | 'PursuesEdge'
-    | 'PursuesIncomingEdge',
+    | 'PursuesIncomingEdge'
+    | 'CivilSocietyEngagesEdge'
+    | 'CivilSocietyEngagesIncomingEdge',
     ParentType,
     ContextType
   >;
@@ -8346,11 +8565,22 @@ export type EvidencePathResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['EvidencePath'] = ResolversParentTypes['EvidencePath'],
 > = {
-  rule?: Resolver<ResolversTypes['PursuesRule'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['DerivationRule'], ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gradeReasons?: Resolver<Array<ResolversTypes['GradeReason']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['EvidenceStep']>, ParentType, ContextType>;
+};
+
+export type GradeReasonResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['GradeReason'] = ResolversParentTypes['GradeReason'],
+> = {
+  code?: Resolver<ResolversTypes['GradeReasonCode'], ParentType, ContextType>;
+  cap?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  step?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EvidenceStepResolvers<
@@ -8641,6 +8871,14 @@ export type MatrixCellResolvers<
   priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['PursuesLink']>, ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  civilSociety?: Resolver<
+    Array<ResolversTypes['CivilSocietyEngagesLink']>,
+    ParentType,
+    ContextType
+  >;
+  civilSocietyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CountsResolvers<
@@ -8817,6 +9055,7 @@ export type RelationshipTypeResolvers = EnumResolverSignature<
     PART_OF_PROGRAMME?: any;
     RELATED_TO?: any;
     PURSUES?: any;
+    CIVIL_SOCIETY_ENGAGES?: any;
   },
   ResolversTypes['RelationshipType']
 >;
@@ -8824,6 +9063,19 @@ export type RelationshipTypeResolvers = EnumResolverSignature<
 export type ConfidenceResolvers = EnumResolverSignature<
   { HIGH?: any; MEDIUM?: any; LOW?: any },
   ResolversTypes['Confidence']
+>;
+
+export type DerivationRuleResolvers = EnumResolverSignature<
+  {
+    BODY_PARTNER_IN_PROJECT?: any;
+    PILOT_COUNTRY?: any;
+    NATIONAL_SERVICE?: any;
+    LAW?: any;
+    PRESIDENCY?: any;
+    CIVIL_SOCIETY_PARTNER_IN_PROJECT?: any;
+    CIVIL_SOCIETY_SERVICE?: any;
+  },
+  ResolversTypes['DerivationRule']
 >;
 
 export type SourceKindResolvers = EnumResolverSignature<
@@ -8916,13 +9168,17 @@ export type EventKindResolvers = EnumResolverSignature<
 export type PursuesRuleResolvers = EnumResolverSignature<
   {
     BODY_PARTNER_IN_PROJECT?: any;
-    PARTNER_IN_STATE?: any;
     PILOT_COUNTRY?: any;
     NATIONAL_SERVICE?: any;
     LAW?: any;
     PRESIDENCY?: any;
   },
   ResolversTypes['PursuesRule']
+>;
+
+export type CivilSocietyEngagesRuleResolvers = EnumResolverSignature<
+  { CIVIL_SOCIETY_PARTNER_IN_PROJECT?: any; CIVIL_SOCIETY_SERVICE?: any },
+  ResolversTypes['CivilSocietyEngagesRule']
 >;
 
 export type SourceResolvers<
@@ -9101,6 +9357,12 @@ export type StateResolvers<
     ParentType,
     ContextType,
     RequireFields<StatePursuesArgs, 'orderBy' | 'first'>
+  >;
+  civilSociety?: Resolver<
+    ResolversTypes['CivilSocietyEngagesConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<StateCivilSocietyArgs, 'orderBy' | 'first'>
   >;
   hosted?: Resolver<
     ResolversTypes['HeldInIncomingConnection'],
@@ -9719,6 +9981,12 @@ export type PriorityResolvers<
     ParentType,
     ContextType,
     RequireFields<PriorityPursuedByArgs, 'orderBy' | 'first'>
+  >;
+  civilSocietyIn?: Resolver<
+    ResolversTypes['CivilSocietyEngagesIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PriorityCivilSocietyInArgs, 'orderBy' | 'first'>
   >;
   mandate?: Resolver<Maybe<ResolversTypes['HasPriorityIncomingLink']>, ParentType, ContextType>;
   continues?: Resolver<
@@ -12923,6 +13191,92 @@ export type PursuesIncomingConnectionResolvers<
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CivilSocietyEngagesEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesEdge'] =
+    ResolversParentTypes['CivilSocietyEngagesEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['CivilSocietyEngagesRule']>, ParentType, ContextType>;
+  actorIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesConnection'] =
+    ResolversParentTypes['CivilSocietyEngagesConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['CivilSocietyEngagesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesLink'] =
+    ResolversParentTypes['CivilSocietyEngagesLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['CivilSocietyEngagesRule']>, ParentType, ContextType>;
+  actorIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesIncomingEdge'] =
+    ResolversParentTypes['CivilSocietyEngagesIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['CivilSocietyEngagesRule']>, ParentType, ContextType>;
+  actorIds?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CivilSocietyEngagesIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['CivilSocietyEngagesIncomingConnection'] =
+    ResolversParentTypes['CivilSocietyEngagesIncomingConnection'],
+> = {
+  edges?: Resolver<
+    Array<ResolversTypes['CivilSocietyEngagesIncomingEdge']>,
+    ParentType,
+    ContextType
+  >;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SourceConnectionResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['SourceConnection'] =
@@ -13350,6 +13704,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   EvidencePath?: EvidencePathResolvers<ContextType>;
+  GradeReason?: GradeReasonResolvers<ContextType>;
   EvidenceStep?: EvidenceStepResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -13375,6 +13730,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Label?: LabelResolvers;
   RelationshipType?: RelationshipTypeResolvers;
   Confidence?: ConfidenceResolvers;
+  DerivationRule?: DerivationRuleResolvers;
   SourceKind?: SourceKindResolvers;
   OrganisationKind?: OrganisationKindResolvers;
   OmbudspersonInstitutionKind?: OmbudspersonInstitutionKindResolvers;
@@ -13387,6 +13743,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InstrumentKind?: InstrumentKindResolvers;
   EventKind?: EventKindResolvers;
   PursuesRule?: PursuesRuleResolvers;
+  CivilSocietyEngagesRule?: CivilSocietyEngagesRuleResolvers;
   Source?: SourceResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   State?: StateResolvers<ContextType>;
@@ -13587,6 +13944,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PursuesLink?: PursuesLinkResolvers<ContextType>;
   PursuesIncomingEdge?: PursuesIncomingEdgeResolvers<ContextType>;
   PursuesIncomingConnection?: PursuesIncomingConnectionResolvers<ContextType>;
+  CivilSocietyEngagesEdge?: CivilSocietyEngagesEdgeResolvers<ContextType>;
+  CivilSocietyEngagesConnection?: CivilSocietyEngagesConnectionResolvers<ContextType>;
+  CivilSocietyEngagesLink?: CivilSocietyEngagesLinkResolvers<ContextType>;
+  CivilSocietyEngagesIncomingEdge?: CivilSocietyEngagesIncomingEdgeResolvers<ContextType>;
+  CivilSocietyEngagesIncomingConnection?: CivilSocietyEngagesIncomingConnectionResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;

@@ -4,17 +4,18 @@ import { AppError, badInput, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { evidenceOf } from '../evidence';
 import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../generated/boundary';
-import { RelationOrder } from '../generated/resolvers-types';
+import { GradeReasonCode, RelationOrder } from '../generated/resolvers-types';
 import type {
+  DerivationRule,
   EvidencePathResolvers,
   EvidenceStepResolvers,
+  GradeReasonResolvers,
   Confidence,
   InputMaybe,
   Label,
   RelationshipType,
   NodeResolvers,
   PursuesFilter,
-  PursuesRule,
   RelationFilter,
   RelationshipEdgeResolvers,
   RelationshipFilter,
@@ -125,10 +126,21 @@ const relationshipTypeOf = (t: string): RelationshipType => {
   return type;
 };
 
-const ruleOf = (r: string): PursuesRule => {
-  const rule = Object.values(ENUM_VALUES.PursuesRule).find((x) => x === r);
-  if (!rule) throw new AppError(ErrorCode.INTERNAL, `Derivation rule ${r} is not in the model`);
-  return rule;
+/** A stored rule as a value of one rule enum (a derived type's own, or DerivationRule). */
+function ruleIn<T extends string>(values: Record<string, T>) {
+  return (r: string): T => {
+    const rule = Object.values(values).find((x) => x === r);
+    if (!rule) throw new AppError(ErrorCode.INTERNAL, `Derivation rule ${r} is not in the model`);
+    return rule;
+  };
+}
+
+const derivationRuleOf: (r: string) => DerivationRule = ruleIn(ENUM_VALUES.DerivationRule);
+
+const gradeReasonCodeOf = (c: string): GradeReasonCode => {
+  const code = Object.values(GradeReasonCode).find((x) => x === c);
+  if (!code) throw new AppError(ErrorCode.INTERNAL, `Grade reason ${c} is not in the contract`);
+  return code;
 };
 
 const confidenceOf = (c: unknown): Confidence | null =>
@@ -262,7 +274,9 @@ async function stepRelationship(
 const CONFIDENCE_ORDER = Object.values(ENUM_VALUES.Confidence);
 
 const EvidencePath: EvidencePathResolvers = {
-  rule: (p) => ruleOf(p.rule),
+  rule: (p) => derivationRuleOf(p.rule),
+  // As the derivation stored them; links derived before it did have none.
+  gradeReasons: (p) => p.gradeReasons ?? [],
   // As the derivation stored it; for links derived before it did, the
   // weakest link: the lowest confidence any step gives (null when none gives one).
   confidence: async (p, _, ctx) => {
@@ -297,11 +311,26 @@ const EvidenceStep: EvidenceStepResolvers = {
   unverified: async (s, _, ctx) => (await stepRelationship(s, ctx)).unverified === true,
 };
 
+const GradeReason: GradeReasonResolvers = {
+  code: (r) => gradeReasonCodeOf(r.code),
+  cap: (r) => {
+    const cap = confidenceOf(r.cap);
+    if (!cap) throw new AppError(ErrorCode.INTERNAL, `Grade cap ${r.cap} is not a confidence`);
+    return cap;
+  },
+};
+
 const evidence = (r: RelationshipObject) => evidenceOf(r.stored);
-// Links derived before the loader stored rules take their first path's.
-const rule = (r: RelationshipObject) =>
-  ruleOf(typeof r.stored.rule === 'string' ? r.stored.rule : (evidence(r)[0]?.rule ?? ''));
-const pursues = { evidence, rule };
+/** The edge and link resolvers of a derived type: its evidence and its own typed rule. */
+function derivedResolvers<T extends string>(values: Record<string, T>) {
+  const ruleOf = ruleIn(values);
+  // Links derived before the loader stored rules take their first path's.
+  const rule = (r: RelationshipObject) =>
+    ruleOf(typeof r.stored.rule === 'string' ? r.stored.rule : (evidence(r)[0]?.rule ?? ''));
+  return { evidence, rule };
+}
+const pursues = derivedResolvers(ENUM_VALUES.PursuesRule);
+const civilSociety = derivedResolvers(ENUM_VALUES.CivilSocietyEngagesRule);
 
 /** Resolvers shared by every entity and relationship type, checked against the generated types. */
 export const sharedResolvers: Resolvers = {
@@ -311,7 +340,11 @@ export const sharedResolvers: Resolvers = {
   SourceRef,
   EvidencePath,
   EvidenceStep,
+  GradeReason,
   PursuesEdge: pursues,
   PursuesLink: pursues,
   PursuesIncomingEdge: pursues,
+  CivilSocietyEngagesEdge: civilSociety,
+  CivilSocietyEngagesLink: civilSociety,
+  CivilSocietyEngagesIncomingEdge: civilSociety,
 };

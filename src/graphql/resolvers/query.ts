@@ -15,6 +15,7 @@ import {
 } from '../prefetch';
 import type { RootLookup } from '../compile/roots';
 import { walkArgs } from './entities';
+import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
 import { entityListStatement, type EntityListShape } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
@@ -328,6 +329,7 @@ const Query: QueryResolvers = {
       priorities: Record<string, unknown>[];
       states: Record<string, unknown>[];
       cells: Record<string, unknown>[][][];
+      civilSociety: Record<string, unknown>[][][];
     }>(cypher('api/priority-matrix.cypher'), { mandate }, { operation: 'Query.priorityMatrix' });
     if (!row) throw notFound(`Mandate ${mandate}`);
     const states = row.states.map((s) => toEntity(['State'], s));
@@ -335,10 +337,21 @@ const Query: QueryResolvers = {
     const cells = states.flatMap((state, i) =>
       priorities.map((priority, j) => {
         // Pattern comprehensions return relationships in no set order.
-        const links = (row.cells[i]?.[j] ?? [])
-          .map((props) => toRelationship('PURSUES', 'OUT', priority, props))
-          .sort((a, b) => (evidenceKey(a.stored) < evidenceKey(b.stored) ? -1 : 1));
-        return { state, priority, count: links.length, links };
+        const linksOf = (type: string, rows: Record<string, unknown>[] | undefined) =>
+          (rows ?? [])
+            .map((props) => toRelationship(type, 'OUT', priority, props))
+            .sort((a, b) => (evidenceKey(a.stored) < evidenceKey(b.stored) ? -1 : 1));
+        const links = linksOf('PURSUES', row.cells[i]?.[j]);
+        const civilSociety = linksOf('CIVIL_SOCIETY_ENGAGES', row.civilSociety[i]?.[j]);
+        return {
+          state,
+          priority,
+          count: links.length,
+          links,
+          ...cellGrade(links),
+          civilSociety,
+          civilSocietyCount: civilSociety.length,
+        };
       }),
     );
     return { mandate: toEntity(['Mandate'], row.mandate), states, priorities, cells };

@@ -23,6 +23,7 @@ function mappers(schema: GraphQLSchema, model: Model): Record<string, string> {
     Period: '../model#PeriodObject',
     EvidencePath: '../model#EvidencePathObject',
     EvidenceStep: '../model#EvidenceStepObject',
+    GradeReason: '../model#GradeReasonObject',
     RelationshipConnection: '../model#RelationshipConnectionObject',
   };
   for (const label of Object.keys(model.labels)) out[label] = '../model#EntityObject';

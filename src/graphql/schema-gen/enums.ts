@@ -18,6 +18,14 @@ interface EnumSpec {
  * values that are not GraphQL names (programme-of-work) keep their stored
  * form in Neo4j; the table maps them at the API's boundary.
  */
+/** The `rule` values of every derived relationship type, in model order, each once. */
+function derivationRules(model: Model): string[] {
+  const rules = Object.values(model.relationships)
+    .filter((spec) => spec.derived)
+    .flatMap((spec) => spec.properties.rule?.values ?? []);
+  return [...new Set(rules)];
+}
+
 function enumSpecs(model: Model): EnumSpec[] {
   const specs: EnumSpec[] = [
     {
@@ -30,7 +38,8 @@ function enumSpecs(model: Model): EnumSpec[] {
     },
     {
       name: 'RelationshipType',
-      description: 'The relationship types of the graph (PURSUES is derived by the loader).',
+      description:
+        'The relationship types of the graph (PURSUES and CIVIL_SOCIETY_ENGAGES are derived by the loader).',
       values: Object.entries(model.relationships).map(([type, spec]) => ({
         stored: type,
         description: spec.description.replace(/\s+/g, ' ').trim(),
@@ -43,6 +52,12 @@ function enumSpecs(model: Model): EnumSpec[] {
         stored: v,
         description: `Stored as "${v}".`,
       })),
+    },
+    {
+      name: 'DerivationRule',
+      description:
+        'Every rule the loader derives relationships by (the rule enums of all derived types together).',
+      values: derivationRules(model).map((v) => ({ stored: v, description: `Stored as "${v}".` })),
     },
   ];
   const owners = [
