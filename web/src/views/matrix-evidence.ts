@@ -27,7 +27,7 @@ export function linkBlock(link: Link, kind: 'PURSUES' | 'CIVIL_SOCIETY_ENGAGES')
 
 function pathBlock(path: EvidencePath, index: number): HTMLElement {
   const capping = new Map<number, GradeReason[]>();
-  for (const reason of path.gradeReasons ?? []) {
+  for (const reason of path.gradeReasons) {
     if (reason.step === null) continue;
     capping.set(reason.step, [...(capping.get(reason.step) ?? []), reason]);
   }
@@ -74,8 +74,7 @@ function pathBlock(path: EvidencePath, index: number): HTMLElement {
 }
 
 /** Why the path has its grade: each reason with the step it names; none means nothing lowered it. */
-function reasonsBlock(path: EvidencePath): HTMLElement | null {
-  if (!path.gradeReasons) return null;
+function reasonsBlock(path: EvidencePath): HTMLElement {
   if (path.gradeReasons.length === 0)
     return h('p', { class: 'reasons none' }, 'Why this grade: nothing lowered it.');
   const list = h('ul', { class: 'reasons' });

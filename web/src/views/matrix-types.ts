@@ -30,7 +30,7 @@ export interface EvidencePath {
   unverified: boolean;
   period: Period | null;
   /** Empty when nothing lowered the path's grade. */
-  gradeReasons?: GradeReason[];
+  gradeReasons: GradeReason[];
   steps: Step[];
 }
 /** A derived link of a cell: PURSUES (state action) or CIVIL_SOCIETY_ENGAGES. */
@@ -51,11 +51,17 @@ export interface Cell {
   unverified: boolean;
   links: Link[];
   civilSocietyCount: number;
-  civilSociety: Link[];
+  /** The cell's CIVIL_SOCIETY_ENGAGES links, paths only (their evidence: CivilSocietyMatrix). */
+  civilSociety: { confidence: string | null; unverified: boolean; evidence: { rule: string }[] }[];
 }
 export interface Matrix {
   mandate: { id: string; name: string; startDate: string | null; endDate: string | null };
   states: { id: string; name: string; isoCode: string }[];
   priorities: { id: string; name: string }[];
   cells: Cell[];
+}
+
+/** The civil-society links of a mandate's cells with their evidence (matrix-civil-society.graphql). */
+export interface CivilSocietyMatrix {
+  cells: { state: { id: string }; priority: { id: string }; civilSociety: Link[] }[];
 }

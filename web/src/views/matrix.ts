@@ -1,9 +1,9 @@
 import { read } from '../api';
 import { clear, failure, h, loading, words } from '../dom';
-import { GRADE_COLOURS, GRADES, isGrade, type Grade } from '../palette';
+import { GRADE_COLOURS, GRADES, isGrade } from '../palette';
 import { updateRoute, type Route } from '../route';
 import { linkBlock } from './matrix-evidence';
-import type { Cell, Link, Matrix } from './matrix-types';
+import type { Cell, CivilSocietyMatrix, Link, Matrix } from './matrix-types';
 import { markRendered, type ViewFactory } from './types';
 
 interface Mandates {
@@ -23,24 +23,8 @@ const headline = (name: string): string => {
 };
 
 /** Evidence paths behind a list of links (a link without paths still counts as one). */
-const pathsOf = (links: Link[] | undefined): number =>
+const pathsOf = (links: { evidence: unknown[] }[] | undefined): number =>
   (links ?? []).reduce((sum, link) => sum + Math.max(1, link.evidence.length), 0);
-
-const RANK: Record<Grade, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
-
-/** The cell's grade: the best confidence among its PURSUES links (never their number). */
-export function gradeOf(cell: Cell | undefined): Grade | null {
-  let best: Grade | null = null;
-  for (const link of cell?.links ?? []) {
-    const c = link.confidence;
-    if (isGrade(c) && (best === null || RANK[c] > RANK[best])) best = c;
-  }
-  return best;
-}
-
-/** True when the cell has PURSUES links and every one of them is unverified. */
-export const unverifiedOf = (cell: Cell | undefined): boolean =>
-  !!cell && cell.links.length > 0 && cell.links.every((l) => l.unverified);
 
 export const matrixView: ViewFactory = (container, initial) => {
   let route = initial;
@@ -110,6 +94,30 @@ export const matrixView: ViewFactory = (container, initial) => {
         h('option', { value: route.mandate ?? DEFAULT_MANDATE }, route.mandate ?? DEFAULT_MANDATE),
       );
     }
+  }
+
+  /** The mandate's civil-society links with their evidence, asked once when first shown. */
+  let civilDetail: { mandate: string; links: Promise<Map<string, Link[]>> } | undefined;
+  function civilSocietyLinks(mandate: string): Promise<Map<string, Link[]>> {
+    if (civilDetail?.mandate !== mandate) {
+      const links = read<{ priorityMatrix: CivilSocietyMatrix }>('matrix-civil-society', {
+        mandate,
+      }).then(
+        (data) =>
+          new Map(
+            data.priorityMatrix.cells.map((c) => [
+              `${c.state.id}|${c.priority.id}`,
+              c.civilSociety,
+            ]),
+          ),
+      );
+      // A failure is shown where the links would be, and asked again next time.
+      links.catch(() => {
+        if (civilDetail?.links === links) civilDetail = undefined;
+      });
+      civilDetail = { mandate, links };
+    }
+    return civilDetail.links;
   }
 
   async function loadMatrix(): Promise<void> {
@@ -192,16 +200,17 @@ export const matrixView: ViewFactory = (container, initial) => {
     col: number,
   ): HTMLButtonElement {
     const paths = pathsOf(cell?.links);
-    const grade = gradeOf(cell);
-    const unverified = unverifiedOf(cell);
+    // The API grades the cell (its best PURSUES link), never by how many paths it has.
+    const grade = isGrade(cell?.grade) ? cell.grade : null;
+    const unverified = cell?.unverified ?? false;
     const civil = pathsOf(cell?.civilSociety);
-    const words_ = paths
+    const stateAction = paths
       ? `${paths} evidence path${paths === 1 ? '' : 's'} of state action, best grade ${words(grade) || 'not given'}${unverified ? ', every link unverified' : ''}`
       : 'no state action';
     const civilWords = civil
-      ? `; civil society: ${civil} evidence path${civil === 1 ? '' : 's'} (not counted as the state)`
+      ? `; civil society CS ${civil}: ${civil} evidence path${civil === 1 ? '' : 's'}, not counted as the state`
       : '';
-    const label = `${name}: ${words_}${civilWords}`;
+    const label = `${name}: ${stateAction}${civilWords}`;
     const classes = ['cell', paths ? 'filled' : 'empty'];
     if (unverified) classes.push('unverified');
     if (civil) classes.push('has-civil-society');
@@ -358,20 +367,41 @@ export const matrixView: ViewFactory = (container, initial) => {
     } else {
       for (const link of cell.links) evidence.append(linkBlock(link, 'PURSUES'));
     }
-    if (civilSociety.checked || !cell?.links.length) {
-      const civil = cell?.civilSociety ?? [];
+    if ((civilSociety.checked || !cell?.links.length) && matrix) {
       evidence.append(
         h(
           'h3',
           { class: 'layer-head civil-society-head' },
           'Civil society based in the state (CIVIL_SOCIETY_ENGAGES, not counted as the state)',
         ),
-        ...(civil.length
-          ? civil.map((link) => linkBlock(link, 'CIVIL_SOCIETY_ENGAGES'))
-          : [h('p', {}, 'No civil-society engagement recorded for this cell.')]),
       );
+      const section = h('div', { class: 'civil-society-links', 'aria-live': 'polite' });
+      evidence.append(section);
+      if (!cell?.civilSociety.length) {
+        section.append(h('p', {}, 'No civil-society engagement recorded for this cell.'));
+      } else {
+        section.append(loading('the civil-society links'));
+        void showCivilSociety(section, matrix.mandate.id, key);
+      }
     }
     if (moveFocus) evidence.focus();
+  }
+
+  async function showCivilSociety(section: HTMLElement, mandate: string, key: string) {
+    try {
+      const links = (await civilSocietyLinks(mandate)).get(key) ?? [];
+      clear(section);
+      for (const link of links) section.append(linkBlock(link, 'CIVIL_SOCIETY_ENGAGES'));
+    } catch (error) {
+      clear(section);
+      section.append(
+        failure(
+          'the civil-society links',
+          error,
+          () => void showCivilSociety(section, mandate, key),
+        ),
+      );
+    }
   }
 
   void loadMandates();
