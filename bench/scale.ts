@@ -132,7 +132,7 @@ export async function scaleGraph(
   }
   const relSeconds = Number(process.hrtime.bigint() - relStart) / 1e9;
   // The derived state → priority links follow the grown graph.
-  for (const statement of cypherStatements('seed/derive-pursues.cypher')) {
+  for (const statement of cypherStatements('seed/derive-state-priorities.cypher')) {
     await db.write(statement, {}, { operation: 'bench.derive', timeoutMs: 600_000 });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

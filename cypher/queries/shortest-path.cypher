@@ -1,5 +1,5 @@
 // name: shortest-path
-// description: The shortest path between two entities, step by step, with each step's sources (derived PURSUES links skipped).
+// description: The shortest path between two entities, step by step, with each step's sources (derived PURSUES and CIVIL_SOCIETY_ENGAGES links skipped).
 // param: from: string example "person:olivia-lind-haldorsson" - id of the first entity
 // param: to: string example "project:promise-barnahus-network" - id of the second entity
 // returns: step, start, relationship, end, sources

@@ -1,7 +1,7 @@
 // name: state-priorities
-// description: For each member state, the priorities it pursues, with the evidence path (project, service, law or presidency) and its sources.
+// description: For each member state, the priorities it pursues by its own action (PURSUES: itself or its state bodies), with the evidence path (project, service, law or presidency), its rule and grade, what set the grade, and its sources. Civil society is in state-civil-society.
 // param: isoCode: string = null example "LT" - ISO code of one state; null lists every state
-// returns: state, priority, priorityKind, mandate, via, through, evidence, sources, unverified
+// returns: state, priority, priorityKind, mandate, via, through, rule, confidence, evidence, gradeReasons, sources, unverified
 MATCH (s:State)-[p:PURSUES]->(pr:Priority)
 WHERE $isoCode IS NULL OR s.isoCode = $isoCode
 OPTIONAL MATCH (m:Mandate)-[:HAS_PRIORITY]->(pr)
@@ -12,7 +12,10 @@ RETURN s.name AS state,
        head(mandates) AS mandate,
        p.via AS via,
        p.viaName AS through,
+       p.rule AS rule,
+       p.confidence AS confidence,
        p.evidence AS evidence,
+       p.evidenceGradeReasons AS gradeReasons,
        p.sourceIds AS sources,
        p.unverified AS unverified
 ORDER BY state, mandate, priority, via, through

@@ -43,8 +43,8 @@ export const schemaTypeOf = (label: string): string | undefined => SCHEMA_TYPES[
  *    period, confidence and sources on it; and also the direct triple
  *    <from> car:TYPE <to>, so each relationship type is a term whose
  *    values are IRIs;
- *  - lists whose order pairs them with another list (PURSUES evidence) are
- *    @list.
+ *  - lists whose order pairs them with another list (the evidence of
+ *    PURSUES and CIVIL_SOCIETY_ENGAGES) are @list.
  */
 export function exportContext(): Record<string, unknown> {
   const model = loadModel();
@@ -92,6 +92,9 @@ export function exportContext(): Record<string, unknown> {
     evidencePeriods: { '@id': 'car:evidencePeriods', '@container': '@list' },
     evidenceConfidence: { '@id': 'car:evidenceConfidence', '@container': '@list' },
     evidenceUnverified: { '@id': 'car:evidenceUnverified', '@container': '@list' },
+    evidencePeriodPrecisions: { '@id': 'car:evidencePeriodPrecisions', '@container': '@list' },
+    evidenceGradeReasons: { '@id': 'car:evidenceGradeReasons', '@container': '@list' },
+    actorIds: { '@id': 'car:actorIds', '@container': '@set' },
   };
   for (const label of Object.keys(model.labels)) {
     ctx[label] = `car:${label}`;

@@ -9,7 +9,7 @@ import { dateAtPrecision, INDEX_KEYS, plain } from './values';
  * <key> per property. GraphML has no date or list types, so:
  *  - dates are strings at the precision the source gave ("2017", "2017-06",
  *    "2017-06-14"), with the `<key>Precision` attribute beside them;
- *  - lists (sourceIds, sourceQuotes, PURSUES evidence) are JSON arrays in a
+ *  - lists (sourceIds, sourceQuotes, the evidence of derived links) are JSON arrays in a
  *    string.
  * The graph's own <data> carries the dataset version and the as-of date.
  */

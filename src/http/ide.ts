@@ -17,7 +17,7 @@ const ASSETS: Record<string, string> = {
 };
 
 /** The query GraphiQL opens with (a unit test validates it against the contract). */
-export const IDE_EXAMPLE = `# Which priorities does Lithuania pursue, and why?
+export const IDE_EXAMPLE = `# Which priorities does Lithuania pursue, how sure and why? And its civil society?
 {
   state(isoCode: "LT") {
     name
@@ -26,13 +26,17 @@ export const IDE_EXAMPLE = `# Which priorities does Lithuania pursue, and why?
       edges {
         node { name }
         rule
+        confidence
         evidence {
           rule
+          confidence
+          gradeReasons { code cap text }
           steps { relationshipType node { label name } period { from to } }
         }
         sources { source { id title url } quote }
       }
     }
+    civilSociety(first: 5) { edges { node { name } rule confidence actorIds } }
   }
 }
 `;

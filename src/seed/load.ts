@@ -10,7 +10,10 @@ export interface LoadReport {
   relationships: number;
   deletedNodes: number;
   deletedRelationships: number;
+  /** Derived PURSUES links (state action). */
   derived: number;
+  /** Derived CIVIL_SOCIETY_ENGAGES links (civil society based in a state). */
+  civilSociety: number;
   counts: { labels: Record<string, number>; types: Record<string, number> };
   checksum: string;
 }
@@ -70,16 +73,23 @@ async function writeSeed(tx: ManagedTransaction, data: SeedData, progress: (m: s
     keys: data.rels.map((r) => r.seedKey),
   });
   let derived = 0;
-  for (const statement of cypherStatements('seed/derive-pursues.cypher')) {
+  let civilSociety = 0;
+  for (const statement of cypherStatements('seed/derive-state-priorities.cypher')) {
     const result = await tx.run(statement);
-    const value = result.records[0]?.get('derived') as number | undefined;
-    if (typeof value === 'number') derived = value;
+    const row = result.records[0];
+    if (row?.has('derived')) {
+      derived = row.get('derived') as number;
+      civilSociety = row.get('civilSociety') as number;
+    }
   }
-  progress(`  derived ${derived} PURSUES relationships (state → priority)`);
+  progress(
+    `  derived ${derived} PURSUES and ${civilSociety} CIVIL_SOCIETY_ENGAGES relationships (state → priority)`,
+  );
   return {
     deletedNodes: staleNodes.records[0]?.get('deleted') as number,
     deletedRelationships: staleRels.records[0]?.get('deleted') as number,
     derived,
+    civilSociety,
   };
 }
 
@@ -96,6 +106,9 @@ export interface PlanPart {
 }
 
 const ROLLBACK = new Error('plan: roll back');
+
+/** The relationship types the load derives (derive-state-priorities.cypher). */
+const DERIVED_TYPES = ['PURSUES', 'CIVIL_SOCIETY_ENGAGES'];
 
 /**
  * Runs the load in a write transaction and rolls it back, comparing the
@@ -133,7 +146,11 @@ function diff(before: Map<string, string>, after: Map<string, string>): SeedPlan
   };
   // Keys: an entity id, or TYPE|from|to|key for a relationship (content.cypher).
   const part = (key: string) =>
-    !key.includes('|') ? plan.entities : key.startsWith('PURSUES|') ? plan.derived : plan.facts;
+    !key.includes('|')
+      ? plan.entities
+      : DERIVED_TYPES.some((t) => key.startsWith(`${t}|`))
+        ? plan.derived
+        : plan.facts;
   for (const [key, value] of after) {
     const old = before.get(key);
     if (old === undefined) part(key).added.push(key);

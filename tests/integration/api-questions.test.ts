@@ -11,6 +11,31 @@ describe('researchers’ questions, one request each', () => {
     return body.data as Any;
   };
 
+  it("Lithuania's civil society engages apart from the state: Užuovėja is civil society, never a PURSUES step", async () => {
+    const { state } = await ask(`{
+      state(isoCode: "LT") {
+        pursues(first: 20) { edges { evidence { steps { node { id } } } } }
+        civilSociety(first: 20) {
+          totalCount
+          edges { node { id } rule confidence actorIds evidence { rule gradeReasons { code cap step } } }
+        }
+      } }`);
+    const pursuedThrough = (state.pursues.edges as Any[]).flatMap((e) =>
+      (e.evidence as Any[]).flatMap((p) => (p.steps as Any[]).map((s) => s.node.id)),
+    );
+    expect(pursuedThrough).not.toContain('service:lt-uzuoveja-support-centre');
+    const civil = state.civilSociety.edges as Any[];
+    expect(state.civilSociety.totalCount).toBe(civil.length);
+    expect(civil.flatMap((e) => e.actorIds)).toContain('service:lt-uzuoveja-support-centre');
+    for (const e of civil) {
+      expect(e.confidence).toBe('LOW');
+      for (const p of e.evidence as Any[]) {
+        expect(['CIVIL_SOCIETY_SERVICE', 'CIVIL_SOCIETY_PARTNER_IN_PROJECT']).toContain(p.rule);
+        expect(p.gradeReasons).toContainEqual({ code: 'NON_STATE_OPERATOR', cap: 'LOW', step: 0 });
+      }
+    }
+  });
+
   it('Lithuania: its ministry, ombudsperson, presidencies and the priorities it pursues with evidence', async () => {
     const { state } = await ask(`{
       state(isoCode: "lt") {
@@ -59,24 +84,50 @@ describe('researchers’ questions, one request each', () => {
     }
   });
 
-  it('the states pursuing the 2020-2025 Barnahus strategic area, and through what', async () => {
+  it('the states pursuing the 2020-2025 Barnahus strategic area, and through what; civil society apart', async () => {
     const { node } = await ask(`{ node(id: "priority:2020-protection-support-justice") {
-      ... on Priority { name pursuedBy(first: 100) {
-        edges { node { isoCode } rule evidence { steps { node { __typename id } } } } } } } }`);
+      ... on Priority { name
+        pursuedBy(first: 50) {
+          edges { node { isoCode } rule confidence
+            evidence { rule confidence gradeReasons { code cap step text } steps { node { __typename id } } } } }
+        civilSocietyIn(first: 20) {
+          edges { node { isoCode } rule confidence actorIds
+            evidence { rule gradeReasons { code cap step } steps { node { __typename id } } } } } } } }`);
     expect(node.name).toMatch(/^Protection, Support and Justice/);
     const edges = node.pursuedBy.edges as Any[];
     const states = new Set(edges.map((e) => e.node.isoCode));
     // Iceland's 1998 Barnahús, Sweden's Linköping house, Norway's Statens barnehus, ...
-    for (const iso of ['IS', 'SE', 'NO', 'DK', 'EE', 'LT', 'DE', 'PL'])
-      expect(states).toContain(iso);
+    for (const iso of ['IS', 'SE', 'NO', 'DK', 'EE', 'FI', 'LV']) expect(states).toContain(iso);
     expect(states).not.toContain('RU');
     const iceland = edges.find((e) => e.node.isoCode === 'IS');
+    // A house open since 1998 with no known end: medium, and the path says why.
     expect(iceland).toMatchObject({
       rule: 'NATIONAL_SERVICE',
+      confidence: 'MEDIUM',
       evidence: [
-        { steps: [{ node: { __typename: 'Service', id: 'service:is-barnahus-reykjavik' } }, {}] },
+        {
+          rule: 'NATIONAL_SERVICE',
+          confidence: 'MEDIUM',
+          gradeReasons: [{ code: 'OPEN_END', cap: 'MEDIUM', step: null }],
+          steps: [{ node: { __typename: 'Service', id: 'service:is-barnahus-reykjavik' } }, {}],
+        },
       ],
     });
+    expect(iceland!.evidence[0].gradeReasons[0].text).toContain('service:is-barnahus-reykjavik');
+    // Poland's NGO-run centres, Germany's Childhood-Haus and Lithuania's Užuovėja are civil
+    // society: never counted as the state pursuing the area.
+    const civil = node.civilSocietyIn.edges as Any[];
+    for (const iso of ['PL', 'DE', 'LT']) {
+      expect(states).not.toContain(iso);
+      expect(civil.map((e) => e.node.isoCode)).toContain(iso);
+    }
+    for (const e of civil) {
+      expect(['CIVIL_SOCIETY_SERVICE', 'CIVIL_SOCIETY_PARTNER_IN_PROJECT']).toContain(e.rule);
+      expect(e.confidence).toBe('LOW');
+      expect(e.actorIds.length).toBeGreaterThan(0);
+      for (const p of e.evidence as Any[])
+        expect(p.gradeReasons).toContainEqual({ code: 'NON_STATE_OPERATOR', cap: 'LOW', step: 0 });
+    }
   });
 
   it('the members of the Council on 2023-01-01', async () => {

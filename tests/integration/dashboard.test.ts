@@ -440,22 +440,23 @@ describe('the dashboard in a browser', () => {
     });
   });
 
-  it("opens Lithuania's evidence with a source quote from a click, and again from the permalink", async () => {
-    // Lithuania's first non-empty cell of the mandate, as the database has it
-    // (the seed's priorities for Lithuania are being curated).
+  it("opens Estonia's evidence with a source quote from a click, and again from the permalink", async () => {
+    // Estonia's first non-empty cell of the mandate, as the database has it
+    // (Lithuania pursues none of the 2020-2025 areas by its own action: its
+    // Barnahus-type centre is run by civil society).
     const rows = await ctx.db.read<{ priority: string }>(
-      `MATCH (:Mandate {id: $mandate})-[h:HAS_PRIORITY]->(p:Priority)<-[:PURSUES]-(:State {isoCode: 'LT'})
+      `MATCH (:Mandate {id: $mandate})-[h:HAS_PRIORITY]->(p:Priority)<-[:PURSUES]-(:State {isoCode: 'EE'})
        RETURN p.id AS priority ORDER BY h.order, p.name LIMIT 1`,
       { mandate: MANDATE },
-      { operation: 'test.dashboard.lithuania' },
+      { operation: 'test.dashboard.estonia' },
     );
     expect(rows).toHaveLength(1);
-    const key = `state:LT|${rows[0]!.priority}`;
+    const key = `state:EE|${rows[0]!.priority}`;
     const page = await open(`view=matrix&mandate=${MANDATE}`);
     await rendered(page, 'matrix');
     await page.click(`button.cell[data-key="${key}"]`);
     await page.waitForSelector('#evidence:not([hidden]) blockquote', WAIT);
-    expect(await page.$eval('#evidence h2', (el) => el.textContent)).toMatch(/^Lithuania × /);
+    expect(await page.$eval('#evidence h2', (el) => el.textContent)).toMatch(/^Estonia × /);
     expect(await count(page, '#evidence .path')).toBeGreaterThan(0);
     expect(await activeAttribute(page, 'id')).toBe('evidence');
     expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`cell=${key}`);
@@ -463,7 +464,7 @@ describe('the dashboard in a browser', () => {
     // The URL alone restores the view, mandate and open cell.
     const again = await open(new URL(page.url()).hash.slice(1));
     await again.waitForSelector('#evidence:not([hidden]) blockquote', WAIT);
-    expect(await again.$eval('#evidence h2', (el) => el.textContent)).toMatch(/^Lithuania × /);
+    expect(await again.$eval('#evidence h2', (el) => el.textContent)).toMatch(/^Estonia × /);
     await page.close();
     await again.close();
   });

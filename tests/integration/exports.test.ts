@@ -388,6 +388,80 @@ print(json.dumps({
     expect(reified.every((p) => (p.get(`${CAR}evidence`) ?? []).length === 1)).toBe(true);
   });
 
+  it('CSV, GraphML and JSON-LD carry the grade reasons of each derived path and period precisions, in path order', async () => {
+    const [link] = await db.read<{
+      from: string;
+      to: string;
+      type: string;
+      via: string;
+      reasons: string[];
+      precisions: string[];
+    }>(
+      `MATCH (a:State)-[x:PURSUES|CIVIL_SOCIETY_ENGAGES]->(b:Priority)
+       WHERE any(g IN x.evidenceGradeReasons WHERE g <> '[]')
+       RETURN a.id AS from, b.id AS to, type(x) AS type, x.viaId AS via,
+              x.evidenceGradeReasons AS reasons, x.evidencePeriodPrecisions AS precisions
+       ORDER BY type, from, to, via LIMIT 1`,
+      {},
+      { operation: 'test.graded-link' },
+    );
+    expect(link).toBeDefined();
+    expect(JSON.parse(link!.reasons.find((r) => r !== '[]')!)[0]).toEqual(
+      expect.objectContaining({ code: expect.any(String), cap: expect.any(String) }),
+    );
+
+    // CSV: a string[] column, elements joined by the array delimiter.
+    const [header, ...rows] = parseCsv(
+      fs.readFileSync(path.join(out, 'relationships.csv'), 'utf8'),
+    );
+    const col = (name: string) => header!.findIndex((h) => h === name || h.startsWith(`${name}:`));
+    expect(header![col('evidenceGradeReasons')]).toBe('evidenceGradeReasons:string[]');
+    const row = rows.find(
+      (r) =>
+        r[col(':START_ID')] === link!.from &&
+        r[col(':END_ID')] === link!.to &&
+        r[col(':TYPE')] === link!.type &&
+        r[col('viaId')] === link!.via,
+    );
+    expect(row?.[col('evidenceGradeReasons')]).toBe(link!.reasons.join('|'));
+    expect(row?.[col('evidencePeriodPrecisions')]).toBe(link!.precisions.join('|'));
+
+    // GraphML: a JSON array in a string attribute, read back by networkx.
+    const script = `
+import json, sys, networkx as nx
+G = nx.read_graphml(sys.argv[1])
+for a, b, d in G.edges(data=True):
+    if (a, b, d.get('label'), d.get('viaId')) == tuple(sys.argv[2:6]):
+        print(json.dumps([json.loads(d['evidenceGradeReasons']), json.loads(d['evidencePeriodPrecisions'])]))
+`;
+    const r = spawnSync(
+      process.env.PYTHON ?? 'python3',
+      ['-c', script, path.join(out, 'graph.graphml'), link!.from, link!.to, link!.type, link!.via],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([link!.reasons, link!.precisions]);
+
+    // JSON-LD: ordered lists (@list) on the relationship's own resource.
+    const doc = JSON.parse(fs.readFileSync(path.join(out, 'graph.jsonld'), 'utf8')) as {
+      '@context': Record<string, unknown>;
+      '@graph': Record<string, unknown>[];
+    };
+    expect(doc['@context'].evidenceGradeReasons).toEqual({
+      '@id': 'car:evidenceGradeReasons',
+      '@container': '@list',
+    });
+    const resource = doc['@graph'].find(
+      (g) =>
+        g.viaId === link!.via &&
+        JSON.stringify(g.subject) === JSON.stringify(`urn:cbss-car:${link!.from}`) &&
+        JSON.stringify(g.object) === JSON.stringify(`urn:cbss-car:${link!.to}`) &&
+        g.predicate === link!.type,
+    );
+    expect(resource?.evidenceGradeReasons).toEqual(link!.reasons);
+    expect(resource?.evidencePeriodPrecisions).toEqual(link!.precisions);
+  });
+
   it('CSL-JSON and BibTeX parse with citation-js, one entry per cited source', async () => {
     const expected = (
       await db.read<{ key: string }>(

@@ -7,13 +7,15 @@ import { testDatabase } from '../helpers/db';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * The PURSUES derivation rules (docs/model.md), each with positive and
- * negative cases, on the real Neo4j. Every case builds a small world of its
- * own (a state, a mandate with one priority, projects and partners), runs
- * the derivation and reads the links inside one write transaction that is
- * then rolled back, so the shared test graph never sees the planted facts.
+ * The derivation rules of PURSUES and CIVIL_SOCIETY_ENGAGES (docs/model.md),
+ * each with positive and negative cases, on the real Neo4j. Every case
+ * builds a small world of its own (a state, a mandate with one priority,
+ * projects and partners), runs the derivation and reads the links inside one
+ * write transaction that is then rolled back, so the shared test graph never
+ * sees the planted facts.
  */
 const ROLLBACK = new Error('rollback');
+const DERIVE = 'seed/derive-state-priorities.cypher';
 
 /** A world: a state, a 2013-2017 mandate with one priority, and a ministry and an NGO of the state. */
 const WORLD = `
@@ -30,24 +32,42 @@ CREATE (un:Entity:Organisation {id: 'test:un', name: 'Test UN office', kind: 'un
 const project = (id: string, from: string | null, to: string | null, confidence?: string) => `
 MATCH (pr:Priority {id: 'test:pr'})
 CREATE (p:Entity:Project {id: '${id}', name: '${id}', origin: 'test',
-  startDate: ${from ? `date('${from}')` : 'null'}, endDate: ${to ? `date('${to}')` : 'null'}})
+  startDate: ${from ? `date('${from}')` : 'null'}, startDatePrecision: ${from ? "'day'" : 'null'},
+  endDate: ${to ? `date('${to}')` : 'null'}, endDatePrecision: ${to ? "'year'" : 'null'}})
 CREATE (p)-[:ADDRESSES {origin: 'test', sourceIds: ['source:S2']${confidence ? `, confidence: '${confidence}'` : ''}}]->(pr)`;
 
 /** A partnership of `partner` in `projectId`, with an optional period. */
 const partner = (partnerId: string, projectId: string, from?: string, to?: string) => `
 MATCH (a:Entity {id: '${partnerId}'}), (p:Entity {id: '${projectId}'})
-CREATE (a)-[:PARTNER_IN {origin: 'test', sourceIds: ['source:S3']${from ? `, validFrom: date('${from}')` : ''}${to ? `, validTo: date('${to}')` : ''}}]->(p)`;
+CREATE (a)-[:PARTNER_IN {origin: 'test', sourceIds: ['source:S3']${from ? `, validFrom: date('${from}'), validFromPrecision: 'month'` : ''}${to ? `, validTo: date('${to}'), validToPrecision: 'month'` : ''}}]->(p)`;
+
+/** A service of the test state that addresses the test priority, opened in May 2014. */
+const service = (id: string, extra = '') => `
+MATCH (s:State {id: 'test:s'}), (pr:Priority {id: 'test:pr'})
+CREATE (v:Entity:Service {id: '${id}', name: '${id}', kind: 'barnahus', opened: date('2014-05-01'), openedPrecision: 'month', origin: 'test'${extra}})
+CREATE (v)-[:LOCATED_IN {origin: 'test', sourceIds: ['source:S1']}]->(s)
+CREATE (v)-[:ADDRESSES {origin: 'test', sourceIds: ['source:S2']}]->(pr)`;
+
+/** The derived links of one type from the test state to the test priority. */
+const linksOf = (type: string) => async (tx: ManagedTransaction) =>
+  (
+    await tx.run(
+      `MATCH (:State {id: 'test:s'})-[r:${type}]->(:Priority {id: 'test:pr'})
+       RETURN r {.viaId, .rule, .confidence, .unverified, .rules, .evidence, .evidencePeriods,
+                 .evidencePeriodPrecisions, .evidenceConfidence, .evidenceUnverified,
+                 .evidenceGradeReasons, .actorIds} AS r ORDER BY r.viaId`,
+    )
+  ).records.map((x) => {
+    const r = x.get('r') as Any;
+    return {
+      ...r,
+      reasons: (r.evidenceGradeReasons as string[]).map((j) => JSON.parse(j) as Any[]),
+    };
+  });
 
 async function derivedIn(
   setup: string[],
-  read: (tx: ManagedTransaction) => Promise<unknown> = async (tx) =>
-    (
-      await tx.run(
-        `MATCH (:State {id: 'test:s'})-[r:PURSUES]->(:Priority {id: 'test:pr'})
-         RETURN r {.viaId, .rule, .confidence, .unverified, .rules, .evidence, .evidencePeriods,
-                   .evidenceConfidence, .evidenceUnverified} AS r ORDER BY r.viaId`,
-      )
-    ).records.map((x) => x.get('r') as Any),
+  read: (tx: ManagedTransaction) => Promise<unknown> = linksOf('PURSUES'),
 ): Promise<Any> {
   const db = testDatabase();
   let out: unknown;
@@ -55,7 +75,7 @@ async function derivedIn(
     await db.writeTx({ operation: 'test.pursues-rules', timeoutMs: 60_000 }, async (tx) => {
       await tx.run(WORLD);
       for (const s of setup) await tx.run(s);
-      for (const s of cypherStatements('seed/derive-pursues.cypher')) await tx.run(s);
+      for (const s of cypherStatements(DERIVE)) await tx.run(s);
       out = await read(tx);
       throw ROLLBACK;
     });
@@ -67,8 +87,16 @@ async function derivedIn(
   return out;
 }
 
+/** Both derived types at once: { pursues, civilSociety }. */
+const both = async (tx: ManagedTransaction) => ({
+  pursues: await linksOf('PURSUES')(tx),
+  civilSociety: await linksOf('CIVIL_SOCIETY_ENGAGES')(tx),
+});
+
+const codes = (reasons: Any[]) => reasons.map((g: Any) => g.code);
+
 describe('PURSUES derivation rules', () => {
-  it('a ministry of the state in a project during the mandate: body-partner-in-project, high', async () => {
+  it('a ministry of the state in a project during the mandate: body-partner-in-project, high, no grade reason', async () => {
     const links = await derivedIn([
       project('test:p', '2014-01-01', '2016-12-31'),
       partner('test:ministry', 'test:p'),
@@ -83,26 +111,44 @@ describe('PURSUES derivation rules', () => {
           'test:s <-RESPONSIBLE_FOR_CHILDREN_IN- test:ministry -PARTNER_IN-> test:p -ADDRESSES-> test:pr',
         ],
         evidencePeriods: ['2014-01-01/2016-12-31'],
+        reasons: [[]],
       }),
     ]);
   });
 
-  it('an NGO of the state: partner-in-state, never above low', async () => {
-    const links = await derivedIn([
-      project('test:p', '2014-01-01', '2016-12-31'),
-      partner('test:ngo', 'test:p'),
-    ]);
-    expect(links).toEqual([
-      expect.objectContaining({ rule: 'partner-in-state', confidence: 'low', unverified: false }),
+  it('an NGO of the state is not the state: no PURSUES, a CIVIL_SOCIETY_ENGAGES link at most low, naming the NGO', async () => {
+    const { pursues, civilSociety } = await derivedIn(
+      [project('test:p', '2014-01-01', '2016-12-31'), partner('test:ngo', 'test:p')],
+      both,
+    );
+    expect(pursues).toEqual([]);
+    expect(civilSociety).toEqual([
+      expect.objectContaining({
+        rule: 'civil-society-partner-in-project',
+        rules: ['civil-society-partner-in-project'],
+        confidence: 'low',
+        unverified: false,
+        actorIds: ['test:ngo'],
+        reasons: [
+          [
+            {
+              code: 'NON_STATE_OPERATOR',
+              cap: 'low',
+              step: 0,
+              text: 'test:ngo is civil society (ngo), not a state body',
+            },
+          ],
+        ],
+      }),
     ]);
   });
 
-  it('a UN office sitting in the state does not stand for it', async () => {
-    const links = await derivedIn([
-      project('test:p', '2014-01-01', '2016-12-31'),
-      partner('test:un', 'test:p'),
-    ]);
-    expect(links).toEqual([]);
+  it('a UN office sitting in the state does not stand for it, nor is it civil society of the state', async () => {
+    const { pursues, civilSociety } = await derivedIn(
+      [project('test:p', '2014-01-01', '2016-12-31'), partner('test:un', 'test:p')],
+      both,
+    );
+    expect([pursues, civilSociety]).toEqual([[], []]);
   });
 
   it('a project that ended before the mandate began counts for nothing', async () => {
@@ -121,57 +167,184 @@ describe('PURSUES derivation rules', () => {
     expect(links).toEqual([]);
   });
 
-  it('a medium-confidence step makes the path and the link medium', async () => {
+  it('the period carries the precisions of the facts that set it', async () => {
+    const links = await derivedIn([
+      project('test:p', '2014-01-01', '2016-12-31'),
+      project('test:q', '2010-01-01', '2016-12-31'),
+      partner('test:ministry', 'test:p'),
+      partner('test:ministry', 'test:q', '2014-03-01', '2015-06-30'),
+    ]);
+    expect(links.map((l: Any) => [l.viaId, l.evidencePeriods, l.evidencePeriodPrecisions])).toEqual(
+      [
+        ['test:p', ['2014-01-01/2016-12-31'], ['day/year']],
+        ['test:q', ['2014-03-01/2015-06-30'], ['month/month']],
+      ],
+    );
+  });
+
+  it('a medium-confidence step makes the path and the link medium, and names the step', async () => {
     const links = await derivedIn([
       project('test:p', '2014-01-01', '2016-12-31', 'medium'),
       partner('test:ministry', 'test:p'),
     ]);
     expect(links).toEqual([
-      expect.objectContaining({ confidence: 'medium', evidenceConfidence: ['medium'] }),
+      expect.objectContaining({
+        confidence: 'medium',
+        evidenceConfidence: ['medium'],
+        reasons: [
+          [
+            expect.objectContaining({
+              code: 'STEP_CONFIDENCE',
+              cap: 'medium',
+              step: 2,
+              text: 'ADDRESSES test:p -> test:pr has confidence medium in its sources',
+            }),
+          ],
+        ],
+      }),
     ]);
   });
 
-  it('a service counts for its state, but at most low when an NGO runs it', async () => {
-    const service = (id: string) => `
-      MATCH (s:State {id: 'test:s'}), (pr:Priority {id: 'test:pr'})
-      CREATE (v:Entity:Service {id: '${id}', name: '${id}', kind: 'barnahus', opened: date('2014-05-01'), origin: 'test'})
-      CREATE (v)-[:LOCATED_IN {origin: 'test', sourceIds: ['source:S1']}]->(s)
-      CREATE (v)-[:ADDRESSES {origin: 'test', sourceIds: ['source:S2']}]->(pr)`;
+  it("a step's reason quotes the curator's note on it, so the cap says why (quotes and line breaks kept)", async () => {
+    const note = 'Low: overlaps the mandate only in its last "four months".\nSee [S1].';
     const links = await derivedIn([
-      service('test:public-house'),
-      service('test:ngo-house'),
-      `MATCH (v:Service {id: 'test:ngo-house'}), (o:Organisation {id: 'test:ngo'})
-       CREATE (v)-[:OPERATED_BY {origin: 'test', sourceIds: ['source:S1']}]->(o)`,
+      project('test:p', '2014-01-01', '2016-12-31', 'low'),
+      partner('test:ministry', 'test:p'),
+      `MATCH (:Project {id: 'test:p'})-[r:ADDRESSES]->() SET r.note = $note`.replace(
+        '$note',
+        JSON.stringify(note),
+      ),
     ]);
-    expect(links.map((l: Any) => [l.viaId, l.rule, l.confidence])).toEqual([
-      ['test:ngo-house', 'national-service', 'low'],
-      ['test:public-house', 'national-service', 'high'],
+    expect(links[0].confidence).toBe('low');
+    expect(links[0].reasons[0]).toEqual([
+      {
+        code: 'STEP_CONFIDENCE',
+        cap: 'low',
+        step: 2,
+        text: `ADDRESSES test:p -> test:pr has confidence low in its sources: ${note}`,
+      },
     ]);
   });
 
-  it('a path with an unknown start is kept, unverified', async () => {
+  it('an open end never lifts a path above medium: OPEN_END', async () => {
+    const links = await derivedIn([
+      project('test:p', '2014-01-01', null),
+      partner('test:ministry', 'test:p'),
+    ]);
+    expect(links).toEqual([
+      expect.objectContaining({
+        confidence: 'medium',
+        unverified: false,
+        evidencePeriods: ['2014-01-01/'],
+        reasons: [[expect.objectContaining({ code: 'OPEN_END', cap: 'medium', step: null })]],
+      }),
+    ]);
+  });
+
+  it('a path with an unknown start is kept, unverified and at most medium: UNKNOWN_START', async () => {
     const links = await derivedIn([
       project('test:p', null, null),
       partner('test:ministry', 'test:p'),
     ]);
     expect(links).toEqual([
-      expect.objectContaining({ unverified: true, evidenceUnverified: [true] }),
+      expect.objectContaining({
+        confidence: 'medium',
+        unverified: true,
+        evidenceUnverified: [true],
+        evidencePeriodPrecisions: ['/'],
+      }),
+    ]);
+    expect(codes(links[0].reasons[0])).toEqual(['UNKNOWN_START', 'OPEN_END']);
+  });
+
+  it('a link whose every path is unverified is never high: UNVERIFIED_STEP names the step', async () => {
+    const links = await derivedIn([
+      project('test:p', '2014-01-01', '2016-12-31'),
+      partner('test:ministry', 'test:p'),
+      `MATCH (:Ministry {id: 'test:ministry'})-[r:PARTNER_IN]->() SET r.unverified = true`,
+    ]);
+    expect(links).toEqual([expect.objectContaining({ confidence: 'medium', unverified: true })]);
+    expect(links[0].reasons[0]).toEqual([
+      expect.objectContaining({ code: 'UNVERIFIED_STEP', cap: 'medium', step: 1 }),
     ]);
   });
 
-  it('a link takes its best path: high through the ministry beats low through the NGO', async () => {
-    const links = await derivedIn([
-      project('test:p', '2014-01-01', '2016-12-31'),
-      partner('test:ngo', 'test:p'),
-      partner('test:ministry', 'test:p'),
+  it('a publicly run service counts for its state; one an NGO runs is civil society, not PURSUES', async () => {
+    const { pursues, civilSociety } = await derivedIn(
+      [
+        service('test:public-house'),
+        service('test:ngo-house'),
+        service('test:ngo-kind-house', ", operatorKind: 'non-governmental'"),
+        `MATCH (v:Service {id: 'test:ngo-house'}), (o:Organisation {id: 'test:ngo'})
+         CREATE (v)-[:OPERATED_BY {origin: 'test', sourceIds: ['source:S1']}]->(o)`,
+      ],
+      both,
+    );
+    expect(pursues.map((l: Any) => [l.viaId, l.rule, l.confidence, codes(l.reasons[0])])).toEqual([
+      ['test:public-house', 'national-service', 'medium', ['OPEN_END']],
     ]);
-    expect(links).toEqual([
+    expect(
+      civilSociety.map((l: Any) => [
+        l.viaId,
+        l.rule,
+        l.confidence,
+        codes(l.reasons[0]),
+        l.actorIds,
+      ]),
+    ).toEqual([
+      [
+        'test:ngo-house',
+        'civil-society-service',
+        'low',
+        ['NON_STATE_OPERATOR', 'OPEN_END'],
+        ['test:ngo-house'],
+      ],
+      [
+        'test:ngo-kind-house',
+        'civil-society-service',
+        'low',
+        ['NON_STATE_OPERATOR', 'OPEN_END'],
+        ['test:ngo-kind-house'],
+      ],
+    ]);
+  });
+
+  it('an NGO-run service in a project is civil society, never a state body', async () => {
+    const { pursues, civilSociety } = await derivedIn(
+      [
+        project('test:p', '2014-01-01', '2016-12-31'),
+        `MATCH (s:State {id: 'test:s'})
+         CREATE (v:Entity:Service {id: 'test:centre', name: 'c', kind: 'barnahus', operatorKind: 'non-governmental', origin: 'test'})
+         CREATE (v)-[:LOCATED_IN {origin: 'test', sourceIds: ['source:S1']}]->(s)`,
+        partner('test:centre', 'test:p'),
+      ],
+      both,
+    );
+    expect(pursues).toEqual([]);
+    expect(civilSociety).toEqual([
+      expect.objectContaining({ rule: 'civil-society-partner-in-project', confidence: 'low' }),
+    ]);
+  });
+
+  it('ministry and NGO in one project: the state pursues it through the ministry only, civil society engages through the NGO', async () => {
+    const { pursues, civilSociety } = await derivedIn(
+      [
+        project('test:p', '2014-01-01', '2016-12-31'),
+        partner('test:ngo', 'test:p'),
+        partner('test:ministry', 'test:p'),
+      ],
+      both,
+    );
+    expect(pursues).toEqual([
       expect.objectContaining({
         rule: 'body-partner-in-project',
         confidence: 'high',
-        rules: ['body-partner-in-project', 'partner-in-state'],
-        evidenceConfidence: ['high', 'low'],
+        rules: ['body-partner-in-project'],
+        evidenceConfidence: ['high'],
       }),
+    ]);
+    expect(civilSociety).toEqual([
+      expect.objectContaining({ rules: ['civil-society-partner-in-project'], confidence: 'low' }),
     ]);
   });
 
@@ -188,15 +361,114 @@ describe('PURSUES derivation rules', () => {
         const read = async () =>
           (
             await tx.run(
-              `MATCH (:State {id: 'test:s'})-[r:PURSUES]->() RETURN r.evidence AS e ORDER BY r.viaId`,
+              `MATCH (:State {id: 'test:s'})-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->()
+               RETURN type(r) + ' ' + r.viaId AS k, r.evidence AS e, r.evidenceGradeReasons AS g
+               ORDER BY k`,
             )
-          ).records.map((x) => x.get('e') as string[]);
+          ).records.map((x) => x.toObject());
         const first = await read();
-        for (const s of cypherStatements('seed/derive-pursues.cypher')) await tx.run(s);
+        for (const s of cypherStatements(DERIVE)) await tx.run(s);
         return [first, await read()];
       },
     );
     expect(twice[0]).toEqual(twice[1]);
+  });
+});
+
+describe('the derived links of the seed', () => {
+  const CIVIL_KINDS = ['ngo', 'foundation', 'academic', 'network', 'service-provider', 'other'];
+
+  async function read<T extends Record<string, unknown>>(query: string): Promise<T[]> {
+    const db = testDatabase();
+    try {
+      return await db.read<T>(query, { kinds: CIVIL_KINDS }, { operation: 'test.seed-links' });
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('no PURSUES path passes through a civil-society organisation or an NGO-run service', async () => {
+    const rows = await read<{ path: string }>(
+      `MATCH ()-[r:PURSUES]->()
+       UNWIND r.evidence AS path
+       WITH path, [t IN split(path, ' ') WHERE t CONTAINS ':'] AS ids
+       MATCH (n:Entity) WHERE n.id IN ids
+         AND ((n:Organisation AND n.kind IN $kinds)
+              OR (n:Service AND (n.operatorKind = 'non-governmental'
+                  OR EXISTS { (n)-[:OPERATED_BY]->(o:Organisation) WHERE o.kind IN $kinds })))
+       RETURN DISTINCT path`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('the NGO-run Polish centres are civil society engagement, not the state pursuing', async () => {
+    const rows = await read<{ type: string; via: string }>(
+      `MATCH (:State {id: 'state:PL'})-[r]->(:Priority {id: 'priority:2020-protection-support-justice'})
+       WHERE r.viaId STARTS WITH 'service:pl-cpd-'
+       RETURN type(r) AS type, r.viaId AS via ORDER BY via`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['CIVIL_SOCIETY_ENGAGES']));
+  });
+
+  it('every path is graded by its reasons: the lowest cap, HIGH only with none, and an open end or unverified path never HIGH', async () => {
+    const rows = await read<{
+      link: string;
+      confidence: string;
+      unverified: boolean;
+      period: string;
+      reasons: string;
+    }>(
+      `MATCH (s)-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->(p)
+       UNWIND range(0, size(r.evidence) - 1) AS i
+       RETURN type(r) + ' ' + s.id + ' ' + p.id + ' ' + r.viaId AS link,
+              r.evidenceConfidence[i] AS confidence, r.evidenceUnverified[i] AS unverified,
+              r.evidencePeriods[i] AS period, r.evidenceGradeReasons[i] AS reasons`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    const order = ['high', 'medium', 'low'];
+    const wrong = rows.filter((row) => {
+      const reasons = JSON.parse(row.reasons) as { code: string; cap: string }[];
+      const grade = order[Math.max(0, ...reasons.map((g) => order.indexOf(g.cap)))];
+      const openEnd = row.period.endsWith('/');
+      return (
+        grade !== row.confidence ||
+        (openEnd && !reasons.some((g) => g.code === 'OPEN_END')) ||
+        (row.unverified && row.confidence === 'high') ||
+        (row.link.startsWith('CIVIL') && !reasons.some((g) => g.code === 'NON_STATE_OPERATOR')) ||
+        (row.link.startsWith('PURSUES') && reasons.some((g) => g.code === 'NON_STATE_OPERATOR'))
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('no link is HIGH when every one of its paths is unverified', async () => {
+    const rows = await read<{ link: string }>(
+      `MATCH (s)-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->(p)
+       WHERE r.confidence = 'high' AND all(u IN r.evidenceUnverified WHERE u)
+       RETURN s.id + ' ' + p.id + ' ' + r.viaId AS link`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('the Finnish 2023-24 and Estonian 2024-25 presidency outputs no longer make the states pursue Protection, Support and Justice', async () => {
+    const rows = await read<{ link: string }>(
+      `MATCH (s:State)-[r:PURSUES]->(p:Priority {id: 'priority:2020-protection-support-justice'})
+       WHERE r.viaId IN ['presidency:2023-2024', 'presidency:2024-2025']
+       RETURN s.id + ' ' + r.viaId AS link`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('Norway pursues the 2013 residential-care priority through AudTrain no higher than medium, saying why', async () => {
+    const rows = await read<{ confidence: string; reasons: string[] }>(
+      `MATCH (:State {id: 'state:NO'})-[r:PURSUES]->(:Priority {id: 'priority:2013-residential-care'})
+       RETURN r.confidence AS confidence, r.evidenceGradeReasons AS reasons`,
+    );
+    for (const row of rows) {
+      expect(row.confidence).not.toBe('high');
+      expect(row.reasons.join(' ')).toContain('OPEN_END');
+    }
   });
 });
 

@@ -58,3 +58,39 @@ describe('evidence paths of derived PURSUES links', () => {
     ]);
   });
 });
+
+describe('grade reasons and period precisions of stored evidence paths', () => {
+  const path = 'state:SE <-LOCATED_IN- service:s -ADDRESSES-> priority:y';
+
+  it('reads each path its own grade reasons, in path order; none stored is none', () => {
+    const stored = {
+      evidence: [path, path],
+      evidenceGradeReasons: [
+        '[{"code":"OPEN_END","cap":"medium","step":null,"text":"no end is known for service:s"}]',
+        '[]',
+      ],
+    };
+    expect(evidenceOf(stored).map((p) => p.gradeReasons)).toEqual([
+      [{ code: 'OPEN_END', cap: 'medium', step: null, text: 'no end is known for service:s' }],
+      [],
+    ]);
+    expect(evidenceOf({ evidence: [path] })[0]!.gradeReasons).toBeUndefined();
+  });
+
+  it('gives each end of a path period the precision stored for it, none for an open end', () => {
+    const [p] = evidenceOf({
+      evidence: [path],
+      evidencePeriods: ['2005-01-01/'],
+      evidencePeriodPrecisions: ['year/'],
+    });
+    expect(p!.period).toEqual(
+      expect.objectContaining({ fromPrecision: 'year', to: null, toPrecision: null }),
+    );
+    expect(String(p!.period!.from)).toBe('2005-01-01');
+    // Links derived before precisions were stored keep their dates, without a precision.
+    const [old] = evidenceOf({ evidence: [path], evidencePeriods: ['2014-05-01/2016-12-31'] });
+    expect(old!.period).toEqual(
+      expect.objectContaining({ fromPrecision: null, toPrecision: null }),
+    );
+  });
+});

@@ -190,7 +190,7 @@ export type Relationship = {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -214,7 +214,7 @@ export type RelationshipEdge = {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -810,7 +810,7 @@ export type DataQuality = {
   unverifiedNodes: Scalars['Int']['output'];
   /** Relationships read from sources that are flagged unverified or of low confidence, for review (the relationship rows of dq-unverified-facts; derived links are left out). */
   unverifiedRelationships: Scalars['Int']['output'];
-  /** Derived PURSUES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
+  /** Derived PURSUES and CIVIL_SOCIETY_ENGAGES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
   pursuesOutsideMandate: Scalars['Int']['output'];
   /** Sources per kind, every kind listed (0 where there are none). */
   sourcesByKind: Array<SourceKindCount>;
@@ -3124,7 +3124,7 @@ export type MemberOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founding member. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3160,7 +3160,7 @@ export type MemberOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. founding member. */
   role?: Maybe<Scalars['String']['output']>;
@@ -3188,7 +3188,7 @@ export type MemberOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founding member. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3227,7 +3227,7 @@ export type SuspendedFromEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3261,7 +3261,7 @@ export type SuspendedFromLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3287,7 +3287,7 @@ export type SuspendedFromIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3324,7 +3324,7 @@ export type ObserverOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The status of this o b s e r v e r_ o f relationship. */
     status?: Maybe<Scalars['String']['output']>;
@@ -3360,7 +3360,7 @@ export type ObserverOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The status of this o b s e r v e r_ o f relationship. */
   status?: Maybe<Scalars['String']['output']>;
@@ -3388,7 +3388,7 @@ export type ObserverOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The status of this o b s e r v e r_ o f relationship. */
     status?: Maybe<Scalars['String']['output']>;
@@ -3427,7 +3427,7 @@ export type PartOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3461,7 +3461,7 @@ export type PartOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3487,7 +3487,7 @@ export type PartOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3524,7 +3524,7 @@ export type HeldPresidencyEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3558,7 +3558,7 @@ export type HeldPresidencyLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3584,7 +3584,7 @@ export type HeldPresidencyIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3607,7 +3607,7 @@ export type HeldPresidencyIncomingLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3633,7 +3633,7 @@ export type PresidencyOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3656,7 +3656,7 @@ export type PresidencyOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3682,7 +3682,7 @@ export type PresidencyOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3719,7 +3719,7 @@ export type ChairedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3753,7 +3753,7 @@ export type ChairedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3779,7 +3779,7 @@ export type ChairedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3816,7 +3816,7 @@ export type ResponsibleForChildrenInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3852,7 +3852,7 @@ export type ResponsibleForChildrenInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -3880,7 +3880,7 @@ export type ResponsibleForChildrenInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3919,7 +3919,7 @@ export type KnownAsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3953,7 +3953,7 @@ export type KnownAsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3979,7 +3979,7 @@ export type KnownAsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4016,7 +4016,7 @@ export type OmbudspersonForEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this o m b u d s p e r s o n_ f o r relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4052,7 +4052,7 @@ export type OmbudspersonForLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this o m b u d s p e r s o n_ f o r relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4080,7 +4080,7 @@ export type OmbudspersonForIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this o m b u d s p e r s o n_ f o r relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4119,7 +4119,7 @@ export type HeldRoleEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this h e l d_ r o l e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4155,7 +4155,7 @@ export type HeldRoleLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this h e l d_ r o l e relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4183,7 +4183,7 @@ export type HeldRoleIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this h e l d_ r o l e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4222,7 +4222,7 @@ export type MandateOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4245,7 +4245,7 @@ export type MandateOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4271,7 +4271,7 @@ export type MandateOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4308,7 +4308,7 @@ export type SucceedsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4342,7 +4342,7 @@ export type SucceedsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4368,7 +4368,7 @@ export type SucceedsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4405,7 +4405,7 @@ export type HasPriorityEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this h a s_ p r i o r i t y relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -4441,7 +4441,7 @@ export type HasPriorityLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this h a s_ p r i o r i t y relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -4469,7 +4469,7 @@ export type HasPriorityIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this h a s_ p r i o r i t y relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -4494,7 +4494,7 @@ export type HasPriorityIncomingLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this h a s_ p r i o r i t y relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -4522,7 +4522,7 @@ export type ContinuesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this c o n t i n u e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -4558,7 +4558,7 @@ export type ContinuesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The reasoning of this c o n t i n u e s relationship. */
   reasoning: Scalars['String']['output'];
@@ -4586,7 +4586,7 @@ export type ContinuesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this c o n t i n u e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -4625,7 +4625,7 @@ export type AdoptedAtEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4648,7 +4648,7 @@ export type AdoptedAtLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4674,7 +4674,7 @@ export type AdoptedAtIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4711,7 +4711,7 @@ export type MeetingOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4745,7 +4745,7 @@ export type MeetingOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4771,7 +4771,7 @@ export type MeetingOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4808,7 +4808,7 @@ export type DuringEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4831,7 +4831,7 @@ export type DuringLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4857,7 +4857,7 @@ export type DuringIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4894,7 +4894,7 @@ export type HeldInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4917,7 +4917,7 @@ export type HeldInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4943,7 +4943,7 @@ export type HeldInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4980,7 +4980,7 @@ export type PhaseOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this p h a s e_ o f relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -5005,7 +5005,7 @@ export type PhaseOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this p h a s e_ o f relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -5033,7 +5033,7 @@ export type PhaseOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this p h a s e_ o f relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -5072,7 +5072,7 @@ export type CoordinatedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o r d i n a t e d_ b y relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5108,7 +5108,7 @@ export type CoordinatedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this c o o r d i n a t e d_ b y relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5136,7 +5136,7 @@ export type CoordinatedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o r d i n a t e d_ b y relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5175,7 +5175,7 @@ export type PartnerInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t n e r_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5211,7 +5211,7 @@ export type PartnerInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t n e r_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5239,7 +5239,7 @@ export type PartnerInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t n e r_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5278,7 +5278,7 @@ export type FundedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The amount of this f u n d e d_ b y relationship. */
     amount?: Maybe<Scalars['String']['output']>;
@@ -5314,7 +5314,7 @@ export type FundedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The amount of this f u n d e d_ b y relationship. */
   amount?: Maybe<Scalars['String']['output']>;
@@ -5342,7 +5342,7 @@ export type FundedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The amount of this f u n d e d_ b y relationship. */
     amount?: Maybe<Scalars['String']['output']>;
@@ -5381,7 +5381,7 @@ export type PilotCountryOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5415,7 +5415,7 @@ export type PilotCountryOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5441,7 +5441,7 @@ export type PilotCountryOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5478,7 +5478,7 @@ export type ProducedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5512,7 +5512,7 @@ export type ProducedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5538,7 +5538,7 @@ export type ProducedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5575,7 +5575,7 @@ export type AuthoredEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this a u t h o r e d relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5611,7 +5611,7 @@ export type AuthoredLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this a u t h o r e d relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5639,7 +5639,7 @@ export type AuthoredIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this a u t h o r e d relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5678,7 +5678,7 @@ export type AddressesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this a d d r e s s e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -5714,7 +5714,7 @@ export type AddressesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The reasoning of this a d d r e s s e s relationship. */
   reasoning: Scalars['String']['output'];
@@ -5742,7 +5742,7 @@ export type AddressesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this a d d r e s s e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -5781,7 +5781,7 @@ export type DeclaredPriorityEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5815,7 +5815,7 @@ export type DeclaredPriorityLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5841,7 +5841,7 @@ export type DeclaredPriorityIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5878,7 +5878,7 @@ export type LocatedInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5912,7 +5912,7 @@ export type LocatedInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5938,7 +5938,7 @@ export type LocatedInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5975,7 +5975,7 @@ export type OperatedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6009,7 +6009,7 @@ export type OperatedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6035,7 +6035,7 @@ export type OperatedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6072,7 +6072,7 @@ export type AppliesInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6095,7 +6095,7 @@ export type AppliesInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6121,7 +6121,7 @@ export type AppliesInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6158,7 +6158,7 @@ export type BasedOnEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6192,7 +6192,7 @@ export type BasedOnLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6218,7 +6218,7 @@ export type BasedOnIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6255,7 +6255,7 @@ export type SupportsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6289,7 +6289,7 @@ export type SupportsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6315,7 +6315,7 @@ export type SupportsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6352,7 +6352,7 @@ export type ParticipatedInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t i c i p a t e d_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6388,7 +6388,7 @@ export type ParticipatedInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t i c i p a t e d_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6416,7 +6416,7 @@ export type ParticipatedInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t i c i p a t e d_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6455,7 +6455,7 @@ export type PartOfProgrammeEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6491,7 +6491,7 @@ export type PartOfProgrammeLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6519,7 +6519,7 @@ export type PartOfProgrammeIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6558,7 +6558,7 @@ export type RelatedToEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e l a t e d_ t o relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6594,7 +6594,7 @@ export type RelatedToLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e l a t e d_ t o relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6622,7 +6622,7 @@ export type RelatedToIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e l a t e d_ t o relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6661,7 +6661,7 @@ export type PursuesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<PursuesRule>;
@@ -6699,7 +6699,7 @@ export type PursuesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** Which derivation rule produced the link. */
   rule?: Maybe<PursuesRule>;
@@ -6729,7 +6729,7 @@ export type PursuesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<PursuesRule>;
@@ -6770,7 +6770,7 @@ export type CivilSocietyEngagesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<CivilSocietyEngagesRule>;
@@ -6810,7 +6810,7 @@ export type CivilSocietyEngagesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** Which derivation rule produced the link. */
   rule?: Maybe<CivilSocietyEngagesRule>;
@@ -6842,7 +6842,7 @@ export type CivilSocietyEngagesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<CivilSocietyEngagesRule>;
