@@ -303,6 +303,29 @@ describe('the dashboard in a browser', () => {
       }))
       .sort((a, b) => a.key.localeCompare(b.key));
     expect(shown.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))).toEqual(expected);
+
+    // Cells reached by civil society only (Poland's NGO-run centres among them) are not
+    // filled and carry no grade: their paths are the civil-society layer's badge.
+    const civilOnly = (
+      await ctx.db.read<{ key: string; paths: number }>(
+        `MATCH (:Mandate {id: $mandate})-[:HAS_PRIORITY]->(p:Priority)<-[r:CIVIL_SOCIETY_ENGAGES]-(s:State)
+         WHERE NOT (s)-[:PURSUES]->(p)
+         RETURN s.id + '|' + p.id AS key,
+                sum(CASE WHEN size(r.evidence) > 0 THEN size(r.evidence) ELSE 1 END) AS paths`,
+        { mandate: MANDATE },
+        { operation: 'test.dashboard.civil-only' },
+      )
+    )
+      .map((r) => `${r.key} ${r.paths}`)
+      .sort();
+    expect(civilOnly.length).toBeGreaterThan(0);
+    const civilShown = await page.$$eval('button.cell.has-civil-society:not(.filled)', (cells) =>
+      cells.map(
+        (c) =>
+          `${c.getAttribute('data-key')} ${c.getAttribute('data-civil-society')}${c.getAttribute('data-grade') ? ' graded' : ''}`,
+      ),
+    );
+    expect(civilShown.sort()).toEqual(civilOnly);
     // The legend names every grade and the unverified mark.
     expect(await count(page, '#matrix-legend li[data-grade]')).toBe(3);
     expect(await count(page, '#matrix-legend li[data-unverified]')).toBe(1);
