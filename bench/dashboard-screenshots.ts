@@ -85,8 +85,9 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-GB'],
     });
 
-    // A Barnahus search result and Lithuania's first filled cell give the
-    // graph and matrix views something to show.
+    // A Barnahus search result and Poland's cell of civil society (the
+    // civil-society layer shown) give the graph and matrix views something
+    // to show.
     const probe = await newPage(browser, true);
     await probe.goto(`${base}/#view=graph&q=Barnahus`, { waitUntil: 'load' });
     await probe.waitForSelector('#search-results button.result', WAIT);
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     await probe.close();
 
     const permalinks: Record<string, string> = {
-      matrix: 'view=matrix&mandate=mandate:2020-2025',
+      matrix: 'view=matrix&mandate=mandate:2020-2025&civil=1',
       graph: `view=graph&q=Barnahus&entity=${encodeURIComponent(entity)}`,
       timeline: 'view=timeline',
       overview: 'view=overview',
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
       await renderedAt(page, view);
       if (view === 'matrix') {
         const cell =
-          (await page.$('button.cell.filled[data-key^="state:LT|"]')) ??
+          (await page.$('button.cell.has-civil-society[data-key^="state:PL|"]')) ??
           (await page.$('button.cell.filled'));
         await cell?.click();
         await page.waitForSelector('#evidence:not([hidden]) .path', WAIT);

@@ -40,7 +40,9 @@ export const schemaTypeOf = (label: string): string | undefined => SCHEMA_TYPES[
  *    prov:qualifiedDerivation per source carries its quote;
  *  - a relationship is a resource of its own (car:Relationship, an
  *    rdf:Statement): rdf:subject, rdf:predicate, rdf:object, with its
- *    period, confidence and sources on it;
+ *    period, confidence and sources on it; and also the direct triple
+ *    <from> car:TYPE <to>, so each relationship type is a term whose
+ *    values are IRIs;
  *  - lists whose order pairs them with another list (the evidence of
  *    PURSUES and CIVIL_SOCIETY_ENGAGES) are @list.
  */
@@ -97,6 +99,7 @@ export function exportContext(): Record<string, unknown> {
   for (const label of Object.keys(model.labels)) {
     ctx[label] = `car:${label}`;
   }
-  for (const type of Object.keys(model.relationships)) ctx[type] = `car:${type}`;
+  for (const type of Object.keys(model.relationships))
+    ctx[type] = { '@id': `car:${type}`, '@type': '@id' };
   return ctx;
 }

@@ -19,9 +19,13 @@ const XSD_OF_PRECISION: Record<string, string> = {
 /**
  * JSON-LD for linked-data stores. The document is the dataset version
  * (schema:Dataset with its version, checksums and as-of date) whose @graph
- * holds every entity and every relationship, each relationship a resource
- * of its own (see exportContext for the vocabulary). The @context is
- * embedded, the same object /export/context.jsonld serves.
+ * holds every entity and every relationship. A relationship is written
+ * twice: as a resource of its own (a reified statement carrying its period,
+ * confidence, evidence and sources; see exportContext for the vocabulary),
+ * and right after it as the direct triple `<from> car:TYPE <to>`, so that a
+ * plain pattern such as `?state car:PURSUES ?priority` finds it. The direct
+ * triple carries nothing else: what qualifies it lives on the resource.
+ * The @context is embedded, the same object /export/context.jsonld serves.
  *
  * Dates are typed at the precision the source gave: "2017" is xsd:gYear,
  * "2017-06" xsd:gYearMonth, "2017-06-14" xsd:date; the stored
@@ -65,6 +69,10 @@ export async function writeJsonld(reader: GraphReader, sink: Sink): Promise<void
       ...properties(n.props, dateKeys.node, ['id']),
     });
   }
+  // Relationships come sorted by start, type and end: parallel relationships
+  // (two periods of one membership, PURSUES through several ways) are
+  // adjacent, and their direct triple is written once.
+  let lastTriple = '';
   for await (const r of reader.relationships()) {
     await item({
       '@id': relationshipIri(r.key),
@@ -74,8 +82,16 @@ export async function writeJsonld(reader: GraphReader, sink: Sink): Promise<void
       object: entityIri(r.to),
       ...properties(r.props, dateKeys.relationship, []),
     });
+    const triple = `${r.from} ${r.type} ${r.to}`;
+    if (triple !== lastTriple) await item(directTriple(r.from, r.type, r.to));
+    lastTriple = triple;
   }
   await sink.write('\n ]\n}\n');
+}
+
+/** `<from> car:TYPE <to>` as a node object: the context types every relationship term as an IRI. */
+export function directTriple(from: string, type: string, to: string): Record<string, unknown> {
+  return { '@id': entityIri(from), [type]: entityIri(to) };
 }
 
 function dateKeysOf(types: Map<string, string[]>): Set<string> {

@@ -253,7 +253,7 @@ print(json.dumps({
     const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
     const ids = (v: unknown) => ((v ?? []) as { '@id': string }[]).map((x) => x['@id']);
     const relationships = graph.filter((g) =>
-      (g['@type'] as string[]).includes('urn:cbss-car:vocab:Relationship'),
+      ((g['@type'] ?? []) as string[]).includes('urn:cbss-car:vocab:Relationship'),
     );
     const entities = new Set(graph.map((g) => g['@id'] as string));
     const test = (iri: string) => iri.startsWith('urn:cbss-car:test:');
@@ -285,6 +285,107 @@ print(json.dumps({
     for (const r of relationships)
       for (const s of ids(r[`${PROV}wasDerivedFrom`]))
         expect(entities.has(s) ? s : `missing ${s}`).toBe(s);
+  });
+
+  it('JSON-LD as N-Quads states each fact as a direct triple (?state car:PURSUES ?priority) beside its reified statement with sources', async () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(out, 'graph.jsonld'), 'utf8')) as object;
+    const nquads = (await jsonld.toRDF(doc as never, {
+      format: 'application/n-quads',
+      documentLoader: async (url: string) => {
+        throw new Error(`no remote documents: ${url}`);
+      },
+    })) as unknown as string;
+    // Parsed back by an N-Quads reader (rdf-canonize's, the one jsonld ships), as a store would load it.
+    const { NQuads } = jest.requireActual<{ NQuads: { parse(text: string): Quad[] } }>(
+      'rdf-canonize',
+    );
+    const quads = NQuads.parse(nquads);
+    const CAR = 'urn:cbss-car:vocab:';
+    const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+    const PROV = 'http://www.w3.org/ns/prov#';
+    const test = (iri: string) => iri.startsWith('urn:cbss-car:test:');
+    /** A plain triple pattern, as `?s <p> ?o` in SPARQL: every (s, o) whose predicate is p. */
+    const match = (predicate: string) =>
+      quads
+        .filter((q) => q.predicate.value === predicate)
+        .map((q) => [q.subject.value, q.object.value] as const)
+        .filter(([a, b]) => !test(a) && !test(b));
+    const stored = async (where: string) =>
+      (
+        await db.read<{ line: string }>(
+          `MATCH (a:Entity)-[x]->(b:Entity)
+           WHERE ${NOT_TEST} AND ${NOT_TEST.replace('x.', 'a.')} AND ${NOT_TEST.replace('x.', 'b.')} ${where}
+           RETURN DISTINCT 'urn:cbss-car:' + a.id + ' ' + type(x) + ' urn:cbss-car:' + b.id AS line`,
+          {},
+          { operation: 'test.direct-triples' },
+        )
+      )
+        .map((r) => r.line)
+        .sort();
+
+    // ?state car:PURSUES ?priority finds every derived PURSUES link, and only those.
+    const pursues = match(`${CAR}PURSUES`)
+      .map(([a, b]) => `${a} PURSUES ${b}`)
+      .sort();
+    const storedPursues = await stored(`AND type(x) = 'PURSUES'`);
+    expect(storedPursues.length).toBeGreaterThan(0);
+    expect(pursues).toEqual(storedPursues);
+    expect(pursues.every((l) => l.startsWith('urn:cbss-car:state:'))).toBe(true);
+
+    // Likewise every relationship type, derived ones included: one direct triple per fact.
+    const types = new Set(
+      quads.filter((q) => q.predicate.value === `${RDF}predicate`).map((q) => q.object.value),
+    );
+    const direct = [...types]
+      .flatMap((t) => match(t).map(([a, b]) => `${a} ${t.replace(CAR, '')} ${b}`))
+      .sort();
+    expect(direct).toEqual(await stored(''));
+
+    // The reified statements are still there, with their sources and qualifiers.
+    const about = new Map<string, Map<string, string[]>>();
+    for (const q of quads) {
+      const props = about.get(q.subject.value) ?? new Map<string, string[]>();
+      props.set(q.predicate.value, [...(props.get(q.predicate.value) ?? []), q.object.value]);
+      about.set(q.subject.value, props);
+    }
+    const reified = [...about.values()].filter((p) =>
+      (p.get(`${RDF}predicate`) ?? []).includes(`${CAR}PURSUES`),
+    );
+    const reifiedLines = reified
+      .map((p) =>
+        [
+          p.get(`${RDF}subject`)![0],
+          'PURSUES',
+          p.get(`${RDF}object`)![0],
+          [...(p.get(`${PROV}wasDerivedFrom`) ?? [])].sort().join(' '),
+          p.get(`${CAR}confidence`)![0],
+        ].join(' '),
+      )
+      .sort();
+    const storedReified = (
+      await db.read<{ from: string; to: string; sources: string[]; confidence: string }>(
+        `MATCH (a:Entity)-[x:PURSUES]->(b:Entity)
+         RETURN a.id AS from, b.id AS to, x.sourceIds AS sources, x.confidence AS confidence`,
+        {},
+        { operation: 'test.reified-pursues' },
+      )
+    )
+      .map((r) =>
+        [
+          `urn:cbss-car:${r.from}`,
+          'PURSUES',
+          `urn:cbss-car:${r.to}`,
+          r.sources
+            .map((id) => `urn:cbss-car:${id}`)
+            .sort()
+            .join(' '),
+          r.confidence,
+        ].join(' '),
+      )
+      .sort();
+    expect(reifiedLines).toEqual(storedReified);
+    expect(reified.every((p) => (p.get(`${PROV}wasDerivedFrom`) ?? []).length > 0)).toBe(true);
+    expect(reified.every((p) => (p.get(`${CAR}evidence`) ?? []).length === 1)).toBe(true);
   });
 
   it('CSV, GraphML and JSON-LD carry the grade reasons of each derived path and period precisions, in path order', async () => {
@@ -500,6 +601,14 @@ describe('export downloads over HTTP', () => {
     expect(expected!.nodes).toBeLessThan(expected!.all);
   });
 });
+
+/** A quad as rdf-canonize's N-Quads reader returns it (RDF/JS terms). */
+interface Quad {
+  subject: { termType: string; value: string };
+  predicate: { termType: string; value: string };
+  object: { termType: string; value: string; datatype?: { value: string } };
+  graph: { termType: string; value: string };
+}
 
 /** A small RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes). */
 function parseCsv(text: string): string[][] {

@@ -1,31 +1,9 @@
 /**
- * Colour-blind-safe colours: viridis for the matrix's counts (ordered,
- * perceptually uniform, readable in greyscale) and Okabe–Ito for labels
- * (distinct under the common colour-vision deficiencies), with shapes as a
- * second cue where there are more labels than colours.
+ * Colour-blind-safe colours: one ordered hue for the matrix's grades (see
+ * GRADE_COLOURS) and Okabe–Ito for labels (distinct under the common
+ * colour-vision deficiencies), with shapes as a second cue where there are
+ * more labels than colours.
  */
-const VIRIDIS = [
-  '#fde725',
-  '#b5de2b',
-  '#6ece58',
-  '#35b779',
-  '#1f9e89',
-  '#26828e',
-  '#31688e',
-  '#3e4989',
-  '#482878',
-  '#440154',
-];
-
-/** Light (few) to dark (many), with a text colour that keeps AA contrast. */
-export function heat(value: number, max: number): { background: string; text: string } {
-  const t = max <= 1 ? 0 : (value - 1) / (max - 1);
-  const index = Math.min(VIRIDIS.length - 1, Math.round(t * (VIRIDIS.length - 1)));
-  return { background: VIRIDIS[index] ?? '#fde725', text: index >= 4 ? '#ffffff' : '#000000' };
-}
-
-export const HEAT_SCALE = VIRIDIS;
-
 const OKABE_ITO = [
   '#E69F00',
   '#56B4E9',
@@ -80,3 +58,23 @@ export function labelStyle(label: string): { colour: string; shape: (typeof SHAP
     shape: SHAPES[Math.floor(i / OKABE_ITO.length) % SHAPES.length] ?? 'ellipse',
   };
 }
+
+/** A PURSUES link's grade, strongest first (the API's Confidence enum). */
+export const GRADES = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/**
+ * The matrix encodes how sure, not how many: one colour per grade, dark
+ * (high) to light (low) in one hue (ColorBrewer Blues: ordered in greyscale
+ * and under the common colour-vision deficiencies), each with a text colour
+ * of at least 7:1 contrast. A cell whose links are all unverified is hatched
+ * on top of its grade colour (styles.css, button.cell.unverified).
+ */
+export const GRADE_COLOURS: Record<Grade, { background: string; text: string }> = {
+  HIGH: { background: '#08519c', text: '#ffffff' },
+  MEDIUM: { background: '#6baed6', text: '#000000' },
+  LOW: { background: '#deebf7', text: '#000000' },
+};
+
+export const isGrade = (value: string | null | undefined): value is Grade =>
+  (GRADES as readonly string[]).includes(value ?? '');

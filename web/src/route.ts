@@ -7,9 +7,10 @@ export type View = (typeof VIEWS)[number];
 
 export interface Route {
   view: View;
-  /** Matrix: mandate id and the open cell (state id|priority id). */
+  /** Matrix: mandate id, the open cell (state id|priority id), and '1' with the civil-society layer shown. */
   mandate?: string;
   cell?: string;
+  civil?: string;
   /** Graph: the chosen entity, the search text and the "as of" date. */
   entity?: string;
   q?: string;
@@ -21,7 +22,18 @@ export interface Route {
   to?: string;
 }
 
-const KEYS = ['mandate', 'cell', 'entity', 'q', 'asOf', 'kinds', 'state', 'from', 'to'] as const;
+const KEYS = [
+  'mandate',
+  'cell',
+  'civil',
+  'entity',
+  'q',
+  'asOf',
+  'kinds',
+  'state',
+  'from',
+  'to',
+] as const;
 
 export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''));

@@ -3,6 +3,7 @@ import { read } from '../api';
 import { clear, failure, formatPeriod, h, loading, sourceItem, words } from '../dom';
 import { labelStyle } from '../palette';
 import { updateRoute, type Route } from '../route';
+import { GRAPH_STYLE, keepReadable, labelEdges, ringValues } from './graph-style';
 import { markRendered, type ViewFactory } from './types';
 
 interface NodeRef {
@@ -41,6 +42,8 @@ const short = (text: string) => (text.length > 28 ? `${text.slice(0, 27)}…` : 
 export const graphView: ViewFactory = (container, initial) => {
   let route = initial;
   let cy: Core | undefined;
+  /** The node whose panel is open: its edges are the ones labelled in a busy graph. */
+  let selected: string | undefined;
   const nodes = new Map<string, NodeRef>();
   const edges = new Map<string, Step>();
 
@@ -191,57 +194,9 @@ export const graphView: ViewFactory = (container, initial) => {
       container: canvas,
       minZoom: 0.2,
       maxZoom: 3,
-      style: [
-        {
-          selector: 'node',
-          style: {
-            'background-color': 'data(colour)',
-            shape: 'data(shape)' as never,
-            label: 'data(short)',
-            'font-size': 10,
-            'text-valign': 'bottom',
-            'text-margin-y': 3,
-            'text-background-color': '#ffffff',
-            'text-background-opacity': 0.85,
-            'text-background-padding': '1px',
-            color: '#1a1a1a',
-            'border-width': 1,
-            'border-color': '#333333',
-            width: 22,
-            height: 22,
-          },
-        },
-        {
-          selector: 'node.centre',
-          style: { width: 34, height: 34, 'border-width': 3, 'font-weight': 'bold' },
-        },
-        { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000' } },
-        {
-          selector: 'edge',
-          style: {
-            width: 1.5,
-            'line-color': '#7a7a7a',
-            'target-arrow-color': '#7a7a7a',
-            'target-arrow-shape': 'triangle',
-            'curve-style': 'bezier',
-            label: 'data(type)',
-            'font-size': 8,
-            color: '#333333',
-            'text-rotation': 'autorotate',
-            'text-background-color': '#ffffff',
-            'text-background-opacity': 0.8,
-          },
-        },
-        {
-          selector: 'edge.derived',
-          style: {
-            'line-style': 'dashed',
-            'line-color': '#0072B2',
-            'target-arrow-color': '#0072B2',
-          },
-        },
-      ],
+      style: GRAPH_STYLE,
     });
+    cy.on('zoom', () => keepReadable(cy!));
     cy.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
       void select(id, false);
@@ -267,6 +222,7 @@ export const graphView: ViewFactory = (container, initial) => {
           id: node.id,
           name: node.name,
           short: short(node.name),
+          label: node.label,
           colour: style.colour,
           shape: style.shape,
         },
@@ -295,14 +251,21 @@ export const graphView: ViewFactory = (container, initial) => {
       },
       directed: false,
     });
+    const rings = ringValues(graph.nodes().toArray(), distance);
+    const stretch = Math.max(1, Math.min(2, graph.width() / Math.max(1, graph.height())));
     graph
       .layout({
         name: 'concentric',
         animate: false,
-        concentric: (n: cytoscape.NodeSingular) => 10 - (distance.get(n.id()) ?? 9),
+        concentric: (n: cytoscape.NodeSingular) => rings.get(n.id()) ?? 0,
         levelWidth: () => 1,
-        minNodeSpacing: 80,
-        padding: 30,
+        minNodeSpacing: 70,
+        padding: 40,
+        // Rings become ellipses as wide as the canvas is: labels are wider than tall.
+        transform: (_n: cytoscape.NodeSingular, p: cytoscape.Position) => ({
+          x: p.x * stretch + (graph.width() / 2) * (1 - stretch),
+          y: p.y,
+        }),
       } as cytoscape.LayoutOptions)
       .run();
     // A small neighbourhood would be blown up to fill the canvas; keep labels at reading size.
@@ -310,6 +273,11 @@ export const graphView: ViewFactory = (container, initial) => {
       graph.zoom(1.4);
       graph.center();
     }
+    // Labels grown to their on-screen minimum take more room: fit once more
+    // (the zoom handler sizes them again for the new zoom).
+    keepReadable(graph);
+    if (graph.zoom() < 1.4) graph.fit(undefined, 30);
+    labelEdges(graph, selected ?? route.entity);
     drawLists();
     status.textContent = `${nodes.size} nodes, ${edges.size} relationships${subgraph.truncated ? ' (cut short at the limit)' : ''}${route.asOf ? `, valid on ${route.asOf}` : ''}.`;
   }
@@ -408,6 +376,8 @@ export const graphView: ViewFactory = (container, initial) => {
   async function select(id: string, moveFocus: boolean): Promise<void> {
     cy?.elements().unselect();
     cy?.getElementById(id).select();
+    selected = id;
+    if (cy) labelEdges(cy, id);
     clear(panel);
     panel.append(
       h('h2', { id: 'entity-title' }, nodes.get(id)?.name ?? id),

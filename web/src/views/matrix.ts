@@ -1,52 +1,11 @@
 import { read } from '../api';
-import { clear, failure, formatPeriod, h, loading, sourceItem, words } from '../dom';
-import { heat, HEAT_SCALE } from '../palette';
+import { clear, failure, h, loading, words } from '../dom';
+import { GRADE_COLOURS, GRADES, isGrade } from '../palette';
 import { updateRoute, type Route } from '../route';
+import { linkBlock } from './matrix-evidence';
+import type { Cell, CivilSocietyMatrix, Link, Matrix } from './matrix-types';
 import { markRendered, type ViewFactory } from './types';
 
-interface Period {
-  from: string | null;
-  to: string | null;
-}
-interface SourceRef {
-  quote: string | null;
-  source: { id: string; title: string; url: string | null; kind: string };
-}
-interface Step {
-  relationshipType: string;
-  direction: string;
-  node: { id: string; name: string; label: string };
-  period: Period | null;
-  confidence: string | null;
-  unverified: boolean;
-  sources: SourceRef[];
-}
-interface EvidencePath {
-  rule: string;
-  confidence: string | null;
-  unverified: boolean;
-  period: Period | null;
-  steps: Step[];
-}
-interface Link {
-  rule: string | null;
-  confidence: string | null;
-  unverified: boolean;
-  period: Period | null;
-  evidence: EvidencePath[];
-}
-interface Cell {
-  state: { id: string };
-  priority: { id: string };
-  count: number;
-  links: Link[];
-}
-interface Matrix {
-  mandate: { id: string; name: string; startDate: string | null; endDate: string | null };
-  states: { id: string; name: string; isoCode: string }[];
-  priorities: { id: string; name: string }[];
-  cells: Cell[];
-}
 interface Mandates {
   mandates: {
     edges: {
@@ -63,14 +22,23 @@ const headline = (name: string): string => {
   return theme.length > 60 ? `${theme.slice(0, 58)}…` : theme;
 };
 
-const pathsOf = (cell: Cell | undefined): number =>
-  cell ? cell.links.reduce((sum, link) => sum + Math.max(1, link.evidence.length), 0) : 0;
+/** Evidence paths behind a list of links (a link without paths still counts as one). */
+const pathsOf = (links: { evidence: unknown[] }[] | undefined): number =>
+  (links ?? []).reduce((sum, link) => sum + Math.max(1, link.evidence.length), 0);
 
 export const matrixView: ViewFactory = (container, initial) => {
   let route = initial;
   let matrix: Matrix | undefined;
   const picker = h('select', { id: 'mandate', 'aria-describedby': 'mandate-help' });
+  const civilSociety = h('input', {
+    type: 'checkbox',
+    id: 'civil-society',
+    'aria-describedby': 'civil-society-help',
+  });
+  civilSociety.checked = route.civil === '1';
   const body = h('div', { class: 'matrix-body' });
+  const showLayer = () => body.classList.toggle('show-civil-society', civilSociety.checked);
+  showLayer();
   const evidence = h('section', {
     class: 'evidence',
     id: 'evidence',
@@ -89,9 +57,22 @@ export const matrixView: ViewFactory = (container, initial) => {
         { id: 'mandate-help', class: 'hint' },
         'Arrow keys move between cells; Enter opens the evidence.',
       ),
+      h('label', { for: 'civil-society', class: 'toggle' }, civilSociety, ' Civil-society layer'),
+      h(
+        'span',
+        { id: 'civil-society-help', class: 'hint' },
+        'Shows where NGOs, universities and foundations based in a state take part; kept apart from state pursuit.',
+      ),
     ),
     h('div', { class: 'matrix-layout' }, body, evidence),
   );
+
+  civilSociety.addEventListener('change', () => {
+    updateRoute({ civil: civilSociety.checked ? '1' : undefined }, 'replace');
+    route = { ...route, civil: civilSociety.checked ? '1' : undefined };
+    showLayer();
+    if (route.cell && !evidence.hidden) openCell(route.cell, false);
+  });
 
   picker.addEventListener('change', () => {
     updateRoute({ mandate: picker.value, cell: undefined });
@@ -115,6 +96,30 @@ export const matrixView: ViewFactory = (container, initial) => {
     }
   }
 
+  /** The mandate's civil-society links with their evidence, asked once when first shown. */
+  let civilDetail: { mandate: string; links: Promise<Map<string, Link[]>> } | undefined;
+  function civilSocietyLinks(mandate: string): Promise<Map<string, Link[]>> {
+    if (civilDetail?.mandate !== mandate) {
+      const links = read<{ priorityMatrix: CivilSocietyMatrix }>('matrix-civil-society', {
+        mandate,
+      }).then(
+        (data) =>
+          new Map(
+            data.priorityMatrix.cells.map((c) => [
+              `${c.state.id}|${c.priority.id}`,
+              c.civilSociety,
+            ]),
+          ),
+      );
+      // A failure is shown where the links would be, and asked again next time.
+      links.catch(() => {
+        if (civilDetail?.links === links) civilDetail = undefined;
+      });
+      civilDetail = { mandate, links };
+    }
+    return civilDetail.links;
+  }
+
   async function loadMatrix(): Promise<void> {
     const mandate = route.mandate ?? DEFAULT_MANDATE;
     clear(body);
@@ -136,14 +141,13 @@ export const matrixView: ViewFactory = (container, initial) => {
 
   function drawMatrix(m: Matrix): void {
     const byKey = new Map(m.cells.map((c) => [`${c.state.id}|${c.priority.id}`, c]));
-    const max = Math.max(1, ...m.cells.map((c) => pathsOf(c)));
     const table = h(
       'table',
       { class: 'matrix', role: 'grid', 'aria-labelledby': 'matrix-caption' },
       h(
         'caption',
         { id: 'matrix-caption' },
-        `${m.mandate.name}: evidence paths per member state and priority`,
+        `${m.mandate.name}: how sure each member state's pursuit of each priority is (colour: grade of its best PURSUES link; number: evidence paths)`,
       ),
     );
     const headRow = h('tr', {}, h('th', { scope: 'col' }, 'State'));
@@ -165,35 +169,11 @@ export const matrixView: ViewFactory = (container, initial) => {
       const tr = h('tr', {}, h('th', { scope: 'row' }, s.name));
       m.priorities.forEach((p, col) => {
         const key = `${s.id}|${p.id}`;
-        const cell = byKey.get(key);
-        const paths = pathsOf(cell);
-        const label = paths
-          ? `${s.name}, ${p.name}: ${paths} evidence path${paths === 1 ? '' : 's'}`
-          : `${s.name}, ${p.name}: no evidence`;
-        const button = h(
-          'button',
-          {
-            type: 'button',
-            class: paths ? 'cell filled' : 'cell empty',
-            tabindex: -1,
-            'data-key': key,
-            'data-paths': paths,
-            'data-row': row,
-            'data-col': col,
-            'aria-label': label,
-            title: label,
-          },
-          paths ? String(paths) : '',
-        );
-        if (paths) {
-          const colour = heat(paths, max);
-          button.style.backgroundColor = colour.background;
-          button.style.color = colour.text;
-        }
+        const button = cellButton(key, `${s.name}, ${p.name}`, byKey.get(key), row, col);
         button.addEventListener('click', () => openCell(key, true));
         button.addEventListener('focus', () => setActive(button));
         first ??= button;
-        if (paths) firstFilled ??= button;
+        if (button.classList.contains('filled')) firstFilled ??= button;
         tr.append(h('td', { role: 'gridcell' }, button));
       });
       tbody.append(tr);
@@ -202,7 +182,63 @@ export const matrixView: ViewFactory = (container, initial) => {
     table.addEventListener('keydown', (event) => onGridKey(event, table));
     (firstFilled ?? first)?.setAttribute('tabindex', '0');
     clear(body);
-    body.append(table, legend(max));
+    body.append(table, legend());
+  }
+
+  /**
+   * One cell: coloured by the grade of its best PURSUES link, hatched when
+   * every link is unverified, the number of evidence paths as its text. The
+   * civil-society layer adds a badge with the paths of civil society based
+   * in the state, which never colours the cell: a cell with civil society
+   * only stays uncoloured.
+   */
+  function cellButton(
+    key: string,
+    name: string,
+    cell: Cell | undefined,
+    row: number,
+    col: number,
+  ): HTMLButtonElement {
+    const paths = pathsOf(cell?.links);
+    // The API grades the cell (its best PURSUES link), never by how many paths it has.
+    const grade = isGrade(cell?.grade) ? cell.grade : null;
+    const unverified = cell?.unverified ?? false;
+    const civil = pathsOf(cell?.civilSociety);
+    const stateAction = paths
+      ? `${paths} evidence path${paths === 1 ? '' : 's'} of state action, best grade ${words(grade) || 'not given'}${unverified ? ', every link unverified' : ''}`
+      : 'no state action';
+    const civilWords = civil
+      ? `; civil society CS ${civil}: ${civil} evidence path${civil === 1 ? '' : 's'}, not counted as the state`
+      : '';
+    const label = `${name}: ${stateAction}${civilWords}`;
+    const classes = ['cell', paths ? 'filled' : 'empty'];
+    if (unverified) classes.push('unverified');
+    if (civil) classes.push('has-civil-society');
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: classes.join(' '),
+        tabindex: -1,
+        'data-key': key,
+        'data-paths': paths,
+        'data-grade': grade ?? '',
+        'data-unverified': String(unverified),
+        'data-civil-society': civil,
+        'data-row': row,
+        'data-col': col,
+        'aria-label': label,
+        title: label,
+      },
+      paths ? h('span', { class: 'paths' }, String(paths)) : null,
+      unverified ? h('span', { class: 'flag', 'aria-hidden': 'true' }, '?') : null,
+      civil ? h('span', { class: 'civil-badge', 'aria-hidden': 'true' }, `CS ${civil}`) : null,
+    );
+    if (grade) {
+      button.style.backgroundColor = GRADE_COLOURS[grade].background;
+      button.style.color = GRADE_COLOURS[grade].text;
+    }
+    return button;
   }
 
   function setActive(button: HTMLButtonElement): void {
@@ -252,20 +288,34 @@ export const matrixView: ViewFactory = (container, initial) => {
     }
   }
 
-  function legend(max: number): HTMLElement {
-    const swatches = h('ol', { class: 'legend-scale', 'aria-hidden': 'true' });
-    for (const colour of HEAT_SCALE) {
-      const li = h('li');
-      li.style.backgroundColor = colour;
-      swatches.append(li);
+  function legend(): HTMLElement {
+    const grades = h('ul', { class: 'legend-grades' });
+    for (const grade of GRADES) {
+      const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = GRADE_COLOURS[grade].background;
+      grades.append(h('li', { 'data-grade': grade }, swatch, words(grade)));
     }
+    const hatched = h('span', { class: 'swatch unverified', 'aria-hidden': 'true' });
+    hatched.style.backgroundColor = GRADE_COLOURS.MEDIUM.background;
+    grades.append(
+      h('li', { 'data-unverified': 'true' }, hatched, 'hatched, “?”: every link unverified'),
+    );
     return h(
-      'p',
-      { class: 'legend' },
-      h('span', {}, '1 path'),
-      swatches,
-      h('span', {}, `${max} paths`),
-      h('span', { class: 'hint' }, ' Empty cells: no PURSUES link in this mandate.'),
+      'div',
+      { class: 'legend', id: 'matrix-legend' },
+      h('span', { class: 'legend-title' }, 'Grade of the best PURSUES link:'),
+      grades,
+      h(
+        'p',
+        { class: 'hint' },
+        'The number in a cell is its evidence paths: more paths are not a stronger link. Empty cells: no PURSUES link in this mandate.',
+      ),
+      h(
+        'p',
+        { class: 'hint civil-society-note' },
+        h('span', { class: 'civil-badge', 'aria-hidden': 'true' }, 'CS n'),
+        ' civil-society layer: n evidence paths of NGOs, universities, foundations or NGO-run services based in the state. Never counted as the state pursuing the priority, never a cell colour.',
+      ),
     );
   }
 
@@ -305,73 +355,53 @@ export const matrixView: ViewFactory = (container, initial) => {
         close,
       ),
     );
+    evidence.append(h('h3', { class: 'layer-head' }, 'State action (PURSUES)'));
     if (!cell || cell.links.length === 0) {
       evidence.append(
-        h('p', {}, 'No PURSUES link: no evidence path connects this state to this priority.'),
+        h(
+          'p',
+          {},
+          'No PURSUES link: no evidence path of the state or its bodies connects it to this priority.',
+        ),
       );
     } else {
-      for (const link of cell.links) evidence.append(linkBlock(link));
+      for (const link of cell.links) evidence.append(linkBlock(link, 'PURSUES'));
+    }
+    if ((civilSociety.checked || !cell?.links.length) && matrix) {
+      evidence.append(
+        h(
+          'h3',
+          { class: 'layer-head civil-society-head' },
+          'Civil society based in the state (CIVIL_SOCIETY_ENGAGES, not counted as the state)',
+        ),
+      );
+      const section = h('div', { class: 'civil-society-links', 'aria-live': 'polite' });
+      evidence.append(section);
+      if (!cell?.civilSociety.length) {
+        section.append(h('p', {}, 'No civil-society engagement recorded for this cell.'));
+      } else {
+        section.append(loading('the civil-society links'));
+        void showCivilSociety(section, matrix.mandate.id, key);
+      }
     }
     if (moveFocus) evidence.focus();
   }
 
-  function linkBlock(link: Link): HTMLElement {
-    const paths = h('ol', { class: 'paths' });
-    link.evidence.forEach((path, i) => {
-      const steps = h('ol', { class: 'steps' });
-      for (const step of path.steps) {
-        const quotes = h('ul', { class: 'sources' });
-        for (const ref of step.sources) {
-          quotes.append(sourceItem(ref, ref.source.id));
-        }
-        steps.append(
-          h(
-            'li',
-            {},
-            h(
-              'span',
-              { class: 'rel' },
-              `${step.direction === 'IN' ? '←' : '→'} ${step.relationshipType}`,
-            ),
-            ' ',
-            h(
-              'a',
-              { href: `#view=graph&entity=${encodeURIComponent(step.node.id)}` },
-              step.node.name,
-            ),
-            h(
-              'span',
-              { class: 'meta' },
-              ` ${words(step.node.label)} · ${formatPeriod(step.period)}${step.confidence ? ` · ${words(step.confidence)}` : ''}${step.unverified ? ' · unverified' : ''}`,
-            ),
-            step.sources.length ? quotes : h('p', { class: 'meta' }, 'No source on this step.'),
-          ),
-        );
-      }
-      paths.append(
-        h(
-          'li',
-          { class: 'path' },
-          h('h3', {}, `Path ${i + 1}: ${words(path.rule)}`),
-          h(
-            'p',
-            { class: 'meta' },
-            `Period ${formatPeriod(path.period)} · confidence ${words(path.confidence) || 'not given'}${path.unverified ? ' · unverified' : ''}`,
-          ),
-          steps,
+  async function showCivilSociety(section: HTMLElement, mandate: string, key: string) {
+    try {
+      const links = (await civilSocietyLinks(mandate)).get(key) ?? [];
+      clear(section);
+      for (const link of links) section.append(linkBlock(link, 'CIVIL_SOCIETY_ENGAGES'));
+    } catch (error) {
+      clear(section);
+      section.append(
+        failure(
+          'the civil-society links',
+          error,
+          () => void showCivilSociety(section, mandate, key),
         ),
       );
-    });
-    return h(
-      'article',
-      { class: 'link' },
-      h(
-        'p',
-        { class: 'meta' },
-        `PURSUES link by rule ${words(link.rule)}${link.period && (link.period.from || link.period.to) ? ` · ${formatPeriod(link.period)}` : ''} · confidence ${words(link.confidence) || 'not given'}${link.unverified ? ' · unverified' : ''}`,
-      ),
-      paths,
-    );
+    }
   }
 
   void loadMandates();
@@ -382,6 +412,8 @@ export const matrixView: ViewFactory = (container, initial) => {
       const mandateChanged =
         (next.mandate ?? DEFAULT_MANDATE) !== (route.mandate ?? DEFAULT_MANDATE);
       route = next;
+      civilSociety.checked = next.civil === '1';
+      showLayer();
       if (mandateChanged) {
         picker.value = next.mandate ?? DEFAULT_MANDATE;
         void loadMatrix();
