@@ -88,7 +88,7 @@ export function formatPeriod(period: { from?: string | null; to?: string | null 
   return `${period.from ?? '…'} – ${period.to ?? 'open'}`;
 }
 
-/** GraphQL enum values (PARTNER_IN_STATE) as words (partner in state). */
+/** GraphQL enum values (BODY_PARTNER_IN_PROJECT) as words (body partner in project). */
 export function words(value: string | null | undefined): string {
   return (value ?? '').toLowerCase().replace(/_/g, ' ');
 }
