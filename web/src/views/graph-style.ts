@@ -85,7 +85,9 @@ export const GRAPH_STYLE: StylesheetJson = [
 /** Sets label and node sizes from the zoom (see above); run on every zoom. */
 export function keepReadable(cy: Core): void {
   const zoom = cy.zoom();
-  const at = (px: number, units: number) => Math.max(units, px / zoom);
+  // Rounded up to 1/100 of a unit so that size x zoom never falls below the
+  // on-screen minimum by a floating-point hair (11 / z * z can be 10.999...).
+  const at = (px: number, units: number) => Math.max(units, Math.ceil((px / zoom) * 100) / 100);
   cy.style()
     .selector('node')
     .style({
