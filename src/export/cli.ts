@@ -1,5 +1,5 @@
 /**
- * `npm run export -- --format graphml|jsonld|csv|csl|bibtex|all [--as-of YYYY-MM-DD] [--out DIR]`
+ * `npm run export -- --format graphml|jsonld|csv|csl|bibtex|all [--as-of YYYY-MM-DD [--dated-only]] [--out DIR]`
  * writes the graph (or the graph as it stood on a date) into files that
  * Gephi, networkx, igraph, a triple store, neo4j-admin import and reference
  * managers open. See docs/exports.md.
@@ -11,12 +11,13 @@ import { FORMATS } from './formats';
 import { exportToFolder } from './to-folder';
 import { parseAsOf } from './values';
 
-const USAGE = `Usage: npm run export -- --format ${Object.keys(FORMATS).join('|')} [--as-of YYYY-MM-DD] [--out DIR]`;
+const USAGE = `Usage: npm run export -- --format ${Object.keys(FORMATS).join('|')} [--as-of YYYY-MM-DD [--dated-only]] [--out DIR]`;
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   let format: string | undefined;
   let asOf: string | null = null;
+  let datedOnly = false;
   let out = path.join(PROJECT_ROOT, 'exports');
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
     };
     if (a === '--format') format = value();
     else if (a === '--as-of') asOf = parseAsOf(value());
+    else if (a === '--dated-only') datedOnly = true;
     else if (a === '--out') out = path.resolve(value());
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -35,7 +37,10 @@ async function main(): Promise<number> {
   }
   if (!format || !FORMATS[format]) throw new Error(`--format is required. ${USAGE}`);
 
-  const result = await withCliGraph((db) => exportToFolder(db, FORMATS[format]!, out, asOf));
+  if (datedOnly && !asOf) throw new Error(`--dated-only goes with --as-of. ${USAGE}`);
+  const result = await withCliGraph((db) =>
+    exportToFolder(db, FORMATS[format]!, out, asOf, undefined, !datedOnly),
+  );
   console.log(`Dataset ${result.meta.dataset.version}${asOf ? `, as of ${asOf}` : ''}: wrote`);
   for (const f of result.files)
     console.log(

@@ -28,6 +28,11 @@ export interface GraphReader {
 export interface ReadOptions {
   /** YYYY-MM-DD (validated), or null for the graph as it is. */
   asOf: string | null;
+  /**
+   * With asOf: false leaves out relationships whose start is unknown (they
+   * would hold on the day only because of it), as the API's includeUndated.
+   */
+  includeUndated?: boolean;
   operation: string;
   pageSize?: number;
   /**
@@ -82,7 +87,12 @@ async function* pages<T>(
   const statement = cypher(file);
   let after = '';
   for (;;) {
-    const result = await tx.run(statement, { after, limit: neo4j.int(limit), asOf });
+    const result = await tx.run(statement, {
+      after,
+      limit: neo4j.int(limit),
+      asOf,
+      includeUndated: opts.includeUndated !== false,
+    });
     let last: string | undefined;
     let ids = 0;
     for (const record of result.records) {

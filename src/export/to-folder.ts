@@ -22,9 +22,11 @@ export async function exportToFolder(
   outDir: string,
   asOf: string | null,
   pageSize?: number,
+  includeUndated = true,
 ): Promise<{ meta: ExportMeta; files: WrittenFile[] }> {
   fs.mkdirSync(outDir, { recursive: true });
-  return readGraph(db, { asOf, operation: 'export.cli', pageSize }, async (reader) => {
+  const opts = { asOf, includeUndated, operation: 'export.cli', pageSize };
+  return readGraph(db, opts, async (reader) => {
     const files: WrittenFile[] = [];
     for (const name of names) {
       const spec = EXPORT_FILES[name]!;

@@ -12,7 +12,8 @@ import { parseAsOf } from '../export/values';
  * Downloads of the graph (docs/exports.md), each streamed from one read
  * transaction as it is written: /export/graph.graphml, graph.jsonld,
  * nodes.csv, relationships.csv, dataset.csv, sources.csl.json, sources.bib,
- * with ?asOf=YYYY-MM-DD; /export/context.jsonld is the JSON-LD @context.
+ * with ?asOf=YYYY-MM-DD (and &includeUndated=false to leave out relationships
+ * whose start is unknown); /export/context.jsonld is the JSON-LD @context.
  * Every download names the dataset version in `X-Dataset-Version`.
  */
 export function exportRouter(db: Database): Router {
@@ -40,9 +41,15 @@ export function exportRouter(db: Database): Router {
     try {
       const asOfParam = req.query.asOf;
       const asOf = parseAsOf(typeof asOfParam === 'string' ? asOfParam : asOfParam ? '?' : null);
+      const includeUndated = req.query.includeUndated !== 'false';
       await readGraph(
         db,
-        { asOf, operation: `export.${spec.file}`, mayRetry: () => !res.headersSent },
+        {
+          asOf,
+          includeUndated,
+          operation: `export.${spec.file}`,
+          mayRetry: () => !res.headersSent,
+        },
         async (reader) => {
           const version = reader.meta.dataset.version;
           res.status(200);

@@ -600,6 +600,28 @@ describe('export downloads over HTTP', () => {
     // The date leaves something out, or the test shows nothing.
     expect(expected!.nodes).toBeLessThan(expected!.all);
   });
+
+  it('asOf with includeUndated=false also leaves out relationships whose start is unknown', async () => {
+    const asOf = '2015-01-01';
+    const read = async (query: string) => {
+      const res = await fetch(`${t.base}/export/relationships.csv?${query}`);
+      expect(res.status).toBe(200);
+      const lines = parseCsv(await res.text());
+      const header = lines[0]!;
+      const col = (name: string) => header.findIndex((h) => h === name || h.startsWith(`${name}:`));
+      const [origin, from] = [col('origin'), col('validFrom')];
+      return lines
+        .slice(1)
+        .filter((r) => r[origin] !== 'test')
+        .map((r) => r[from] ?? '');
+    };
+    const all = await read(`asOf=${asOf}`);
+    const dated = await read(`asOf=${asOf}&includeUndated=false`);
+    expect(dated.every((from) => from !== '')).toBe(true);
+    expect(dated.length).toBe(all.filter((from) => from !== '').length);
+    // The seed has undated relationships that hold on the day, or the test shows nothing.
+    expect(dated.length).toBeLessThan(all.length);
+  });
 });
 
 /** A quad as rdf-canonize's N-Quads reader returns it (RDF/JS terms). */

@@ -191,7 +191,7 @@ function statements(): { name: string; cypher: string; params: Record<string, un
     out.push({
       name: `export/${file}`,
       cypher: cypher(`export/${file}`),
-      params: { after: '', limit: 2000, asOf: date },
+      params: { after: '', limit: 2000, asOf: date, includeUndated: true },
     });
   return out;
 }
