@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { Database } from '../../src/db/database';
 import type { Neo4jConnection } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -8,6 +9,32 @@ export const silentLogger = createLogger('silent');
 
 export function testDatabase(overrides: Partial<Neo4jConnection> = {}): Database {
   return new Database(testConnection(overrides), silentLogger);
+}
+
+const ROLLBACK = new Error('rollback');
+
+/**
+ * Runs `work` in one write transaction that is always rolled back, and
+ * returns what it returned: facts a test plants there are never seen by the
+ * tests running beside it on the shared graph.
+ */
+export async function inRolledBackTransaction<T>(
+  operation: string,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
+  const db = testDatabase();
+  let out: { value: T } | undefined;
+  try {
+    await db.writeTx({ operation, timeoutMs: 60_000 }, async (tx) => {
+      out = { value: await work(tx) };
+      throw ROLLBACK;
+    });
+  } catch (err) {
+    if ((err as Error).cause !== ROLLBACK && err !== ROLLBACK) throw err;
+  } finally {
+    await db.close();
+  }
+  return out!.value;
 }
 
 /** A label no other test uses, so tests can write side by side and clean up after themselves. */

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { queryLibrary } from '../../src/analyst/library';
 import { runSavedQuery } from '../../src/analyst/run';
-import { testDatabase } from '../helpers/db';
+import { inRolledBackTransaction, testDatabase } from '../helpers/db';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,32 +18,17 @@ const CHECKS = [
   'dq-general-knowledge-not-unverified',
 ] as const;
 
-const ROLLBACK = new Error('rollback');
-
 /** The rows `check` returns after the `plant` statements, all rolled back. */
 async function rowsAfter(check: (typeof CHECKS)[number], plant: string[]): Promise<Row[]> {
   const query = queryLibrary().get(check)!;
-  const db = testDatabase();
-  let rows: Row[] = [];
-  try {
-    await db.writeTx(
-      { operation: 'test.consistency', timeoutMs: 60_000 },
-      async (tx: ManagedTransaction) => {
-        for (const statement of plant) {
-          const summary = (await tx.run(statement)).summary.counters.updates();
-          // A planting that changes nothing would make the test pass for nothing.
-          expect(Object.values(summary).some((n) => n > 0)).toBe(true);
-        }
-        rows = (await tx.run(query.cypher)).records.map((r) => r.toObject() as Row);
-        throw ROLLBACK;
-      },
-    );
-  } catch (err) {
-    if ((err as Error).cause !== ROLLBACK && err !== ROLLBACK) throw err;
-  } finally {
-    await db.close();
-  }
-  return rows;
+  return inRolledBackTransaction('test.consistency', async (tx: ManagedTransaction) => {
+    for (const statement of plant) {
+      const summary = (await tx.run(statement)).summary.counters.updates();
+      // A planting that changes nothing would make the test pass for nothing.
+      expect(Object.values(summary).some((n) => n > 0)).toBe(true);
+    }
+    return (await tx.run(query.cypher)).records.map((r) => r.toObject() as Row);
+  });
 }
 
 describe('consistency checks (data-quality saved queries)', () => {

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherStatements } from '../../src/db/cypher-files';
 import { queryLibrary } from '../../src/analyst/library';
 import { runSavedQuery } from '../../src/analyst/run';
-import { testDatabase } from '../helpers/db';
+import { inRolledBackTransaction, testDatabase } from '../helpers/db';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -14,7 +14,6 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
  * write transaction that is then rolled back, so the shared test graph never
  * sees the planted facts.
  */
-const ROLLBACK = new Error('rollback');
 const DERIVE = 'seed/derive-state-priorities.cypher';
 
 /** A world: a state, a 2013-2017 mandate with one priority, and a ministry and an NGO of the state. */
@@ -69,22 +68,12 @@ async function derivedIn(
   setup: string[],
   read: (tx: ManagedTransaction) => Promise<unknown> = linksOf('PURSUES'),
 ): Promise<Any> {
-  const db = testDatabase();
-  let out: unknown;
-  try {
-    await db.writeTx({ operation: 'test.pursues-rules', timeoutMs: 60_000 }, async (tx) => {
-      await tx.run(WORLD);
-      for (const s of setup) await tx.run(s);
-      for (const s of cypherStatements(DERIVE)) await tx.run(s);
-      out = await read(tx);
-      throw ROLLBACK;
-    });
-  } catch (err) {
-    if ((err as Error).cause !== ROLLBACK && err !== ROLLBACK) throw err;
-  } finally {
-    await db.close();
-  }
-  return out;
+  return inRolledBackTransaction('test.pursues-rules', async (tx) => {
+    await tx.run(WORLD);
+    for (const s of setup) await tx.run(s);
+    for (const s of cypherStatements(DERIVE)) await tx.run(s);
+    return read(tx);
+  });
 }
 
 /** Both derived types at once: { pursues, civilSociety }. */
