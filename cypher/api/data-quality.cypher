@@ -31,8 +31,8 @@ CALL () {
   RETURN count(*) AS unverifiedRelationships
 }
 CALL () {
-  // dq-pursues-outside-mandate, every row (PURSUES and CIVIL_SOCIETY_ENGAGES)
-  MATCH (:State)-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->(:Priority)<-[:HAS_PRIORITY]-(m:Mandate)
+  // dq-pursues-outside-mandate, every row (PURSUES, MAY_PURSUE and CIVIL_SOCIETY_ENGAGES)
+  MATCH (:State)-[r:PURSUES|MAY_PURSUE|CIVIL_SOCIETY_ENGAGES]->(:Priority)<-[:HAS_PRIORITY]-(m:Mandate)
   MATCH (v:Entity {id: r.viaId})
   WITH m,
        CASE

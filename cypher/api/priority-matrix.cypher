@@ -1,5 +1,5 @@
 // States x priorities of one mandate, with the PURSUES evidence per cell and,
-// apart, the CIVIL_SOCIETY_ENGAGES evidence.
+// apart, the MAY_PURSUE and the CIVIL_SOCIETY_ENGAGES evidence.
 MATCH (m:Mandate {id: $mandate})
 OPTIONAL MATCH (m)-[h:HAS_PRIORITY]->(pr:Priority)
 WITH m, pr ORDER BY h.order, pr.name
@@ -11,4 +11,5 @@ RETURN properties(m) AS mandate,
        [p IN priorities | properties(p)] AS priorities,
        [s IN states | properties(s)] AS states,
        [s IN states | [p IN priorities | [(s)-[r:PURSUES]->(p) | properties(r)]]] AS cells,
+       [s IN states | [p IN priorities | [(s)-[r:MAY_PURSUE]->(p) | properties(r)]]] AS mayPursue,
        [s IN states | [p IN priorities | [(s)-[r:CIVIL_SOCIETY_ENGAGES]->(p) | properties(r)]]] AS civilSociety

@@ -3,7 +3,7 @@
 // returns: relationship, state, priority, mandate, via, viaFrom, viaTo, mandateFrom, mandateTo
 // Written apart from the derivation: it reads the entity the link goes
 // through and its own dates, not the periods the derivation stored.
-MATCH (s:State)-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->(p:Priority)<-[:HAS_PRIORITY]-(m:Mandate)
+MATCH (s:State)-[r:PURSUES|MAY_PURSUE|CIVIL_SOCIETY_ENGAGES]->(p:Priority)<-[:HAS_PRIORITY]-(m:Mandate)
 MATCH (v:Entity {id: r.viaId})
 WITH r, s, p, m, v,
      CASE

@@ -1,5 +1,5 @@
 // name: state-priorities
-// description: For each member state, the priorities it pursues by its own action (PURSUES: itself or its state bodies), with the evidence path (project, service, law or presidency), its rule and grade, what set the grade, and its sources. Civil society is in state-civil-society.
+// description: For each member state, the priorities it pursues by its own action as the sources show it (PURSUES: itself or its state bodies), with the evidence path (project, service, law or presidency), its rule and grade, what set the grade, and its sources. Readings and assumptions are in state-may-pursue; civil society in state-civil-society.
 // param: isoCode: string = null example "LT" - ISO code of one state; null lists every state
 // returns: state, priority, priorityKind, mandate, via, through, rule, confidence, evidence, gradeReasons, sources, unverified
 MATCH (s:State)-[p:PURSUES]->(pr:Priority)

@@ -4,11 +4,15 @@
 //       state itself (presidency, pilot-country role, law) or its state
 //       bodies (ministries, agencies, ombudsperson institutions, government
 //       bodies, publicly run services);
+//   (State)-[:MAY_PURSUE]->(Priority)             the same rules, where the
+//       sources do not show every step of the best path: the tie to the
+//       priority is a curator's reading, a step is unverified, a service's
+//       operator is assumed or the start is unknown; never counted as pursuing;
 //   (State)-[:CIVIL_SOCIETY_ENGAGES]->(Priority)  civil society based in the
 //       state (NGOs, universities, foundations, networks, private providers,
 //       services they run) takes part; never counted as the state pursuing.
-// Both come out of one statement so that they are dated and graded by the
-// same code. One relationship per state, priority, type and the project,
+// All three come out of one statement so that they are dated and graded by
+// the same code. One relationship per state, priority, type and the project,
 // service, law or presidency it goes through.
 //
 // Each evidence path is dated (the partnership or role where the fact gives
@@ -19,8 +23,10 @@
 // schema/node.graphql): a step's own lower confidence mark, an unverified
 // step, an unknown start or an open end (at most medium), a civil-society
 // actor (at most low). A step's reason quotes the curator's note on it,
-// which says why the source or the curator marked it so.
-MATCH (:State)-[old:PURSUES|CIVIL_SOCIETY_ENGAGES]->(:Priority)
+// which says why the source or the curator marked it so. A state-action
+// path is shown by the sources when its only reason, if any, is an open end;
+// a link is PURSUES when its best path is shown, else MAY_PURSUE.
+MATCH (:State)-[old:PURSUES|MAY_PURSUE|CIVIL_SOCIETY_ENGAGES]->(:Priority)
 WHERE old.origin = 'derived'
 DELETE old;
 
@@ -193,6 +199,9 @@ WITH s, pr, via, target, kind, rule, path, rels, ns, reasons, pathFrom, fromPrec
        OR any(g IN reasons WHERE g.code = 'OPERATOR_UNKNOWN')
        OR any(r IN rels WHERE coalesce(r.unverified, false))
        OR any(n IN ns WHERE coalesce(n.unverified, false)) AS pathUnverified,
+     // Shown: every step a sourced fact at high confidence, nothing assumed;
+     // an open end is the one doubt a shown path may carry.
+     all(g IN reasons WHERE g.code = 'OPEN_END') AS shown,
      // The path as text: ids and arrows, which also breaks ties between
      // paths through the same nodes by different relationship types.
      reduce(text = ns[0].id, i IN range(0, size(rels) - 1) |
@@ -201,13 +210,13 @@ WITH s, pr, via, target, kind, rule, path, rels, ns, reasons, pathFrom, fromPrec
            THEN ' -' + type(rels[i]) + '-> '
            ELSE ' <-' + type(rels[i]) + '- ' END
        + ns[i + 1].id) AS text
-// Best paths first: by grade, verified before unverified, a state body's
+// Best paths first: by grade, shown before not, verified before unverified, a state body's
 // own tie to the state (responsible for, ombudsperson for) before mere
 // location, then by text.
-ORDER BY s.id, pr.id, target, via.id, rank, pathUnverified, type(rels[0]) = 'LOCATED_IN', text
+ORDER BY s.id, pr.id, target, via.id, rank, NOT shown, pathUnverified, type(rels[0]) = 'LOCATED_IN', text
 WITH s, pr, via, target, kind,
      collect({
-       rule: rule, text: text, rank: rank, unverified: pathUnverified,
+       rule: rule, text: text, rank: rank, unverified: pathUnverified, shown: shown,
        nodes: [n IN ns | n.id],
        period: coalesce(toString(pathFrom), '') + '/' + coalesce(toString(pathTo), ''),
        precisions: CASE WHEN pathFrom IS NULL THEN '' ELSE coalesce(fromPrecision, '') END
@@ -232,7 +241,9 @@ WITH s, pr, via, target, kind, ordered,
        CASE WHEN any(q IN acc WHERE q.nodes = p.nodes) THEN acc ELSE acc + p END) AS kept
 WITH s, pr, via, target, kind,
      [k IN kept | k {.*, sources: reduce(a = [], q IN ordered | CASE WHEN q.nodes = k.nodes THEN a + q.sources ELSE a END)}] AS paths
-WITH s, pr, via, target, kind, paths,
+// State action whose best path the sources do not show is MAY_PURSUE.
+WITH s, pr, via, kind, paths,
+     CASE WHEN target = 'PURSUES' AND NOT paths[0].shown THEN 'MAY_PURSUE' ELSE target END AS target,
      reduce(acc = [], p IN paths | acc + p.sources) AS allSources
 WITH s, pr, target, {
        origin: 'derived',
@@ -262,9 +273,15 @@ CALL (s, pr, target, props) {
   SET r = props {.*, actorIds: null}
 }
 CALL (s, pr, target, props) {
+  WITH * WHERE target = 'MAY_PURSUE'
+  CREATE (s)-[r:MAY_PURSUE]->(pr)
+  SET r = props {.*, actorIds: null}
+}
+CALL (s, pr, target, props) {
   WITH * WHERE target = 'CIVIL_SOCIETY_ENGAGES'
   CREATE (s)-[r:CIVIL_SOCIETY_ENGAGES]->(pr)
   SET r = props
 }
 RETURN count(CASE WHEN target = 'PURSUES' THEN 1 END) AS derived,
+       count(CASE WHEN target = 'MAY_PURSUE' THEN 1 END) AS mayPursue,
        count(CASE WHEN target = 'CIVIL_SOCIETY_ENGAGES' THEN 1 END) AS civilSociety;

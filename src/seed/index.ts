@@ -46,7 +46,7 @@ export function formatReport(report: LoadReport): string {
   const lines = [
     `Loaded ${report.nodes} nodes and ${report.relationships} relationships from the seed` +
       ` (removed ${report.deletedNodes} nodes and ${report.deletedRelationships} relationships no longer in the files;` +
-      ` derived ${report.derived} PURSUES and ${report.civilSociety} CIVIL_SOCIETY_ENGAGES).`,
+      ` derived ${report.derived} PURSUES, ${report.mayPursue} MAY_PURSUE and ${report.civilSociety} CIVIL_SOCIETY_ENGAGES).`,
     'Nodes per label:',
     ...Object.entries(report.counts.labels).map(([k, v]) => `  ${k.padEnd(26)} ${v}`),
     'Relationships per type:',

@@ -12,6 +12,8 @@ export interface LoadReport {
   deletedRelationships: number;
   /** Derived PURSUES links (state action). */
   derived: number;
+  /** Derived MAY_PURSUE links (state action the sources do not show at every step). */
+  mayPursue: number;
   /** Derived CIVIL_SOCIETY_ENGAGES links (civil society based in a state). */
   civilSociety: number;
   counts: { labels: Record<string, number>; types: Record<string, number> };
@@ -73,22 +75,25 @@ async function writeSeed(tx: ManagedTransaction, data: SeedData, progress: (m: s
     keys: data.rels.map((r) => r.seedKey),
   });
   let derived = 0;
+  let mayPursue = 0;
   let civilSociety = 0;
   for (const statement of cypherStatements('seed/derive-state-priorities.cypher')) {
     const result = await tx.run(statement);
     const row = result.records[0];
     if (row?.has('derived')) {
       derived = row.get('derived') as number;
+      mayPursue = row.get('mayPursue') as number;
       civilSociety = row.get('civilSociety') as number;
     }
   }
   progress(
-    `  derived ${derived} PURSUES and ${civilSociety} CIVIL_SOCIETY_ENGAGES relationships (state → priority)`,
+    `  derived ${derived} PURSUES, ${mayPursue} MAY_PURSUE and ${civilSociety} CIVIL_SOCIETY_ENGAGES relationships (state → priority)`,
   );
   return {
     deletedNodes: staleNodes.records[0]?.get('deleted') as number,
     deletedRelationships: staleRels.records[0]?.get('deleted') as number,
     derived,
+    mayPursue,
     civilSociety,
   };
 }
@@ -108,7 +113,7 @@ export interface PlanPart {
 const ROLLBACK = new Error('plan: roll back');
 
 /** The relationship types the load derives (derive-state-priorities.cypher). */
-const DERIVED_TYPES = ['PURSUES', 'CIVIL_SOCIETY_ENGAGES'];
+const DERIVED_TYPES = ['PURSUES', 'MAY_PURSUE', 'CIVIL_SOCIETY_ENGAGES'];
 
 /**
  * Runs the load in a write transaction and rolls it back, comparing the

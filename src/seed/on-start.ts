@@ -36,6 +36,7 @@ export async function seedIfEmpty(db: Database, logger: Logger): Promise<boolean
       nodes: report.nodes,
       relationships: report.relationships,
       derived: report.derived,
+      mayPursue: report.mayPursue,
       civilSociety: report.civilSociety,
       checksum: report.checksum,
     },

@@ -20,6 +20,7 @@ const SAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   'web/queries/entity.graphql': { id: 'state:LT' },
   'web/queries/matrix.graphql': { mandate: 'mandate:2020-2025' },
   'web/queries/matrix-civil-society.graphql': { mandate: 'mandate:2020-2025' },
+  'web/queries/matrix-may-pursue.graphql': { mandate: 'mandate:2020-2025' },
   'web/queries/neighbourhood.graphql': { id: 'state:LT', depth: 3 },
   'web/queries/search.graphql': { text: 'barnahus' },
 };

@@ -83,6 +83,7 @@ export enum RelationshipType {
   COOPERATES_WITH = 'COOPERATES_WITH',
   REPRESENTS = 'REPRESENTS',
   PURSUES = 'PURSUES',
+  MAY_PURSUE = 'MAY_PURSUE',
   CIVIL_SOCIETY_ENGAGES = 'CIVIL_SOCIETY_ENGAGES',
 }
 
@@ -199,6 +200,14 @@ export enum PursuesRule {
   PRESIDENCY = 'presidency',
 }
 
+export enum MayPursueRule {
+  BODY_PARTNER_IN_PROJECT = 'body-partner-in-project',
+  PILOT_COUNTRY = 'pilot-country',
+  NATIONAL_SERVICE = 'national-service',
+  LAW = 'law',
+  PRESIDENCY = 'presidency',
+}
+
 export enum CivilSocietyEngagesRule {
   CIVIL_SOCIETY_PARTNER_IN_PROJECT = 'civil-society-partner-in-project',
   CIVIL_SOCIETY_SERVICE = 'civil-society-service',
@@ -224,6 +233,7 @@ export const ENUM_VALUES = {
   InstrumentKind,
   EventKind,
   PursuesRule,
+  MayPursueRule,
   CivilSocietyEngagesRule,
 } as const;
 
@@ -649,6 +659,16 @@ export const RELATIONSHIP_OBJECT_TYPES = {
     },
     IN: {
       edge: 'PursuesIncomingEdge',
+      link: null,
+    },
+  },
+  MAY_PURSUE: {
+    OUT: {
+      edge: 'MayPursueEdge',
+      link: 'MayPursueLink',
+    },
+    IN: {
+      edge: 'MayPursueIncomingEdge',
       link: null,
     },
   },

@@ -19,6 +19,7 @@ import type { LawKind } from './boundary';
 import type { InstrumentKind } from './boundary';
 import type { EventKind } from './boundary';
 import type { PursuesRule } from './boundary';
+import type { MayPursueRule } from './boundary';
 import type { CivilSocietyEngagesRule } from './boundary';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type {
@@ -194,7 +195,7 @@ export type Relationship = {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -220,7 +221,7 @@ export type RelationshipEdge = {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -238,7 +239,7 @@ export type RelationshipConnection = {
 /** One chain of facts behind a derived relationship, from its start to its end. */
 export type EvidencePath = {
   __typename?: 'EvidencePath';
-  /** The rule that accepts this chain (a PURSUES or a CIVIL_SOCIETY_ENGAGES rule). */
+  /** The rule that accepts this chain (a PURSUES, MAY_PURSUE or CIVIL_SOCIETY_ENGAGES rule). */
   rule: DerivationRule;
   /** The lowest confidence of its steps (a step without one counts as high), capped as gradeReasons says: at most MEDIUM for an open or unknown end, an unknown start or an unverified step; at most LOW for a civil-society actor. */
   confidence?: Maybe<Confidence>;
@@ -739,6 +740,10 @@ export type MatrixCell = {
   grade?: Maybe<Confidence>;
   /** True when the cell has PURSUES links and every one is unverified. */
   unverified: Scalars['Boolean']['output'];
+  /** The MAY_PURSUE links of the cell: state action the sources do not show at every step (a curator's reading or an assumption; never counted in count or links). */
+  mayPursue: Array<MayPursueLink>;
+  /** Number of MAY_PURSUE links behind the cell. */
+  mayPursueCount: Scalars['Int']['output'];
   /** The CIVIL_SOCIETY_ENGAGES links of the cell: civil society based in the state engaging in the priority (never counted in count or links). */
   civilSociety: Array<CivilSocietyEngagesLink>;
   /** Number of CIVIL_SOCIETY_ENGAGES links behind the cell. */
@@ -914,6 +919,8 @@ export { InstrumentKind };
 export { EventKind };
 
 export { PursuesRule };
+
+export { MayPursueRule };
 
 export { CivilSocietyEngagesRule };
 
@@ -1098,8 +1105,10 @@ export type State = Node & {
   pilotProjects: PilotCountryOfConnection;
   /** Projects the state itself took part in as a partner. (PARTNER_IN, outgoing.) */
   projects: PartnerInConnection;
-  /** Priorities the state pursues through its own action (itself or its state bodies), each edge with its evidence path (through which project, service, law or presidency) and sources. (PURSUES, outgoing.) */
+  /** Priorities the state pursues through its own action (itself or its state bodies), as the sources show it, each edge with its evidence path (through which project, service, law or presidency) and sources. (PURSUES, outgoing.) */
   pursues: PursuesConnection;
+  /** Priorities the state may pursue: its own action points to them, but a step is a curator's reading or an assumption rather than shown by the sources (never counted as pursuing; the grade reasons say which step). (MAY_PURSUE, outgoing.) */
+  mayPursue: MayPursueConnection;
   /** Priorities that civil society based in the state engages in (never counted as the state pursuing them). (CIVIL_SOCIETY_ENGAGES, outgoing.) */
   civilSociety: CivilSocietyEngagesConnection;
   /** Meetings and events held in the state. (HELD_IN, incoming.) */
@@ -1205,6 +1214,14 @@ export type StateProjectsArgs = {
 /** A CBSS member state, current or former. */
 export type StatePursuesArgs = {
   filter?: InputMaybe<PursuesFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A CBSS member state, current or former. */
+export type StateMayPursueArgs = {
+  filter?: InputMaybe<MayPursueFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2373,8 +2390,10 @@ export type Priority = Node & {
   connectionCount: Scalars['Int']['output'];
   /** Every relationship of this entity, optionally of some types and one direction. */
   relationships: RelationshipConnection;
-  /** States that pursue this priority, each edge with its evidence path and sources. (PURSUES, incoming.) */
+  /** States that pursue this priority, as the sources show it, each edge with its evidence path and sources. (PURSUES, incoming.) */
   pursuedBy: PursuesIncomingConnection;
+  /** States that may pursue this priority: a step of the evidence is a curator's reading or an assumption (never counted as pursuing it). (MAY_PURSUE, incoming.) */
+  mayBePursuedBy: MayPursueIncomingConnection;
   /** States whose civil society engages in this priority (never counted as the state pursuing it), each edge with its evidence path and sources. (CIVIL_SOCIETY_ENGAGES, incoming.) */
   civilSocietyIn: CivilSocietyEngagesIncomingConnection;
   /** The mandate that sets this priority. (HAS_PRIORITY, incoming.) */
@@ -2402,6 +2421,14 @@ export type PriorityRelationshipsArgs = {
 /** A priority, strategic area or integrated strategy of a mandate. */
 export type PriorityPursuedByArgs = {
   filter?: InputMaybe<PursuesFilter>;
+  orderBy?: InputMaybe<RelationOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A priority, strategic area or integrated strategy of a mandate. */
+export type PriorityMayBePursuedByArgs = {
+  filter?: InputMaybe<MayPursueFilter>;
   orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -3365,7 +3392,7 @@ export type MemberOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founding member. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3403,7 +3430,7 @@ export type MemberOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. founding member. */
   role?: Maybe<Scalars['String']['output']>;
@@ -3433,7 +3460,7 @@ export type MemberOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founding member. */
     role?: Maybe<Scalars['String']['output']>;
@@ -3474,7 +3501,7 @@ export type SuspendedFromEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3510,7 +3537,7 @@ export type SuspendedFromLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3538,7 +3565,7 @@ export type SuspendedFromIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3577,7 +3604,7 @@ export type ObserverOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The status of this o b s e r v e r_ o f relationship. */
     status?: Maybe<Scalars['String']['output']>;
@@ -3615,7 +3642,7 @@ export type ObserverOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The status of this o b s e r v e r_ o f relationship. */
   status?: Maybe<Scalars['String']['output']>;
@@ -3645,7 +3672,7 @@ export type ObserverOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The status of this o b s e r v e r_ o f relationship. */
     status?: Maybe<Scalars['String']['output']>;
@@ -3686,7 +3713,7 @@ export type PartOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3722,7 +3749,7 @@ export type PartOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3750,7 +3777,7 @@ export type PartOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3789,7 +3816,7 @@ export type HeldPresidencyEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3825,7 +3852,7 @@ export type HeldPresidencyLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3853,7 +3880,7 @@ export type HeldPresidencyIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3878,7 +3905,7 @@ export type HeldPresidencyIncomingLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3906,7 +3933,7 @@ export type PresidencyOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3931,7 +3958,7 @@ export type PresidencyOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -3959,7 +3986,7 @@ export type PresidencyOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -3998,7 +4025,7 @@ export type ChairedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4034,7 +4061,7 @@ export type ChairedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4062,7 +4089,7 @@ export type ChairedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4101,7 +4128,7 @@ export type ResponsibleForChildrenInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4139,7 +4166,7 @@ export type ResponsibleForChildrenInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4169,7 +4196,7 @@ export type ResponsibleForChildrenInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e s p o n s i b l e_ f o r_ c h i l d r e n_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4210,7 +4237,7 @@ export type KnownAsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4246,7 +4273,7 @@ export type KnownAsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4274,7 +4301,7 @@ export type KnownAsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4313,7 +4340,7 @@ export type OmbudspersonForEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this o m b u d s p e r s o n_ f o r relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4351,7 +4378,7 @@ export type OmbudspersonForLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this o m b u d s p e r s o n_ f o r relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4381,7 +4408,7 @@ export type OmbudspersonForIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this o m b u d s p e r s o n_ f o r relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4422,7 +4449,7 @@ export type HeldRoleEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this h e l d_ r o l e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4460,7 +4487,7 @@ export type HeldRoleLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this h e l d_ r o l e relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -4490,7 +4517,7 @@ export type HeldRoleIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this h e l d_ r o l e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -4531,7 +4558,7 @@ export type MandateOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4556,7 +4583,7 @@ export type MandateOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4584,7 +4611,7 @@ export type MandateOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4623,7 +4650,7 @@ export type SucceedsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4659,7 +4686,7 @@ export type SucceedsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -4687,7 +4714,7 @@ export type SucceedsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4726,7 +4753,7 @@ export type HasPriorityEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this h a s_ p r i o r i t y relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -4764,7 +4791,7 @@ export type HasPriorityLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this h a s_ p r i o r i t y relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -4794,7 +4821,7 @@ export type HasPriorityIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this h a s_ p r i o r i t y relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -4821,7 +4848,7 @@ export type HasPriorityIncomingLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this h a s_ p r i o r i t y relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -4851,7 +4878,7 @@ export type ContinuesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this c o n t i n u e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -4889,7 +4916,7 @@ export type ContinuesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The reasoning of this c o n t i n u e s relationship. */
   reasoning: Scalars['String']['output'];
@@ -4919,7 +4946,7 @@ export type ContinuesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this c o n t i n u e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -4960,7 +4987,7 @@ export type AdoptedAtEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -4985,7 +5012,7 @@ export type AdoptedAtLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5013,7 +5040,7 @@ export type AdoptedAtIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5052,7 +5079,7 @@ export type MeetingOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5088,7 +5115,7 @@ export type MeetingOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5116,7 +5143,7 @@ export type MeetingOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5155,7 +5182,7 @@ export type DuringEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5180,7 +5207,7 @@ export type DuringLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5208,7 +5235,7 @@ export type DuringIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5247,7 +5274,7 @@ export type HeldInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5272,7 +5299,7 @@ export type HeldInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5300,7 +5327,7 @@ export type HeldInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5339,7 +5366,7 @@ export type PhaseOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this p h a s e_ o f relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -5366,7 +5393,7 @@ export type PhaseOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The order of this p h a s e_ o f relationship. */
   order?: Maybe<Scalars['Int']['output']>;
@@ -5396,7 +5423,7 @@ export type PhaseOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The order of this p h a s e_ o f relationship. */
     order?: Maybe<Scalars['Int']['output']>;
@@ -5437,7 +5464,7 @@ export type CoordinatedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o r d i n a t e d_ b y relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5475,7 +5502,7 @@ export type CoordinatedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this c o o r d i n a t e d_ b y relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5505,7 +5532,7 @@ export type CoordinatedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o r d i n a t e d_ b y relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5546,7 +5573,7 @@ export type PartnerInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t n e r_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5584,7 +5611,7 @@ export type PartnerInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t n e r_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -5614,7 +5641,7 @@ export type PartnerInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t n e r_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -5655,7 +5682,7 @@ export type FundedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The amount of this f u n d e d_ b y relationship. */
     amount?: Maybe<Scalars['String']['output']>;
@@ -5693,7 +5720,7 @@ export type FundedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The amount of this f u n d e d_ b y relationship. */
   amount?: Maybe<Scalars['String']['output']>;
@@ -5723,7 +5750,7 @@ export type FundedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The amount of this f u n d e d_ b y relationship. */
     amount?: Maybe<Scalars['String']['output']>;
@@ -5764,7 +5791,7 @@ export type PilotCountryOfEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5800,7 +5827,7 @@ export type PilotCountryOfLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5828,7 +5855,7 @@ export type PilotCountryOfIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5867,7 +5894,7 @@ export type ProducedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5903,7 +5930,7 @@ export type ProducedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -5931,7 +5958,7 @@ export type ProducedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -5970,7 +5997,7 @@ export type AuthoredEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this a u t h o r e d relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6008,7 +6035,7 @@ export type AuthoredLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this a u t h o r e d relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6038,7 +6065,7 @@ export type AuthoredIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this a u t h o r e d relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6079,7 +6106,7 @@ export type AddressesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this a d d r e s s e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -6117,7 +6144,7 @@ export type AddressesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The reasoning of this a d d r e s s e s relationship. */
   reasoning: Scalars['String']['output'];
@@ -6147,7 +6174,7 @@ export type AddressesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The reasoning of this a d d r e s s e s relationship. */
     reasoning: Scalars['String']['output'];
@@ -6188,7 +6215,7 @@ export type DeclaredPriorityEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6224,7 +6251,7 @@ export type DeclaredPriorityLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6252,7 +6279,7 @@ export type DeclaredPriorityIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6291,7 +6318,7 @@ export type LocatedInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6327,7 +6354,7 @@ export type LocatedInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6355,7 +6382,7 @@ export type LocatedInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6394,7 +6421,7 @@ export type OperatedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6430,7 +6457,7 @@ export type OperatedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6458,7 +6485,7 @@ export type OperatedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6497,7 +6524,7 @@ export type AppliesInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6522,7 +6549,7 @@ export type AppliesInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6550,7 +6577,7 @@ export type AppliesInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6589,7 +6616,7 @@ export type BasedOnEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6625,7 +6652,7 @@ export type BasedOnLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6653,7 +6680,7 @@ export type BasedOnIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6692,7 +6719,7 @@ export type SupportsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6728,7 +6755,7 @@ export type SupportsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -6756,7 +6783,7 @@ export type SupportsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -6795,7 +6822,7 @@ export type ParticipatedInEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t i c i p a t e d_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6833,7 +6860,7 @@ export type ParticipatedInLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t i c i p a t e d_ i n relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6863,7 +6890,7 @@ export type ParticipatedInIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t i c i p a t e d_ i n relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6904,7 +6931,7 @@ export type PartOfProgrammeEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -6942,7 +6969,7 @@ export type PartOfProgrammeLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -6972,7 +6999,7 @@ export type PartOfProgrammeIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this p a r t_ o f_ p r o g r a m m e relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7013,7 +7040,7 @@ export type RelatedToEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e l a t e d_ t o relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7051,7 +7078,7 @@ export type RelatedToLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e l a t e d_ t o relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7081,7 +7108,7 @@ export type RelatedToIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e l a t e d_ t o relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7122,7 +7149,7 @@ export type ApprovedByEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -7158,7 +7185,7 @@ export type ApprovedByLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
 };
 
@@ -7186,7 +7213,7 @@ export type ApprovedByIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
   };
 
@@ -7225,7 +7252,7 @@ export type EstablishedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founder. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7263,7 +7290,7 @@ export type EstablishedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. founder. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7293,7 +7320,7 @@ export type EstablishedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. founder. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7334,7 +7361,7 @@ export type RecognisedEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. promising practice. */
     recognition?: Maybe<Scalars['String']['output']>;
@@ -7372,7 +7399,7 @@ export type RecognisedLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** E.g. promising practice. */
   recognition?: Maybe<Scalars['String']['output']>;
@@ -7402,7 +7429,7 @@ export type RecognisedIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** E.g. promising practice. */
     recognition?: Maybe<Scalars['String']['output']>;
@@ -7443,7 +7470,7 @@ export type CooperatesWithEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o p e r a t e s_ w i t h relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7481,7 +7508,7 @@ export type CooperatesWithLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this c o o p e r a t e s_ w i t h relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7511,7 +7538,7 @@ export type CooperatesWithIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this c o o p e r a t e s_ w i t h relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7552,7 +7579,7 @@ export type RepresentsEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e p r e s e n t s relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7590,7 +7617,7 @@ export type RepresentsLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** The role of this r e p r e s e n t s relationship. */
   role?: Maybe<Scalars['String']['output']>;
@@ -7620,7 +7647,7 @@ export type RepresentsIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** The role of this r e p r e s e n t s relationship. */
     role?: Maybe<Scalars['String']['output']>;
@@ -7637,7 +7664,7 @@ export type RepresentsIncomingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
+/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), as the sources show it: every step of its best evidence path is a sourced fact at high confidence, not flagged unverified, with a known operator and a known start (an open end is the only doubt allowed, at medium). With the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PursuesEdge';
@@ -7661,7 +7688,7 @@ export type PursuesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<PursuesRule>;
@@ -7680,7 +7707,7 @@ export type PursuesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A single Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
+/** A single Derived: a state pursues a priority through its own action (the state itself or its state bodies), as the sources show it: every step of its best evidence path is a sourced fact at high confidence, not flagged unverified, with a known operator and a known start (an open end is the only doubt allowed, at medium). With the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its start node.) */
 export type PursuesLink = Relationship & {
   __typename?: 'PursuesLink';
   /** The relationship type. */
@@ -7701,7 +7728,7 @@ export type PursuesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** Which derivation rule produced the link. */
   rule?: Maybe<PursuesRule>;
@@ -7709,7 +7736,7 @@ export type PursuesLink = Relationship & {
   evidence: Array<EvidencePath>;
 };
 
-/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), with the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its end node.) */
+/** One Derived: a state pursues a priority through its own action (the state itself or its state bodies), as the sources show it: every step of its best evidence path is a sourced fact at high confidence, not flagged unverified, with a known operator and a known start (an open end is the only doubt allowed, at medium). With the evidence paths behind it (see docs/model.md). Re-derived from the curated facts on every load. (PURSUES, seen from its end node.) */
 export type PursuesIncomingEdge = Relationship &
   RelationshipEdge & {
     __typename?: 'PursuesIncomingEdge';
@@ -7733,7 +7760,7 @@ export type PursuesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<PursuesRule>;
@@ -7746,6 +7773,121 @@ export type PursuesIncomingConnection = {
   __typename?: 'PursuesIncomingConnection';
   /** The edges of this page. */
   edges: Array<PursuesIncomingEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Derived by the PURSUES rules where the sources do not show every step: the tie to the priority is a curator's reading (confidence below high), a step is unverified, a service's operator is assumed or the start is unknown. The grade reasons name the step. Never counted as pursuing (see docs/model.md). Re-derived from the curated facts on every load. (MAY_PURSUE, seen from its start node.) */
+export type MayPursueEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'MayPursueEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: Priority;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** Which derivation rule produced the link. */
+    rule?: Maybe<MayPursueRule>;
+    /** The chains of sourced facts the link was derived from, best first. */
+    evidence: Array<EvidencePath>;
+  };
+
+/** A page of MAY_PURSUE relationships. */
+export type MayPursueConnection = {
+  __typename?: 'MayPursueConnection';
+  /** The edges of this page. */
+  edges: Array<MayPursueEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of edges across all pages (with the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A single Derived by the PURSUES rules where the sources do not show every step: the tie to the priority is a curator's reading (confidence below high), a step is unverified, a service's operator is assumed or the start is unknown. The grade reasons name the step. Never counted as pursuing (see docs/model.md). Re-derived from the curated facts on every load. (MAY_PURSUE, seen from its start node.) */
+export type MayPursueLink = Relationship & {
+  __typename?: 'MayPursueLink';
+  /** The relationship type. */
+  type: RelationshipType;
+  /** Direction seen from the entity that asked. */
+  direction: Direction;
+  /** The entity at the other end. */
+  node: Priority;
+  /** When the relationship held (null when the type has no period or none is known). */
+  period?: Maybe<Period>;
+  /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+  periodKnown: Scalars['Boolean']['output'];
+  /** Sources that state it. */
+  sources: Array<SourceRef>;
+  /** Confidence the reference gives it. */
+  confidence?: Maybe<Confidence>;
+  /** True when it is inferred or not confirmed. */
+  unverified: Scalars['Boolean']['output'];
+  /** A curator's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  derived: Scalars['Boolean']['output'];
+  /** Which derivation rule produced the link. */
+  rule?: Maybe<MayPursueRule>;
+  /** The chains of sourced facts the link was derived from, best first. */
+  evidence: Array<EvidencePath>;
+};
+
+/** One Derived by the PURSUES rules where the sources do not show every step: the tie to the priority is a curator's reading (confidence below high), a step is unverified, a service's operator is assumed or the start is unknown. The grade reasons name the step. Never counted as pursuing (see docs/model.md). Re-derived from the curated facts on every load. (MAY_PURSUE, seen from its end node.) */
+export type MayPursueIncomingEdge = Relationship &
+  RelationshipEdge & {
+    __typename?: 'MayPursueIncomingEdge';
+    /** Opaque keyset cursor of this edge: stable when data is added. */
+    cursor: Scalars['String']['output'];
+    /** The relationship type. */
+    type: RelationshipType;
+    /** Direction seen from the entity that asked. */
+    direction: Direction;
+    /** The entity at the other end. */
+    node: State;
+    /** When the relationship held (null when the type has no period or none is known). */
+    period?: Maybe<Period>;
+    /** False when the start of the relationship is unknown (no period, or only an end): a date filter (asOf, overlaps) before its end then matches it only because its start is unknown (leave such matches out with includeUndated: false). */
+    periodKnown: Scalars['Boolean']['output'];
+    /** Sources that state it. */
+    sources: Array<SourceRef>;
+    /** Confidence the reference gives it. */
+    confidence?: Maybe<Confidence>;
+    /** True when it is inferred or not confirmed. */
+    unverified: Scalars['Boolean']['output'];
+    /** A curator's note. */
+    note?: Maybe<Scalars['String']['output']>;
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    derived: Scalars['Boolean']['output'];
+    /** Which derivation rule produced the link. */
+    rule?: Maybe<MayPursueRule>;
+    /** The chains of sourced facts the link was derived from, best first. */
+    evidence: Array<EvidencePath>;
+  };
+
+/** A page of MAY_PURSUE relationships. */
+export type MayPursueIncomingConnection = {
+  __typename?: 'MayPursueIncomingConnection';
+  /** The edges of this page. */
+  edges: Array<MayPursueIncomingEdge>;
   /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
   /** Number of edges across all pages (with the same filters). */
@@ -7776,7 +7918,7 @@ export type CivilSocietyEngagesEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<CivilSocietyEngagesRule>;
@@ -7818,7 +7960,7 @@ export type CivilSocietyEngagesLink = Relationship & {
   unverified: Scalars['Boolean']['output'];
   /** A curator's note. */
   note?: Maybe<Scalars['String']['output']>;
-  /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+  /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
   /** Which derivation rule produced the link. */
   rule?: Maybe<CivilSocietyEngagesRule>;
@@ -7852,7 +7994,7 @@ export type CivilSocietyEngagesIncomingEdge = Relationship &
     unverified: Scalars['Boolean']['output'];
     /** A curator's note. */
     note?: Maybe<Scalars['String']['output']>;
-    /** True when the loader derived it (PURSUES, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
+    /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
     /** Which derivation rule produced the link. */
     rule?: Maybe<CivilSocietyEngagesRule>;
@@ -8467,6 +8609,24 @@ export type PursuesFilter = {
   unverified?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Filters for MAY_PURSUE links: the base filters, plus rule, confidence, verification. */
+export type MayPursueFilter = {
+  /** Only relationships that held on this date (open ends hold). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only relationships whose period overlaps this one. */
+  overlaps?: InputMaybe<PeriodInput>;
+  /** With asOf or overlaps: false leaves out relationships whose start is unknown (by default they count as holding on any date before their end; their edges say periodKnown: false). */
+  includeUndated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only far ends whose name contains this text (case-insensitive). */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Only links with one of these rules. */
+  rules?: InputMaybe<Array<MayPursueRule>>;
+  /** Only links with one of these confidence marks. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Only unverified (true) or only verified (false) links. */
+  unverified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Filters for CIVIL_SOCIETY_ENGAGES links: the base filters, plus rule, confidence, verification. */
 export type CivilSocietyEngagesFilter = {
   /** Only relationships that held on this date (open ends hold). */
@@ -8637,10 +8797,11 @@ export type ResolversTypes = {
     }
   >;
   MatrixCell: ResolverTypeWrapper<
-    Omit<MatrixCell, 'state' | 'priority' | 'links' | 'civilSociety'> & {
+    Omit<MatrixCell, 'state' | 'priority' | 'links' | 'mayPursue' | 'civilSociety'> & {
       state: ResolversTypes['State'];
       priority: ResolversTypes['Priority'];
       links: Array<ResolversTypes['PursuesLink']>;
+      mayPursue: Array<ResolversTypes['MayPursueLink']>;
       civilSociety: Array<ResolversTypes['CivilSocietyEngagesLink']>;
     }
   >;
@@ -8675,6 +8836,7 @@ export type ResolversTypes = {
   InstrumentKind: InstrumentKind;
   EventKind: EventKind;
   PursuesRule: PursuesRule;
+  MayPursueRule: MayPursueRule;
   CivilSocietyEngagesRule: CivilSocietyEngagesRule;
   Source: ResolverTypeWrapper<EntityObject>;
   Country: ResolverTypeWrapper<EntityObject>;
@@ -8901,6 +9063,11 @@ export type ResolversTypes = {
   PursuesLink: ResolverTypeWrapper<RelationshipObject>;
   PursuesIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
   PursuesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MayPursueEdge: ResolverTypeWrapper<RelationshipObject>;
+  MayPursueConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MayPursueLink: ResolverTypeWrapper<RelationshipObject>;
+  MayPursueIncomingEdge: ResolverTypeWrapper<RelationshipObject>;
+  MayPursueIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   CivilSocietyEngagesEdge: ResolverTypeWrapper<RelationshipObject>;
   CivilSocietyEngagesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
   CivilSocietyEngagesLink: ResolverTypeWrapper<RelationshipObject>;
@@ -8978,6 +9145,7 @@ export type ResolversTypes = {
   NodeEdge: ResolverTypeWrapper<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
+  MayPursueFilter: MayPursueFilter;
   CivilSocietyEngagesFilter: CivilSocietyEngagesFilter;
 };
 
@@ -9022,10 +9190,11 @@ export type ResolversParentTypes = {
     priorities: Array<ResolversParentTypes['Priority']>;
     cells: Array<ResolversParentTypes['MatrixCell']>;
   };
-  MatrixCell: Omit<MatrixCell, 'state' | 'priority' | 'links' | 'civilSociety'> & {
+  MatrixCell: Omit<MatrixCell, 'state' | 'priority' | 'links' | 'mayPursue' | 'civilSociety'> & {
     state: ResolversParentTypes['State'];
     priority: ResolversParentTypes['Priority'];
     links: Array<ResolversParentTypes['PursuesLink']>;
+    mayPursue: Array<ResolversParentTypes['MayPursueLink']>;
     civilSociety: Array<ResolversParentTypes['CivilSocietyEngagesLink']>;
   };
   Counts: Counts;
@@ -9265,6 +9434,11 @@ export type ResolversParentTypes = {
   PursuesLink: RelationshipObject;
   PursuesIncomingEdge: RelationshipObject;
   PursuesIncomingConnection: RelationshipConnectionObject;
+  MayPursueEdge: RelationshipObject;
+  MayPursueConnection: RelationshipConnectionObject;
+  MayPursueLink: RelationshipObject;
+  MayPursueIncomingEdge: RelationshipObject;
+  MayPursueIncomingConnection: RelationshipConnectionObject;
   CivilSocietyEngagesEdge: RelationshipObject;
   CivilSocietyEngagesConnection: RelationshipConnectionObject;
   CivilSocietyEngagesLink: RelationshipObject;
@@ -9330,6 +9504,7 @@ export type ResolversParentTypes = {
   NodeEdge: Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
+  MayPursueFilter: MayPursueFilter;
   CivilSocietyEngagesFilter: CivilSocietyEngagesFilter;
 };
 
@@ -9537,6 +9712,9 @@ export type RelationshipResolvers<
     | 'PursuesEdge'
     | 'PursuesLink'
     | 'PursuesIncomingEdge'
+    | 'MayPursueEdge'
+    | 'MayPursueLink'
+    | 'MayPursueIncomingEdge'
     | 'CivilSocietyEngagesEdge'
     | 'CivilSocietyEngagesLink'
     | 'CivilSocietyEngagesIncomingEdge',
@@ -9635,6 +9813,8 @@ export type RelationshipEdgeResolvers<
     | 'RepresentsIncomingEdge'
     | 'PursuesEdge'
     | 'PursuesIncomingEdge'
+    | 'MayPursueEdge'
+    | 'MayPursueIncomingEdge'
     | 'CivilSocietyEngagesEdge'
     | 'CivilSocietyEngagesIncomingEdge',
     ParentType,
@@ -9964,6 +10144,8 @@ export type MatrixCellResolvers<
   links?: Resolver<Array<ResolversTypes['PursuesLink']>, ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mayPursue?: Resolver<Array<ResolversTypes['MayPursueLink']>, ParentType, ContextType>;
+  mayPursueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   civilSociety?: Resolver<
     Array<ResolversTypes['CivilSocietyEngagesLink']>,
     ParentType,
@@ -10155,6 +10337,7 @@ export type RelationshipTypeResolvers = EnumResolverSignature<
     COOPERATES_WITH?: any;
     REPRESENTS?: any;
     PURSUES?: any;
+    MAY_PURSUE?: any;
     CIVIL_SOCIETY_ENGAGES?: any;
   },
   ResolversTypes['RelationshipType']
@@ -10274,6 +10457,17 @@ export type PursuesRuleResolvers = EnumResolverSignature<
     PRESIDENCY?: any;
   },
   ResolversTypes['PursuesRule']
+>;
+
+export type MayPursueRuleResolvers = EnumResolverSignature<
+  {
+    BODY_PARTNER_IN_PROJECT?: any;
+    PILOT_COUNTRY?: any;
+    NATIONAL_SERVICE?: any;
+    LAW?: any;
+    PRESIDENCY?: any;
+  },
+  ResolversTypes['MayPursueRule']
 >;
 
 export type CivilSocietyEngagesRuleResolvers = EnumResolverSignature<
@@ -10457,6 +10651,12 @@ export type StateResolvers<
     ParentType,
     ContextType,
     RequireFields<StatePursuesArgs, 'orderBy' | 'first'>
+  >;
+  mayPursue?: Resolver<
+    ResolversTypes['MayPursueConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<StateMayPursueArgs, 'orderBy' | 'first'>
   >;
   civilSociety?: Resolver<
     ResolversTypes['CivilSocietyEngagesConnection'],
@@ -11183,6 +11383,12 @@ export type PriorityResolvers<
     ParentType,
     ContextType,
     RequireFields<PriorityPursuedByArgs, 'orderBy' | 'first'>
+  >;
+  mayBePursuedBy?: Resolver<
+    ResolversTypes['MayPursueIncomingConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PriorityMayBePursuedByArgs, 'orderBy' | 'first'>
   >;
   civilSocietyIn?: Resolver<
     ResolversTypes['CivilSocietyEngagesIncomingConnection'],
@@ -14929,6 +15135,86 @@ export type PursuesIncomingConnectionResolvers<
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MayPursueEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['MayPursueEdge'] = ResolversParentTypes['MayPursueEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['MayPursueRule']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MayPursueConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['MayPursueConnection'] =
+    ResolversParentTypes['MayPursueConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['MayPursueEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MayPursueLinkResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['MayPursueLink'] = ResolversParentTypes['MayPursueLink'],
+> = {
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['MayPursueRule']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MayPursueIncomingEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['MayPursueIncomingEdge'] =
+    ResolversParentTypes['MayPursueIncomingEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  periodKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['MayPursueRule']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidencePath']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MayPursueIncomingConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['MayPursueIncomingConnection'] =
+    ResolversParentTypes['MayPursueIncomingConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['MayPursueIncomingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CivilSocietyEngagesEdgeResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['CivilSocietyEngagesEdge'] =
@@ -15484,6 +15770,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InstrumentKind?: InstrumentKindResolvers;
   EventKind?: EventKindResolvers;
   PursuesRule?: PursuesRuleResolvers;
+  MayPursueRule?: MayPursueRuleResolvers;
   CivilSocietyEngagesRule?: CivilSocietyEngagesRuleResolvers;
   Source?: SourceResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
@@ -15710,6 +15997,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PursuesLink?: PursuesLinkResolvers<ContextType>;
   PursuesIncomingEdge?: PursuesIncomingEdgeResolvers<ContextType>;
   PursuesIncomingConnection?: PursuesIncomingConnectionResolvers<ContextType>;
+  MayPursueEdge?: MayPursueEdgeResolvers<ContextType>;
+  MayPursueConnection?: MayPursueConnectionResolvers<ContextType>;
+  MayPursueLink?: MayPursueLinkResolvers<ContextType>;
+  MayPursueIncomingEdge?: MayPursueIncomingEdgeResolvers<ContextType>;
+  MayPursueIncomingConnection?: MayPursueIncomingConnectionResolvers<ContextType>;
   CivilSocietyEngagesEdge?: CivilSocietyEngagesEdgeResolvers<ContextType>;
   CivilSocietyEngagesConnection?: CivilSocietyEngagesConnectionResolvers<ContextType>;
   CivilSocietyEngagesLink?: CivilSocietyEngagesLinkResolvers<ContextType>;

@@ -333,6 +333,7 @@ function derivedResolvers<T extends string>(values: Record<string, T>) {
   return { evidence, rule };
 }
 const pursues = derivedResolvers(ENUM_VALUES.PursuesRule);
+const mayPursue = derivedResolvers(ENUM_VALUES.MayPursueRule);
 const civilSociety = derivedResolvers(ENUM_VALUES.CivilSocietyEngagesRule);
 
 /** Resolvers shared by every entity and relationship type, checked against the generated types. */
@@ -347,6 +348,9 @@ export const sharedResolvers: Resolvers = {
   PursuesEdge: pursues,
   PursuesLink: pursues,
   PursuesIncomingEdge: pursues,
+  MayPursueEdge: mayPursue,
+  MayPursueLink: mayPursue,
+  MayPursueIncomingEdge: mayPursue,
   CivilSocietyEngagesEdge: civilSociety,
   CivilSocietyEngagesLink: civilSociety,
   CivilSocietyEngagesIncomingEdge: civilSociety,

@@ -334,6 +334,7 @@ const Query: QueryResolvers = {
       priorities: Record<string, unknown>[];
       states: Record<string, unknown>[];
       cells: Record<string, unknown>[][][];
+      mayPursue: Record<string, unknown>[][][];
       civilSociety: Record<string, unknown>[][][];
     }>(cypher('api/priority-matrix.cypher'), { mandate }, { operation: 'Query.priorityMatrix' });
     if (!row) throw notFound(`Mandate ${mandate}`);
@@ -347,6 +348,7 @@ const Query: QueryResolvers = {
             .map((props) => toRelationship(type, 'OUT', priority, props))
             .sort((a, b) => (evidenceKey(a.stored) < evidenceKey(b.stored) ? -1 : 1));
         const links = linksOf('PURSUES', row.cells[i]?.[j]);
+        const mayPursue = linksOf('MAY_PURSUE', row.mayPursue[i]?.[j]);
         const civilSociety = linksOf('CIVIL_SOCIETY_ENGAGES', row.civilSociety[i]?.[j]);
         return {
           state,
@@ -354,6 +356,8 @@ const Query: QueryResolvers = {
           count: links.length,
           links,
           ...cellGrade(links),
+          mayPursue,
+          mayPursueCount: mayPursue.length,
           civilSociety,
           civilSocietyCount: civilSociety.length,
         };

@@ -39,7 +39,7 @@ function enumSpecs(model: Model): EnumSpec[] {
     {
       name: 'RelationshipType',
       description:
-        'The relationship types of the graph (PURSUES and CIVIL_SOCIETY_ENGAGES are derived by the loader).',
+        'The relationship types of the graph (PURSUES, MAY_PURSUE and CIVIL_SOCIETY_ENGAGES are derived by the loader).',
       values: Object.entries(model.relationships).map(([type, spec]) => ({
         stored: type,
         description: spec.description.replace(/\s+/g, ' ').trim(),

@@ -5,17 +5,25 @@ import type { EvidencePath, GradeReason, Link } from './matrix-types';
  * One derived link of a matrix cell as the evidence panel lists it: its
  * rule, period and grade, then each evidence path with what set the path's
  * grade (its grade reasons) and every step with its sources and quotes.
- * `kind` names the relationship: PURSUES (the state acting) or
+ * `kind` names the relationship: PURSUES (the state acting, as the sources
+ * show), MAY_PURSUE (state action resting on a reading or an assumption) or
  * CIVIL_SOCIETY_ENGAGES (civil society based in the state).
  */
-export function linkBlock(link: Link, kind: 'PURSUES' | 'CIVIL_SOCIETY_ENGAGES'): HTMLElement {
+export type LinkKind = 'PURSUES' | 'MAY_PURSUE' | 'CIVIL_SOCIETY_ENGAGES';
+const LINK_CLASS: Record<LinkKind, string> = {
+  PURSUES: 'pursues',
+  MAY_PURSUE: 'may-pursue',
+  CIVIL_SOCIETY_ENGAGES: 'civil-society',
+};
+
+export function linkBlock(link: Link, kind: LinkKind): HTMLElement {
   const paths = h('ol', { class: 'paths' });
   link.evidence.forEach((path, i) => paths.append(pathBlock(path, i)));
   const period =
     link.period && (link.period.from || link.period.to) ? ` · ${formatPeriod(link.period)}` : '';
   return h(
     'article',
-    { class: `link ${kind === 'PURSUES' ? 'pursues' : 'civil-society'}` },
+    { class: `link ${LINK_CLASS[kind]}` },
     h(
       'p',
       { class: 'meta' },

@@ -33,7 +33,7 @@ export interface EvidencePath {
   gradeReasons: GradeReason[];
   steps: Step[];
 }
-/** A derived link of a cell: PURSUES (state action) or CIVIL_SOCIETY_ENGAGES. */
+/** A derived link of a cell: PURSUES (state action), MAY_PURSUE or CIVIL_SOCIETY_ENGAGES. */
 export interface Link {
   rule: string | null;
   confidence: string | null;
@@ -50,6 +50,9 @@ export interface Cell {
   /** True when the cell has PURSUES links and every one is unverified. */
   unverified: boolean;
   links: Link[];
+  mayPursueCount: number;
+  /** State action resting on a curator's reading or an assumption (never counted in count or grade), paths only (their evidence: LayerMatrix). */
+  mayPursue: { confidence: string | null; unverified: boolean; evidence: { rule: string }[] }[];
   civilSocietyCount: number;
   /** The cell's CIVIL_SOCIETY_ENGAGES links, paths only (their evidence: CivilSocietyMatrix). */
   civilSociety: { confidence: string | null; unverified: boolean; evidence: { rule: string }[] }[];
@@ -61,7 +64,12 @@ export interface Matrix {
   cells: Cell[];
 }
 
-/** The civil-society links of a mandate's cells with their evidence (matrix-civil-society.graphql). */
-export interface CivilSocietyMatrix {
-  cells: { state: { id: string }; priority: { id: string }; civilSociety: Link[] }[];
-}
+/** The links of a layer kept apart from PURSUES: MAY_PURSUE or CIVIL_SOCIETY_ENGAGES. */
+export type Layer = 'mayPursue' | 'civilSociety';
+/**
+ * One layer's links of a mandate's cells with their evidence
+ * (matrix-may-pursue.graphql, matrix-civil-society.graphql).
+ */
+export type LayerMatrix<L extends Layer> = {
+  cells: ({ state: { id: string }; priority: { id: string } } & Record<L, Link[]>)[];
+};

@@ -2,8 +2,8 @@ import { read } from '../api';
 import { clear, failure, h, loading, words } from '../dom';
 import { GRADE_COLOURS, GRADES, isGrade } from '../palette';
 import { updateRoute, type Route } from '../route';
-import { linkBlock } from './matrix-evidence';
-import type { Cell, CivilSocietyMatrix, Link, Matrix } from './matrix-types';
+import { linkBlock, type LinkKind } from './matrix-evidence';
+import type { Cell, Layer, LayerMatrix, Link, Matrix } from './matrix-types';
 import { markRendered, type ViewFactory } from './types';
 
 interface Mandates {
@@ -15,6 +15,16 @@ interface Mandates {
 }
 
 const DEFAULT_MANDATE = 'mandate:2020-2025';
+
+/** The document that brings a layer's evidence, and how the panel names it. */
+const LAYERS: Record<Layer, { document: string; kind: LinkKind; what: string }> = {
+  mayPursue: { document: 'matrix-may-pursue', kind: 'MAY_PURSUE', what: 'the may-pursue links' },
+  civilSociety: {
+    document: 'matrix-civil-society',
+    kind: 'CIVIL_SOCIETY_ENGAGES',
+    what: 'the civil-society links',
+  },
+};
 
 /** A column's headline: a priority's theme before its colon ("Protection, Support and Justice"). */
 const headline = (name: string): string => {
@@ -96,28 +106,23 @@ export const matrixView: ViewFactory = (container, initial) => {
     }
   }
 
-  /** The mandate's civil-society links with their evidence, asked once when first shown. */
-  let civilDetail: { mandate: string; links: Promise<Map<string, Link[]>> } | undefined;
-  function civilSocietyLinks(mandate: string): Promise<Map<string, Link[]>> {
-    if (civilDetail?.mandate !== mandate) {
-      const links = read<{ priorityMatrix: CivilSocietyMatrix }>('matrix-civil-society', {
-        mandate,
-      }).then(
-        (data) =>
-          new Map(
-            data.priorityMatrix.cells.map((c) => [
-              `${c.state.id}|${c.priority.id}`,
-              c.civilSociety,
-            ]),
-          ),
-      );
-      // A failure is shown where the links would be, and asked again next time.
-      links.catch(() => {
-        if (civilDetail?.links === links) civilDetail = undefined;
-      });
-      civilDetail = { mandate, links };
-    }
-    return civilDetail.links;
+  /** A layer's links of the mandate with their evidence, asked once when first shown. */
+  const layerDetail = new Map<Layer, { mandate: string; links: Promise<Map<string, Link[]>> }>();
+  function layerLinks(layer: Layer, mandate: string): Promise<Map<string, Link[]>> {
+    const known = layerDetail.get(layer);
+    if (known?.mandate === mandate) return known.links;
+    const links = read<{ priorityMatrix: LayerMatrix<typeof layer> }>(LAYERS[layer].document, {
+      mandate,
+    }).then(
+      (data) =>
+        new Map(data.priorityMatrix.cells.map((c) => [`${c.state.id}|${c.priority.id}`, c[layer]])),
+    );
+    // A failure is shown where the links would be, and asked again next time.
+    links.catch(() => {
+      if (layerDetail.get(layer)?.links === links) layerDetail.delete(layer);
+    });
+    layerDetail.set(layer, { mandate, links });
+    return links;
   }
 
   async function loadMatrix(): Promise<void> {
@@ -147,7 +152,7 @@ export const matrixView: ViewFactory = (container, initial) => {
       h(
         'caption',
         { id: 'matrix-caption' },
-        `${m.mandate.name}: how sure each member state's pursuit of each priority is (colour: grade of its best PURSUES link; number: evidence paths)`,
+        `${m.mandate.name}: how sure each member state's pursuit of each priority is (colour: grade of its best PURSUES link; number: evidence paths; hatched grey “?”: may pursue, a reading or an assumption)`,
       ),
     );
     const headRow = h('tr', {}, h('th', { scope: 'col' }, 'State'));
@@ -187,7 +192,9 @@ export const matrixView: ViewFactory = (container, initial) => {
 
   /**
    * One cell: coloured by the grade of its best PURSUES link, hatched when
-   * every link is unverified, the number of evidence paths as its text. The
+   * every link is unverified, the number of evidence paths as its text. A
+   * cell with MAY_PURSUE links only (state action the sources do not show at
+   * every step) is hatched grey with a "?", never a grade colour. The
    * civil-society layer adds a badge with the paths of civil society based
    * in the state, which never colours the cell: a cell with civil society
    * only stays uncoloured.
@@ -204,15 +211,23 @@ export const matrixView: ViewFactory = (container, initial) => {
     const grade = isGrade(cell?.grade) ? cell.grade : null;
     const unverified = cell?.unverified ?? false;
     const civil = pathsOf(cell?.civilSociety);
+    const may = pathsOf(cell?.mayPursue);
+    const mayOnly = !paths && may > 0;
+    const mayWords = may
+      ? `${paths ? '; also ' : ''}${may} evidence path${may === 1 ? '' : 's'} of state action resting on a reading or an assumption (may pursue, not counted)`
+      : '';
     const stateAction = paths
-      ? `${paths} evidence path${paths === 1 ? '' : 's'} of state action, best grade ${words(grade) || 'not given'}${unverified ? ', every link unverified' : ''}`
-      : 'no state action';
+      ? `${paths} evidence path${paths === 1 ? '' : 's'} of state action, best grade ${words(grade) || 'not given'}${unverified ? ', every link unverified' : ''}${mayWords}`
+      : mayOnly
+        ? `no state action the sources show; ${mayWords}`
+        : 'no state action';
     const civilWords = civil
       ? `; civil society CS ${civil}: ${civil} evidence path${civil === 1 ? '' : 's'}, not counted as the state`
       : '';
     const label = `${name}: ${stateAction}${civilWords}`;
-    const classes = ['cell', paths ? 'filled' : 'empty'];
+    const classes = ['cell', paths || mayOnly ? 'filled' : 'empty'];
     if (unverified) classes.push('unverified');
+    if (mayOnly) classes.push('may-pursue');
     if (civil) classes.push('has-civil-society');
     const button = h(
       'button',
@@ -224,6 +239,7 @@ export const matrixView: ViewFactory = (container, initial) => {
         'data-paths': paths,
         'data-grade': grade ?? '',
         'data-unverified': String(unverified),
+        'data-may-pursue': may,
         'data-civil-society': civil,
         'data-row': row,
         'data-col': col,
@@ -231,7 +247,7 @@ export const matrixView: ViewFactory = (container, initial) => {
         title: label,
       },
       paths ? h('span', { class: 'paths' }, String(paths)) : null,
-      unverified ? h('span', { class: 'flag', 'aria-hidden': 'true' }, '?') : null,
+      unverified || mayOnly ? h('span', { class: 'flag', 'aria-hidden': 'true' }, '?') : null,
       civil ? h('span', { class: 'civil-badge', 'aria-hidden': 'true' }, `CS ${civil}`) : null,
     );
     if (grade) {
@@ -300,6 +316,15 @@ export const matrixView: ViewFactory = (container, initial) => {
     grades.append(
       h('li', { 'data-unverified': 'true' }, hatched, 'hatched, “?”: every link unverified'),
     );
+    const may = h('span', { class: 'swatch may-pursue', 'aria-hidden': 'true' });
+    grades.append(
+      h(
+        'li',
+        { 'data-may-pursue': 'true' },
+        may,
+        'hatched grey, “?”: may pursue only (MAY_PURSUE: a curator’s reading or an assumption, not counted)',
+      ),
+    );
     return h(
       'div',
       { class: 'legend', id: 'matrix-legend' },
@@ -361,11 +386,24 @@ export const matrixView: ViewFactory = (container, initial) => {
         h(
           'p',
           {},
-          'No PURSUES link: no evidence path of the state or its bodies connects it to this priority.',
+          'No PURSUES link: the sources show no evidence path of the state or its bodies to this priority.',
         ),
       );
     } else {
       for (const link of cell.links) evidence.append(linkBlock(link, 'PURSUES'));
+    }
+    if (cell?.mayPursue.length) {
+      evidence.append(
+        h(
+          'h3',
+          { class: 'layer-head may-pursue-head' },
+          'May pursue (MAY_PURSUE: a step is a curator’s reading or an assumption; not counted)',
+        ),
+      );
+      const section = h('div', { class: 'may-pursue-links', 'aria-live': 'polite' });
+      evidence.append(section);
+      section.append(loading(LAYERS.mayPursue.what));
+      void showLayerLinks(section, 'mayPursue', matrix.mandate.id, key);
     }
     if ((civilSociety.checked || !cell?.links.length) && matrix) {
       evidence.append(
@@ -380,26 +418,22 @@ export const matrixView: ViewFactory = (container, initial) => {
       if (!cell?.civilSociety.length) {
         section.append(h('p', {}, 'No civil-society engagement recorded for this cell.'));
       } else {
-        section.append(loading('the civil-society links'));
-        void showCivilSociety(section, matrix.mandate.id, key);
+        section.append(loading(LAYERS.civilSociety.what));
+        void showLayerLinks(section, 'civilSociety', matrix.mandate.id, key);
       }
     }
     if (moveFocus) evidence.focus();
   }
 
-  async function showCivilSociety(section: HTMLElement, mandate: string, key: string) {
+  async function showLayerLinks(section: HTMLElement, layer: Layer, mandate: string, key: string) {
     try {
-      const links = (await civilSocietyLinks(mandate)).get(key) ?? [];
+      const links = (await layerLinks(layer, mandate)).get(key) ?? [];
       clear(section);
-      for (const link of links) section.append(linkBlock(link, 'CIVIL_SOCIETY_ENGAGES'));
+      for (const link of links) section.append(linkBlock(link, LAYERS[layer].kind));
     } catch (error) {
       clear(section);
       section.append(
-        failure(
-          'the civil-society links',
-          error,
-          () => void showCivilSociety(section, mandate, key),
-        ),
+        failure(LAYERS[layer].what, error, () => void showLayerLinks(section, layer, mandate, key)),
       );
     }
   }
