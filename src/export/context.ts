@@ -44,7 +44,7 @@ export const schemaTypeOf = (label: string): string | undefined => SCHEMA_TYPES[
  *    <from> car:TYPE <to>, so each relationship type is a term whose
  *    values are IRIs;
  *  - lists whose order pairs them with another list (the evidence of
- *    PURSUES and CIVIL_SOCIETY_ENGAGES) are @list.
+ *    PURSUES, MAY_PURSUE and CIVIL_SOCIETY_ENGAGES) are @list.
  */
 export function exportContext(): Record<string, unknown> {
   const model = loadModel();

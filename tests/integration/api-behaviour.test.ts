@@ -128,18 +128,20 @@ describe('API behaviour on the real Neo4j', () => {
         states(first: ${first}) { edges { node { name
           presidencies(first: 3) { edges { node { term declaredPriorities(first: 5) { edges { node { name } } } } } }
           pursues(first: 30) { edges { node { name mandate { node { name } } } } }
+          mayPursue(first: 30) { edges { node { name } } }
         } } } }`;
       const one = await env.t.graphql(nested(1));
       const all = await env.t.graphql(nested(11));
       expect(one.body.errors).toBeUndefined();
       expect(all.body.errors).toBeUndefined();
-      const rows = ((all.body.data as Any).states.edges as Any[]).flatMap(
-        (e) => e.node.pursues.edges,
-      );
-      // Every PURSUES link of the seed (33, from 9 of the 11 states) comes back.
+      const rows = ((all.body.data as Any).states.edges as Any[]).flatMap((e) => [
+        ...e.node.pursues.edges,
+        ...e.node.mayPursue.edges,
+      ]);
+      // Every PURSUES and MAY_PURSUE link of the seed (33, from 9 of the 11 states) comes back.
       expect(rows.length).toBeGreaterThanOrEqual(30);
       // 5 levels of relationships (presidencies, declaredPriorities, pursues,
-      // mandate) compile into the list's own statement.
+      // mandate) and a sibling list compile into the list's own statement.
       expect(all.body.extensions?.roundTrips).toBe(1);
       expect(all.body.extensions?.roundTrips).toBe(one.body.extensions?.roundTrips);
     });

@@ -22,7 +22,8 @@ const WAIT = { timeout: 30_000 };
  * A matrix of its own for the grade tests, written for the length of the
  * tests (origin "test") beside the seed: a test mandate whose four priorities
  * Denmark reaches by (1) six LOW paths, (2) one HIGH path, (3) one MEDIUM
- * path that is unverified, and (4) only civil society (two paths). Every
+ * path that is unverified, (4) only civil society (two paths) and (5) only
+ * a MAY_PURSUE link (a service whose operator no source names). Every
  * path runs over real relationships (test services located in Denmark), so
  * the API resolves its steps and sources as for derived links.
  */
@@ -31,7 +32,7 @@ const cellKey = (priority: string) => `state:DK|test:dash-${priority}`;
 const reason = (code: string, cap: string, step: number | null, text: string) =>
   JSON.stringify([{ code, cap, step, text }]);
 const FIXTURE_LINKS: {
-  type: 'PURSUES' | 'CIVIL_SOCIETY_ENGAGES';
+  type: 'PURSUES' | 'MAY_PURSUE' | 'CIVIL_SOCIETY_ENGAGES';
   priority: string;
   rule: string;
   confidence: string;
@@ -75,6 +76,15 @@ const FIXTURE_LINKS: {
     services: [9, 10],
     reasons: reason('NON_STATE_OPERATOR', 'low', 0, 'The service is run by an NGO'),
   },
+  {
+    type: 'MAY_PURSUE',
+    priority: 'may',
+    rule: 'national-service',
+    confidence: 'medium',
+    unverified: false,
+    services: [11],
+    reasons: reason('OPERATOR_UNKNOWN', 'medium', 0, 'No source says who runs the service'),
+  },
 ];
 
 async function writeGradesFixture(db: Database): Promise<void> {
@@ -96,6 +106,9 @@ async function writeGradesFixture(db: Database): Promise<void> {
      CALL (dk, pr, link, paths) {
        WITH dk, pr, link, paths WHERE link.type = 'PURSUES'
        CREATE (dk)-[r:PURSUES]->(pr) SET r = link.props, r.evidence = paths
+       UNION
+       WITH dk, pr, link, paths WHERE link.type = 'MAY_PURSUE'
+       CREATE (dk)-[r:MAY_PURSUE]->(pr) SET r = link.props, r.evidence = paths
        UNION
        WITH dk, pr, link, paths WHERE link.type = 'CIVIL_SOCIETY_ENGAGES'
        CREATE (dk)-[r:CIVIL_SOCIETY_ENGAGES]->(pr) SET r = link.props, r.evidence = paths
@@ -267,6 +280,16 @@ describe('the dashboard in a browser', () => {
     await rendered(page, 'matrix');
     expect(links).toBeGreaterThan(0);
     expect(await count(page, 'button.cell.filled')).toBe(links);
+    // Cells of MAY_PURSUE links only are marked apart, never filled.
+    const [may] = await ctx.db.read<{ cells: number }>(
+      `MATCH (:Mandate {id: $mandate})-[:HAS_PRIORITY]->(p:Priority)<-[:MAY_PURSUE]-(s:State)
+       WHERE NOT (s)-[:PURSUES]->(p)
+       RETURN count(DISTINCT [s.id, p.id]) AS cells`,
+      { mandate: MANDATE },
+      { operation: 'test.dashboard.matrix-may-pursue' },
+    );
+    expect(may!.cells).toBeGreaterThan(0);
+    expect(await count(page, 'button.cell.may-pursue:not(.filled)')).toBe(may!.cells);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.close();
   });
@@ -329,6 +352,7 @@ describe('the dashboard in a browser', () => {
     // The legend names every grade and the unverified mark.
     expect(await count(page, '#matrix-legend li[data-grade]')).toBe(3);
     expect(await count(page, '#matrix-legend li[data-unverified]')).toBe(1);
+    expect(await count(page, '#matrix-legend li[data-may-pursue]')).toBe(1);
     await page.close();
   });
 
@@ -377,6 +401,39 @@ describe('the dashboard in a browser', () => {
         expect(verified.hatching).toBe('none');
         expect(verified.label).not.toMatch(/unverified/);
       }
+      expect(await axeSeriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('draws a cell of MAY_PURSUE links only hatched grey with a "?", never a grade colour, and lists them under their own heading', async () => {
+      const page = await open(`view=matrix&mandate=${GRADES_MANDATE}`);
+      await rendered(page, 'matrix');
+      await page.waitForSelector(`button.cell[data-key="${cellKey('may')}"]`, WAIT);
+      const may = await cellStyle(page, 'may');
+      expect(may.classes).toContain('may-pursue');
+      expect(may.grade).toBe('');
+      expect(may.paths).toBe('0');
+      expect(may.text).toBe('?');
+      expect(may.hatching).toMatch(/repeating-linear-gradient/);
+      expect(may.border).toBe('dashed');
+      expect(Object.values(GRADE_COLOURS).map((c) => rgb(c.background))).not.toContain(
+        may.background,
+      );
+      expect(may.label).toMatch(
+        /no state action the sources show; 1 evidence path of state action resting on a reading or an assumption \(may pursue, not counted\)/,
+      );
+
+      await page.click(`button.cell[data-key="${cellKey('may')}"]`);
+      await page.waitForSelector('#evidence .may-pursue-links .link.may-pursue .path', WAIT);
+      expect(await count(page, '#evidence .link.pursues')).toBe(0);
+      expect(await page.$eval('#evidence .may-pursue-head', (el) => el.textContent)).toMatch(
+        /MAY_PURSUE.*not counted/,
+      );
+      expect(
+        await page.$$eval('#evidence .link.may-pursue .reasons li', (items) =>
+          items.map((li) => li.getAttribute('data-code')),
+        ),
+      ).toEqual(['OPERATOR_UNKNOWN']);
       expect(await axeSeriousViolations(page)).toEqual([]);
       await page.close();
     });

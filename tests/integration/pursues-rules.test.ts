@@ -7,7 +7,7 @@ import { inRolledBackTransaction, testDatabase } from '../helpers/db';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * The derivation rules of PURSUES and CIVIL_SOCIETY_ENGAGES (docs/model.md),
+ * The derivation rules of PURSUES, MAY_PURSUE and CIVIL_SOCIETY_ENGAGES (docs/model.md),
  * each with positive and negative cases, on the real Neo4j. Every case
  * builds a small world of its own (a state, a mandate with one priority,
  * projects and partners), runs the derivation and reads the links inside one
@@ -82,6 +82,15 @@ const both = async (tx: ManagedTransaction) => ({
   civilSociety: await linksOf('CIVIL_SOCIETY_ENGAGES')(tx),
 });
 
+/**
+ * State action of both kinds: what the sources show (PURSUES) and what rests
+ * on a curator's reading or an assumption (MAY_PURSUE).
+ */
+const stateAction = async (tx: ManagedTransaction) => ({
+  pursues: await linksOf('PURSUES')(tx),
+  mayPursue: await linksOf('MAY_PURSUE')(tx),
+});
+
 const codes = (reasons: Any[]) => reasons.map((g: Any) => g.code);
 
 describe('PURSUES derivation rules', () => {
@@ -154,8 +163,9 @@ describe('PURSUES derivation rules', () => {
     expect(enough).toEqual([expect.objectContaining({ viaId: 'test:p', confidence: 'high' })]);
   });
 
-  it('a service no source says who runs counts as public only unverified, at most medium: OPERATOR_UNKNOWN', async () => {
-    const links = await derivedIn([service('test:house')]);
+  it('a service no source says who runs is not shown to be public: MAY_PURSUE, unverified, at most medium: OPERATOR_UNKNOWN', async () => {
+    const { pursues, mayPursue: links } = await derivedIn([service('test:house')], stateAction);
+    expect(pursues).toEqual([]);
     expect(links).toEqual([
       expect.objectContaining({ viaId: 'test:house', confidence: 'medium', unverified: true }),
     ]);
@@ -196,11 +206,12 @@ describe('PURSUES derivation rules', () => {
     );
   });
 
-  it('a medium-confidence step makes the path and the link medium, and names the step', async () => {
-    const links = await derivedIn([
-      project('test:p', '2014-01-01', '2016-12-31', 'medium'),
-      partner('test:ministry', 'test:p'),
-    ]);
+  it("a medium-confidence step (a curator's reading) makes the path medium and the link MAY_PURSUE, and names the step", async () => {
+    const { pursues, mayPursue: links } = await derivedIn(
+      [project('test:p', '2014-01-01', '2016-12-31', 'medium'), partner('test:ministry', 'test:p')],
+      stateAction,
+    );
+    expect(pursues).toEqual([]);
     expect(links).toEqual([
       expect.objectContaining({
         confidence: 'medium',
@@ -221,14 +232,17 @@ describe('PURSUES derivation rules', () => {
 
   it("a step's reason quotes the curator's note on it, so the cap says why (quotes and line breaks kept)", async () => {
     const note = 'Low: overlaps the mandate only in its last "four months".\nSee [S1].';
-    const links = await derivedIn([
-      project('test:p', '2014-01-01', '2016-12-31', 'low'),
-      partner('test:ministry', 'test:p'),
-      `MATCH (:Project {id: 'test:p'})-[r:ADDRESSES]->() SET r.note = $note`.replace(
-        '$note',
-        JSON.stringify(note),
-      ),
-    ]);
+    const links = await derivedIn(
+      [
+        project('test:p', '2014-01-01', '2016-12-31', 'low'),
+        partner('test:ministry', 'test:p'),
+        `MATCH (:Project {id: 'test:p'})-[r:ADDRESSES]->() SET r.note = $note`.replace(
+          '$note',
+          JSON.stringify(note),
+        ),
+      ],
+      linksOf('MAY_PURSUE'),
+    );
     expect(links[0].confidence).toBe('low');
     expect(links[0].reasons[0]).toEqual([
       {
@@ -255,11 +269,12 @@ describe('PURSUES derivation rules', () => {
     ]);
   });
 
-  it('a path with an unknown start is kept, unverified and at most medium: UNKNOWN_START', async () => {
-    const links = await derivedIn([
-      project('test:p', null, null),
-      partner('test:ministry', 'test:p'),
-    ]);
+  it('a path with an unknown start is kept as MAY_PURSUE, unverified and at most medium: UNKNOWN_START', async () => {
+    const { pursues, mayPursue: links } = await derivedIn(
+      [project('test:p', null, null), partner('test:ministry', 'test:p')],
+      stateAction,
+    );
+    expect(pursues).toEqual([]);
     expect(links).toEqual([
       expect.objectContaining({
         confidence: 'medium',
@@ -271,16 +286,43 @@ describe('PURSUES derivation rules', () => {
     expect(codes(links[0].reasons[0])).toEqual(['UNKNOWN_START', 'OPEN_END']);
   });
 
-  it('a link whose every path is unverified is never high: UNVERIFIED_STEP names the step', async () => {
-    const links = await derivedIn([
-      project('test:p', '2014-01-01', '2016-12-31'),
-      partner('test:ministry', 'test:p'),
-      `MATCH (:Ministry {id: 'test:ministry'})-[r:PARTNER_IN]->() SET r.unverified = true`,
-    ]);
+  it('a link whose every path is unverified is never high nor PURSUES: UNVERIFIED_STEP names the step', async () => {
+    const { pursues, mayPursue: links } = await derivedIn(
+      [
+        project('test:p', '2014-01-01', '2016-12-31'),
+        partner('test:ministry', 'test:p'),
+        `MATCH (:Ministry {id: 'test:ministry'})-[r:PARTNER_IN]->() SET r.unverified = true`,
+      ],
+      stateAction,
+    );
+    expect(pursues).toEqual([]);
     expect(links).toEqual([expect.objectContaining({ confidence: 'medium', unverified: true })]);
     expect(links[0].reasons[0]).toEqual([
       expect.objectContaining({ code: 'UNVERIFIED_STEP', cap: 'medium', step: 1 }),
     ]);
+  });
+
+  it('a link with a shown path and a reading is PURSUES, the shown path first; the reading stays as a second path', async () => {
+    const { pursues, mayPursue } = await derivedIn(
+      [
+        project('test:p', '2014-01-01', '2016-12-31'),
+        partner('test:ministry', 'test:p'),
+        `MATCH (s:State {id: 'test:s'}), (p:Project {id: 'test:p'})
+         CREATE (s)-[:PILOT_COUNTRY_OF {origin: 'test', sourceIds: ['source:S3'], unverified: true}]->(p)`,
+      ],
+      stateAction,
+    );
+    expect(mayPursue).toEqual([]);
+    expect(pursues).toEqual([
+      expect.objectContaining({
+        viaId: 'test:p',
+        confidence: 'high',
+        unverified: false,
+        rules: ['body-partner-in-project', 'pilot-country'],
+        evidenceUnverified: [false, true],
+      }),
+    ]);
+    expect(codes(pursues[0].reasons[1])).toEqual(['UNVERIFIED_STEP']);
   });
 
   it('a publicly run service counts for its state; one an NGO runs is civil society, not PURSUES', async () => {
@@ -375,7 +417,7 @@ describe('PURSUES derivation rules', () => {
         const read = async () =>
           (
             await tx.run(
-              `MATCH (:State {id: 'test:s'})-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->()
+              `MATCH (:State {id: 'test:s'})-[r:PURSUES|MAY_PURSUE|CIVIL_SOCIETY_ENGAGES]->()
                RETURN type(r) + ' ' + r.viaId AS k, r.evidence AS e, r.evidenceGradeReasons AS g
                ORDER BY k`,
             )
@@ -401,9 +443,9 @@ describe('the derived links of the seed', () => {
     }
   }
 
-  it('no PURSUES path passes through a civil-society organisation or an NGO-run service', async () => {
+  it('no PURSUES or MAY_PURSUE path passes through a civil-society organisation or an NGO-run service', async () => {
     const rows = await read<{ path: string }>(
-      `MATCH ()-[r:PURSUES]->()
+      `MATCH ()-[r:PURSUES|MAY_PURSUE]->()
        UNWIND r.evidence AS path
        WITH path, [t IN split(path, ' ') WHERE t CONTAINS ':'] AS ids
        MATCH (n:Entity) WHERE n.id IN ids
@@ -433,7 +475,7 @@ describe('the derived links of the seed', () => {
       period: string;
       reasons: string;
     }>(
-      `MATCH (s)-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->(p)
+      `MATCH (s)-[r:PURSUES|MAY_PURSUE|CIVIL_SOCIETY_ENGAGES]->(p)
        UNWIND range(0, size(r.evidence) - 1) AS i
        RETURN type(r) + ' ' + s.id + ' ' + p.id + ' ' + r.viaId AS link,
               r.evidenceConfidence[i] AS confidence, r.evidenceUnverified[i] AS unverified,
@@ -450,15 +492,32 @@ describe('the derived links of the seed', () => {
         (openEnd && !reasons.some((g) => g.code === 'OPEN_END')) ||
         (row.unverified && row.confidence === 'high') ||
         (row.link.startsWith('CIVIL') && !reasons.some((g) => g.code === 'NON_STATE_OPERATOR')) ||
-        (row.link.startsWith('PURSUES') && reasons.some((g) => g.code === 'NON_STATE_OPERATOR'))
+        (!row.link.startsWith('CIVIL') && reasons.some((g) => g.code === 'NON_STATE_OPERATOR'))
       );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('a PURSUES link is what the sources show: its best path has no grade reason but an open end; every MAY_PURSUE link names another', async () => {
+    const rows = await read<{ type: string; link: string; reasons: string }>(
+      `MATCH (s)-[r:PURSUES|MAY_PURSUE]->(p)
+       RETURN type(r) AS type, s.id + ' ' + p.id + ' ' + r.viaId AS link,
+              r.evidenceGradeReasons[0] AS reasons`,
+    );
+    expect(rows.filter((r) => r.type === 'PURSUES').length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.type === 'MAY_PURSUE').length).toBeGreaterThan(10);
+    const wrong = rows.filter((row) => {
+      const shown = (JSON.parse(row.reasons) as { code: string }[]).every(
+        (g) => g.code === 'OPEN_END',
+      );
+      return shown !== (row.type === 'PURSUES');
     });
     expect(wrong).toEqual([]);
   });
 
   it('no link is HIGH when every one of its paths is unverified', async () => {
     const rows = await read<{ link: string }>(
-      `MATCH (s)-[r:PURSUES|CIVIL_SOCIETY_ENGAGES]->(p)
+      `MATCH (s)-[r:PURSUES|MAY_PURSUE|CIVIL_SOCIETY_ENGAGES]->(p)
        WHERE r.confidence = 'high' AND all(u IN r.evidenceUnverified WHERE u)
        RETURN s.id + ' ' + p.id + ' ' + r.viaId AS link`,
     );

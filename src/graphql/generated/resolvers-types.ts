@@ -824,7 +824,7 @@ export type DataQuality = {
   unverifiedNodes: Scalars['Int']['output'];
   /** Relationships read from sources that are flagged unverified or of low confidence, for review (the relationship rows of dq-unverified-facts; derived links are left out). */
   unverifiedRelationships: Scalars['Int']['output'];
-  /** Derived PURSUES and CIVIL_SOCIETY_ENGAGES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
+  /** Derived PURSUES, MAY_PURSUE and CIVIL_SOCIETY_ENGAGES links whose project, presidency, law or service was not active at any time during the mandate that holds the priority (the rows of dq-pursues-outside-mandate; expected 0). */
   pursuesOutsideMandate: Scalars['Int']['output'];
   /** A state's memberships of CBSS bodies that outlast or start before its CBSS membership, and CBSS memberships that run on after the member that took over the seat joined (the rows of dq-membership-outlasts-state; expected 0). */
   membershipOutlastsState: Scalars['Int']['output'];

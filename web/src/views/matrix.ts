@@ -225,7 +225,8 @@ export const matrixView: ViewFactory = (container, initial) => {
       ? `; civil society CS ${civil}: ${civil} evidence path${civil === 1 ? '' : 's'}, not counted as the state`
       : '';
     const label = `${name}: ${stateAction}${civilWords}`;
-    const classes = ['cell', paths || mayOnly ? 'filled' : 'empty'];
+    // filled: graded by PURSUES; a may-pursue-only cell is marked apart, never filled.
+    const classes = ['cell', paths ? 'filled' : mayOnly ? 'may-pursue-only' : 'empty'];
     if (unverified) classes.push('unverified');
     if (mayOnly) classes.push('may-pursue');
     if (civil) classes.push('has-civil-society');
