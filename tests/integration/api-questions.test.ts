@@ -107,15 +107,15 @@ describe('researchers’ questions, one request each', () => {
     const may = node.mayBePursuedBy.edges as Any[];
     for (const iso of ['SE', 'LV']) {
       expect(states).not.toContain(iso);
-      expect(may.map((e) => e.node.isoCode)).toContain(iso);
+      const leads = may.filter((e) => e.node.isoCode === iso);
+      expect(leads.length).toBeGreaterThan(0);
+      for (const e of leads) expect(e.unverified).toBe(true);
     }
+    // Every lead is at most medium and names what keeps it from being shown.
     for (const e of may) {
       expect(e.confidence).toBe('MEDIUM');
-      expect(e.unverified).toBe(true);
-      const codes = (e.evidence as Any[]).flatMap((p) => p.gradeReasons.map((g: Any) => g.code));
-      expect(codes.some((c: string) => c === 'OPERATOR_UNKNOWN' || c === 'UNKNOWN_START')).toBe(
-        true,
-      );
+      const codes = (e.evidence[0].gradeReasons as Any[]).map((g) => g.code);
+      expect(codes.filter((c: string) => c !== 'OPEN_END').length).toBeGreaterThan(0);
     }
     const iceland = edges.find((e) => e.node.isoCode === 'IS');
     // A house open since 1998 with no known end: medium, and the path says why.
@@ -204,7 +204,8 @@ describe('researchers’ questions, one request each', () => {
 
   it('a state x priority matrix for the 2017-2020 mandate', async () => {
     const { priorityMatrix: m } = await ask(`{ priorityMatrix(mandate: "mandate:2017-2020") {
-      priorities { id } states { isoCode } cells { state { isoCode } priority { id } count links { rule sources { source { id } } } } } }`);
+      priorities { id } states { isoCode } cells { state { isoCode } priority { id } count links { rule sources { source { id } } }
+        mayPursueCount } } }`);
     expect(m.priorities).toHaveLength(6);
     expect(m.states).toHaveLength(11);
     expect(m.cells).toHaveLength(66);
@@ -212,11 +213,16 @@ describe('researchers’ questions, one request each', () => {
       expect(c.count).toBe(c.links.length);
       for (const e of c.links) expect(e.sources.length).toBeGreaterThan(0);
     }
-    const sePrevention = (m.cells as Any[]).find(
-      (c) =>
-        c.state.isoCode === 'SE' && c.priority.id === 'priority:2017-prevention-family-support',
-    );
-    expect(sePrevention?.count).toBeGreaterThan(0);
+    const prevention = (iso: string) =>
+      (m.cells as Any[]).find(
+        (c) =>
+          c.state.isoCode === iso && c.priority.id === 'priority:2017-prevention-family-support',
+      );
+    // Denmark's 2019-20 presidency named prevention among its priorities: shown.
+    expect(prevention('DK')?.count).toBeGreaterThan(0);
+    // Sweden's ministry took part in Non-violent Childhoods, whose tie to the priority is a
+    // reading: a lead, not counted.
+    expect(prevention('SE')).toMatchObject({ count: 0, mayPursueCount: 1 });
   });
 
   it('a full-text search for "barnahus", ranked, with the matched label', async () => {
