@@ -98,7 +98,11 @@ export const overviewView: ViewFactory = (container) => {
           figure(dq.unsourcedRelationships, 'relationships without a source', true),
           figure(dq.unverifiedNodes, 'unverified entities'),
           figure(dq.unverifiedRelationships, 'unverified relationships'),
-          figure(dq.pursuesOutsideMandate, 'derived state–priority links outside their mandate', true),
+          figure(
+            dq.pursuesOutsideMandate,
+            'derived state–priority links outside their mandate',
+            true,
+          ),
         ),
       ),
       h(
