@@ -117,6 +117,11 @@ export const RESERVED_PROPERTIES = [
   'sortKey',
   'acronymKey',
   'nameKey',
+  // Stored page keys of relationships (page-keys.ts).
+  'pageOut',
+  'pageIn',
+  'pageOutById',
+  'pageInById',
 ];
 
 const IDENTIFIER_LABEL = /^[A-Z][A-Za-z]*$/;
