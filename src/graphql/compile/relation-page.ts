@@ -109,7 +109,7 @@ export function indexedKey(spec: RelationSpec, shape: RelationShape): string | n
  * The parent's page of an indexed walk as a relationship index seek: the
  * pattern is not anchored at the parent (anchored, the planner expands the
  * parent's whole degree and filters), the key range names the parent, and
- * `${r}p = ${p}` checks the end (free: the seek already found it). Ordered
+ * the end is checked against the parent (free: the seek already found it). Ordered
  * by the stored key itself, so the index order is the page order and a
  * LIMIT stops the seek.
  */
@@ -118,7 +118,12 @@ export function seekPattern(spec: RelationSpec, key: string, n: WalkNames, after
   const type = relationshipType(spec.types![0]!);
   const pattern =
     spec.direction === 'out' ? `(${r}p)-[${r}:${type}]->(${m})` : `(${m})-[${r}:${type}]->(${r}p)`;
+  // The hint: on a fresh database whose indexes were created empty, the
+  // planner was seen to scan the whole index in order and filter the range
+  // (DirectedRelationshipIndexScan), reading every relationship of the type
+  // before the parent's.
   return `MATCH ${pattern}
+  USING INDEX SEEK ${r}:${type}(${key})
   WHERE ${where([
     `${r}.${key} > ${p}.id + '\\u0001' + ${after}`,
     `${r}.${key} < ${p}.id + '\\u0002'`,
