@@ -92,6 +92,12 @@ export function keyExpression(order: RelationShape['orderBy'], { r, m }: WalkNam
  * until it has its rows.
  */
 export function indexedKey(spec: RelationSpec, shape: RelationShape): string | null {
+  if (!oneTypeUnfiltered(spec, shape) || spec.direction === null) return null;
+  return storedPageKey(spec.direction, shape.orderBy);
+}
+
+/** One type, one direction, no filter: a page a stored key can serve, a count the degree can. */
+function oneTypeUnfiltered(spec: RelationSpec, shape: RelationShape): boolean {
   const filtered =
     shape.asOf ||
     shape.dated ||
@@ -101,8 +107,7 @@ export function indexedKey(spec: RelationSpec, shape: RelationShape): string | n
     shape.rules ||
     shape.confidence ||
     shape.unverified;
-  if (filtered || spec.direction === null || spec.types?.length !== 1) return null;
-  return storedPageKey(spec.direction, shape.orderBy);
+  return !filtered && spec.direction !== null && spec.types?.length === 1;
 }
 
 /**
@@ -138,10 +143,11 @@ export const cursorOf = (key: string, { p, r }: WalkNames): string =>
 
 /**
  * The count of a walk: without a filter or far-end label, the parent's
- * degree for the type and direction (a degree lookup, no expand).
+ * degree for the type and direction, in any order (a degree lookup, no
+ * expand; a far-end label or a predicate makes it an expand).
  */
 export function countOf(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
-  if (indexedKey(spec, shape) && !spec.labels) {
+  if (oneTypeUnfiltered(spec, shape) && !spec.labels) {
     const type = `:${relationshipType(spec.types![0]!)}`;
     return spec.direction === 'out'
       ? `COUNT { (${n.p})-[${type}]->() }`
