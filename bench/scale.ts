@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../src/db/database';
 import { cypherStatements } from '../src/db/cypher-files';
+import { pageKeysInTransactions } from '../src/seed/page-keys';
 
 /**
  * Grows the seed graph by a factor: every entity of the cloned labels gets
@@ -135,6 +136,13 @@ export async function scaleGraph(
   for (const statement of cypherStatements('seed/derive-state-priorities.cypher')) {
     await db.write(statement, {}, { operation: 'bench.derive', timeoutMs: 600_000 });
   }
+  // The copies' stored page keys (and those of the re-derived links), in
+  // transactions of their own: keys name the copies' own ids and names.
+  await db.autoCommit(
+    pageKeysInTransactions(),
+    {},
+    { operation: 'bench.page-keys', timeoutMs: 600_000 },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     factor,

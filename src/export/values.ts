@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { PAGE_KEY_PROPERTIES } from '../seed/page-keys';
 import { badInput } from '../errors';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -52,5 +53,5 @@ export function dateAtPrecision(value: unknown, precision: unknown): string {
   return iso;
 }
 
-/** Properties the API's indexes read (see migrations 003 and 005): derived from others, not facts. */
-export const INDEX_KEYS = new Set(['sortKey', 'acronymKey', 'nameKey']);
+/** Properties the API's indexes read (see migrations 003, 005 and 006): derived from others, not facts. */
+export const INDEX_KEYS = new Set(['sortKey', 'acronymKey', 'nameKey', ...PAGE_KEY_PROPERTIES]);

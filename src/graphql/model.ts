@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { PAGE_KEY_PROPERTIES } from '../seed/page-keys';
 import { badInput } from '../errors';
 
 /**
@@ -138,6 +139,7 @@ const BOOKKEEPING = new Set([
   'confidence',
   'unverified',
   'note',
+  ...PAGE_KEY_PROPERTIES,
 ]);
 
 /**

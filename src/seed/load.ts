@@ -3,6 +3,7 @@ import { cypher, cypherStatements } from '../db/cypher-files';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { canonicalJson } from '../util/canonical-json';
+import { pageKeysStatement } from './page-keys';
 import type { SeedData } from './validate';
 
 export interface LoadReport {
@@ -86,8 +87,15 @@ async function writeSeed(tx: ManagedTransaction, data: SeedData, progress: (m: s
       civilSociety = row.get('civilSociety') as number;
     }
   }
+  // Last, once every relationship is written or derived: the stored page
+  // keys of relationships that are new, changed, or whose ends were renamed
+  // (an entity's new name moves it in its neighbours' pages).
+  const rekeyed = await tx.run(pageKeysStatement());
   progress(
     `  derived ${derived} PURSUES, ${mayPursue} MAY_PURSUE and ${civilSociety} CIVIL_SOCIETY_ENGAGES relationships (state → priority)`,
+  );
+  progress(
+    `  page keys of ${String(rekeyed.records[0]?.get('rekeyed') ?? 0)} relationships written`,
   );
   return {
     deletedNodes: staleNodes.records[0]?.get('deleted') as number,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../config';
+import { PAGE_KEY_PROPERTIES } from './page-keys';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
@@ -117,6 +118,8 @@ export const RESERVED_PROPERTIES = [
   'sortKey',
   'acronymKey',
   'nameKey',
+  // Stored page keys of relationships.
+  ...PAGE_KEY_PROPERTIES,
 ];
 
 const IDENTIFIER_LABEL = /^[A-Z][A-Za-z]*$/;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadMigrations, migrate, pendingMigrations } from '../../src/db/migrations';
+import { loadModel } from '../../src/seed/model';
+import { PAGE_KEY_PROPERTIES } from '../../src/seed/page-keys';
 import { silentLogger, testDatabase, uniqueLabel } from '../helpers/db';
 
 describe('schema migrations', () => {
@@ -90,6 +92,51 @@ describe('schema migrations', () => {
       { operation: 'test.cleanup' },
     );
     expect(row?.rule).toBe(rule);
+  });
+
+  it('backfills the page keys of relationships written before migration 006, and indexes each key per relationship type', async () => {
+    const a = `test:${uniqueLabel('m').toLowerCase()}`;
+    const b = `test:${uniqueLabel('b').toLowerCase()}`;
+    await db.write(
+      `CREATE (:Entity:State {id: $a, name: 'Old Member', origin: 'test', sortKey: 'old member' + '\\u0001' + $a})
+         -[:MEMBER_OF {origin: 'test', seedKey: 'MEMBER_OF|' + $a + '|' + $b + '|', validFrom: date('2001-02-03')}]->
+       (:Entity:Organisation {id: $b, name: 'Old Council', origin: 'test', sortKey: 'old council' + '\\u0001' + $b})`,
+      { a, b },
+      { operation: 'test.old-link' },
+    );
+    const migration = loadMigrations().find((m) => m.id.startsWith('006_'))!;
+    const backfill = migration.statements.filter((s) => s.startsWith('MATCH'));
+    expect(backfill).toHaveLength(1);
+    await db.autoCommit(backfill[0]!, {}, { operation: 'test.backfill' });
+    const [row] = await db.read<Record<string, string>>(
+      'MATCH (:Entity {id: $a})-[r:MEMBER_OF]->() RETURN r {.pageOut, .pageIn, .pageOutById, .pageInById} AS keys',
+      { a },
+      { operation: 'test.read' },
+    );
+    await db.write(
+      'MATCH (n:Entity) WHERE n.id IN [$a, $b] DETACH DELETE n',
+      { a, b },
+      { operation: 'test.cleanup' },
+    );
+    const rel = `MEMBER_OF|${a}|${b}|`;
+    expect(row?.keys).toEqual({
+      pageOut: `${a}\u0001999999\u00012001-02-03\u0001old council\u0001${b}\u0001${rel}`,
+      pageIn: `${b}\u0001999999\u00012001-02-03\u0001old member\u0001${a}\u0001${rel}`,
+      pageOutById: `${a}\u0001${b}\u0001${rel}`,
+      pageInById: `${b}\u0001${a}\u0001${rel}`,
+    });
+    const indexes = await db.read<{ type: string; property: string }>(
+      `SHOW RANGE INDEXES YIELD entityType, labelsOrTypes, properties
+       WHERE entityType = 'RELATIONSHIP'
+       RETURN labelsOrTypes[0] AS type, properties[0] AS property`,
+      {},
+      { operation: 'test.indexes' },
+    );
+    const have = new Set(indexes.map((i) => `${i.type}.${i.property}`));
+    const want = Object.keys(loadModel().relationships).flatMap((t) =>
+      PAGE_KEY_PROPERTIES.map((p) => `${t}.${p}`),
+    );
+    expect(want.filter((w) => !have.has(w))).toEqual([]);
   });
 
   describe('with a migration folder of its own', () => {

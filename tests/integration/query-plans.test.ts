@@ -21,6 +21,7 @@ import {
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { seed } from '../../src/seed';
 import { farLabelFilter, loadModel } from '../../src/seed/model';
+import { pageKeyMap, PAGE_KEY_PROPERTIES } from '../../src/seed/page-keys';
 import { silentLogger } from '../helpers/db';
 import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
 
@@ -257,6 +258,19 @@ describe('query plans on the seed grown 10x', () => {
     await db?.close();
     await server?.stop();
   }, 120_000);
+
+  it('gives the grown graph current page keys: cloned and re-derived relationships are keyed for their own ends', async () => {
+    const [row] = await db.read<{ stale: number; total: number }>(
+      `MATCH (a:Entity)-[r]->(b:Entity)
+       WITH r, ${pageKeyMap('a', 'r', 'b')} AS keys
+       RETURN count(CASE WHEN any(k IN $keys WHERE r[k] IS NULL OR r[k] <> keys[k]) THEN 1 END) AS stale,
+              count(*) AS total`,
+      { keys: [...PAGE_KEY_PROPERTIES] },
+      { operation: 'test.stale-keys' },
+    );
+    expect(row!.total).toBeGreaterThan(5_000);
+    expect(row!.stale).toBe(0);
+  });
 
   it('reads no whole store and no whole growing label, outside the commented exemptions', async () => {
     const failures: string[] = [];

@@ -15,7 +15,11 @@ import { farLabelFilter, type Model } from '../../seed/model';
 import { labelExpression } from './identifiers';
 import { ALL, entityReads, projection, relationshipReads, union } from './projection';
 import {
+  countOf,
+  cursorOf,
+  indexedKey,
   keyExpression,
+  seekPattern,
   shapeOf,
   SHAPE_ONLY,
   walkConditions,
@@ -197,16 +201,29 @@ export class PrefetchCompiler {
       : '{}';
     const walk = `MATCH ${walkPattern(spec, names)} WHERE ${walkConditions(spec, shape, names)}`;
     const { r, m } = names;
+    const after = `$${names.param}after`;
+    const limit = `$${names.param}limit`;
+    const row = (key: string) =>
+      `{key: ${key}, type: type(${r}), out: startNode(${r}) = ${v}, rel: ${relProps}, labels: labels(${m}), node: ${nested.props}, nested: ${nested.expr ?? '{}'}}`;
     // Nested subqueries see the outer variables: every name is numbered.
     const k = `k${id}`;
-    const rows = `COLLECT {
+    const stored = indexedKey(spec, shape);
+    const rows = stored
+      ? `COLLECT {
+    ${seekPattern(spec, stored, names, after)}
+    WITH ${r}, ${m} ORDER BY ${r}.${stored} LIMIT ${limit}
+    RETURN ${row(cursorOf(stored, names))}
+  }`
+      : `COLLECT {
     ${walk}
     WITH ${r}, ${m}, ${keyExpression(shape.orderBy, names)} AS ${k}
-    WHERE ${k} > $${names.param}after
-    WITH ${r}, ${m}, ${k} ORDER BY ${k} LIMIT $${names.param}limit
-    RETURN {key: ${k}, type: type(${r}), out: startNode(${r}) = ${v}, rel: ${relProps}, labels: labels(${m}), node: ${nested.props}, nested: ${nested.expr ?? '{}'}}
+    WHERE ${k} > ${after}
+    WITH ${r}, ${m}, ${k} ORDER BY ${k} LIMIT ${limit}
+    RETURN ${row(k)}
   }`;
-    const expr = total ? `{rows: ${rows}, total: COUNT { ${walk} }}` : `{rows: ${rows}}`;
+    const expr = total
+      ? `{rows: ${rows}, total: ${countOf(spec, shape, names)}}`
+      : `{rows: ${rows}}`;
     return { expr, plan: { key, many, first, total, node: nested.plan } };
   }
 

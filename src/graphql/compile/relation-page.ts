@@ -1,3 +1,4 @@
+import { orderKey, storedPageKey, type PageOrder } from '../../seed/page-keys';
 import { labelExpression, relationshipType, where } from './identifiers';
 
 /** The relationship a field walks: types, direction (null: both) and far-end labels (null: any). */
@@ -18,7 +19,7 @@ export interface RelationShape {
   rules: boolean;
   confidence: boolean;
   unverified: boolean;
-  orderBy: 'DEFAULT' | 'NAME' | 'LATEST' | 'ID';
+  orderBy: PageOrder;
 }
 
 /** The filter values of a relationship field (null: not given). */
@@ -78,18 +79,81 @@ const DEFAULT_NAMES: WalkNames = { p: 'p', r: 'r', m: 'm', param: '' };
 
 /** The keyset key of each order; it doubles as the opaque cursor. */
 export function keyExpression(order: RelationShape['orderBy'], { r, m }: WalkNames): string {
-  const tail = `${m}.sortKey + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
-  const dated = `coalesce(${r}.validFrom, ${m}.startDate, ${m}.opened, ${m}.enacted, ${m}.published, ${m}.adopted)`;
-  switch (order) {
-    case 'NAME':
-      return tail;
-    case 'ID':
-      return `${m}.id + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
-    case 'LATEST':
-      return `right('00000000' + toString(99999999 - toInteger(replace(toString(coalesce(${dated}, date('0001-01-01'))), '-', ''))), 8) + '\\u0001' + ${tail}`;
-    default:
-      return `right('000000' + toString(coalesce(${r}.order, 999999)), 6) + '\\u0001' + coalesce(toString(${dated}), '9999-99-99') + '\\u0001' + ${tail}`;
+  return orderKey(order, r, m);
+}
+
+/**
+ * The stored page key that serves a page, or null: one type, one direction,
+ * no filter, and an order with a stored key (DEFAULT, ID). Other pages
+ * (NAME, LATEST, any filter, both directions, several types: the generic
+ * relationships field) compute their key per related row and sort the
+ * parent's degree, as before. A far-end label filter is applied after the
+ * seek: the page reads the parent's relationships of that type in order
+ * until it has its rows.
+ */
+export function indexedKey(spec: RelationSpec, shape: RelationShape): string | null {
+  if (!oneTypeUnfiltered(spec, shape) || spec.direction === null) return null;
+  return storedPageKey(spec.direction, shape.orderBy);
+}
+
+/** One type, one direction, no filter: a page a stored key can serve, a count the degree can. */
+function oneTypeUnfiltered(spec: RelationSpec, shape: RelationShape): boolean {
+  const filtered =
+    shape.asOf ||
+    shape.dated ||
+    shape.overlapFrom ||
+    shape.overlapTo ||
+    shape.text ||
+    shape.rules ||
+    shape.confidence ||
+    shape.unverified;
+  return !filtered && spec.direction !== null && spec.types?.length === 1;
+}
+
+/**
+ * The parent's page of an indexed walk as a relationship index seek: the
+ * pattern is not anchored at the parent (anchored, the planner expands the
+ * parent's whole degree and filters), the key range names the parent, and
+ * the end is checked against the parent (free: the seek already found it). Ordered
+ * by the stored key itself, so the index order is the page order and a
+ * LIMIT stops the seek.
+ */
+export function seekPattern(spec: RelationSpec, key: string, n: WalkNames, after: string): string {
+  const { p, r, m } = n;
+  const type = relationshipType(spec.types![0]!);
+  const pattern =
+    spec.direction === 'out' ? `(${r}p)-[${r}:${type}]->(${m})` : `(${m})-[${r}:${type}]->(${r}p)`;
+  // The hint: on a fresh database whose indexes were created empty, the
+  // planner was seen to scan the whole index in order and filter the range
+  // (DirectedRelationshipIndexScan), reading every relationship of the type
+  // before the parent's.
+  return `MATCH ${pattern}
+  USING INDEX SEEK ${r}:${type}(${key})
+  WHERE ${where([
+    `${r}.${key} > ${p}.id + '\\u0001' + ${after}`,
+    `${r}.${key} < ${p}.id + '\\u0002'`,
+    `${r}p = ${p}`,
+    spec.labels && labelExpression(m, spec.labels),
+  ])}`;
+}
+
+/** The page's cursor: the stored key without the parent's id (the same key the computed path gives). */
+export const cursorOf = (key: string, { p, r }: WalkNames): string =>
+  `substring(${r}.${key}, size(${p}.id) + 1)`;
+
+/**
+ * The count of a walk: without a filter or far-end label, the parent's
+ * degree for the type and direction, in any order (a degree lookup, no
+ * expand; a far-end label or a predicate makes it an expand).
+ */
+export function countOf(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
+  if (oneTypeUnfiltered(spec, shape) && !spec.labels) {
+    const type = `:${relationshipType(spec.types![0]!)}`;
+    return spec.direction === 'out'
+      ? `COUNT { (${n.p})-[${type}]->() }`
+      : `COUNT { (${n.p})<-[${type}]-() }`;
   }
+  return `COUNT { MATCH ${walkPattern(spec, n)} WHERE ${walkConditions(spec, shape, n)} }`;
 }
 
 /** The typed, directed pattern of a walk: (p)-[r:T]->(m). */
@@ -123,7 +187,9 @@ export function walkConditions(spec: RelationSpec, shape: RelationShape, n: Walk
  * per field and arguments): a typed, directed expand from each parent's id
  * seek (a literal type is pushed into the expand; `type(r) = $t` is not),
  * the far-end labels as a label expression, only the filters given. The
- * page is cut by a keyset key, so inserts skip or repeat nothing.
+ * page is cut by a keyset key, so inserts skip or repeat nothing. Where a
+ * stored page key serves the page (indexedKey), it is a relationship index
+ * seek per parent, and the total is the degree where no label filters.
  *
  * Params: $ids, $after ('' for the first page), $limit, and $asOf,
  * $overlapFrom, $overlapTo, $text, $rules, $confidence, $unverified where given
@@ -131,6 +197,16 @@ export function walkConditions(spec: RelationSpec, shape: RelationShape, n: Walk
  */
 export function relationPageStatement(spec: RelationSpec, shape: RelationShape): string {
   const n = DEFAULT_NAMES;
+  const key = indexedKey(spec, shape);
+  if (key)
+    return `UNWIND $ids AS pid
+MATCH (p:Entity {id: pid})
+CALL (p) {
+  ${seekPattern(spec, key, n, '$after')}
+  WITH r, m ORDER BY r.${key} LIMIT $limit
+  RETURN collect({key: ${cursorOf(key, n)}, type: type(r), out: startNode(r) = p, rel: properties(r), labels: labels(m), node: properties(m)}) AS page
+}
+RETURN pid, ${countOf(spec, shape, n)} AS total, page`;
   return `UNWIND $ids AS pid
 MATCH (p:Entity {id: pid})
 CALL (p) {
