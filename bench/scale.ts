@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../src/db/database';
 import { cypherStatements } from '../src/db/cypher-files';
-import { pageKeysInTransactions } from '../src/seed/page-keys';
+import { pageKeysInTransactions } from '../src/model';
 
 /**
  * Grows the seed graph by a factor: every entity of the cloned labels gets

@@ -1,4 +1,4 @@
-import { loadModel } from '../seed/model';
+import { loadModel } from '../model';
 
 /** Where the project's own terms and ids live. No domain is claimed: URNs, resolvable through this project's context only. */
 export const VOCAB = 'urn:cbss-car:vocab:';

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { PAGE_KEY_PROPERTIES } from '../seed/page-keys';
+import { PAGE_KEY_PROPERTIES } from '../model';
 import { badInput } from '../errors';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

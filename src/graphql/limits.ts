@@ -19,7 +19,7 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors';
 import type { GraphQLCaches } from './caches';
-import { loadModel, type Model } from '../seed/model';
+import { loadModel, type Model } from '../model';
 import type { GraphQLContext } from './context';
 import { ANY_DEGREE, degreeKey, type ListBounds } from './list-bounds';
 

@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
-import type { Model } from '../seed/model';
+import type { Model } from '../model';
 import { BoundedCache, stringBytes, type CacheFigures } from './bounded-cache';
 import {
   PrefetchCompiler,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { loadModel } from '../seed/model';
+import { loadModel } from '../model';
 import { ENUM_VALUES } from './generated/boundary';
 import { analystResolvers } from './resolvers/analyst';
 import { entityResolvers, sharedResolvers } from './resolvers/entities';

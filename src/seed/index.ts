@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Database } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { loadSeed, type LoadReport } from './load';
-import { loadModel } from './model';
+import { loadModel } from '../model';
 import { formatProblem, validateSeed, type SeedData } from './validate';
 import { SEED_VERSION, seedFilesChecksum } from './version';
 

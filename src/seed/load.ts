@@ -3,7 +3,7 @@ import { cypher, cypherStatements } from '../db/cypher-files';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { canonicalJson } from '../util/canonical-json';
-import { pageKeysStatement } from './page-keys';
+import { pageKeysStatement } from '../model';
 import type { SeedData } from './validate';
 
 export interface LoadReport {

@@ -12,7 +12,7 @@ import {
   maxLengthOf,
   type Model,
   type PropertySpec,
-} from './model';
+} from '../model';
 
 /** One thing wrong with the seed, pinned to file, record and field. */
 export interface Problem {

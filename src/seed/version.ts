@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../db/cypher-files';
-import { SEED_DIR } from './model';
+import { SEED_DIR } from '../model';
 
 /**
  * What decides a loaded graph's content: the seed files (model, nodes,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEED_DIR } from '../../src/seed/model';
+import { SEED_DIR } from '../../src/model';
 
 /** A private copy of the real seed folder, for tests that break or trim it. */
 export function copySeed(): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cypher } from '../../src/db/cypher-files';
-import { SEED_DIR } from '../../src/seed/model';
+import { SEED_DIR } from '../../src/model';
 import { testDatabase } from '../helpers/db';
 
 /** Facts about the loaded seed that researchers rely on. */

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadMigrations, migrate, pendingMigrations } from '../../src/db/migrations';
-import { loadModel } from '../../src/seed/model';
-import { PAGE_KEY_PROPERTIES } from '../../src/seed/page-keys';
+import { loadModel, PAGE_KEY_PROPERTIES } from '../../src/model';
 import { silentLogger, testDatabase, uniqueLabel } from '../helpers/db';
 
 describe('schema migrations', () => {

@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLOutputType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema';
-import { loadModel } from '../../src/seed/model';
+import { loadModel } from '../../src/model';
 import { startTestApp, type TestApp } from '../helpers/http';
 import { testDatabase } from '../helpers/db';
 

@@ -20,8 +20,7 @@ import {
 } from '../../src/graphql/compile/timeline';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { seed } from '../../src/seed';
-import { farLabelFilter, loadModel } from '../../src/seed/model';
-import { pageKeyMap, PAGE_KEY_PROPERTIES } from '../../src/seed/page-keys';
+import { farLabelFilter, loadModel, pageKeyMap, PAGE_KEY_PROPERTIES } from '../../src/model';
 import { silentLogger } from '../helpers/db';
 import { TEST_EMBEDDED, testConnection } from '../setup/test-neo4j';
 

@@ -8,7 +8,7 @@ import {
   type RelationSpec,
 } from '../../src/graphql/compile/relation-page';
 import { buildSchema } from '../../src/graphql/schema';
-import { pageKeyMap, pageKeysStatement, PAGE_KEY_PROPERTIES } from '../../src/seed/page-keys';
+import { pageKeyMap, pageKeysStatement, PAGE_KEY_PROPERTIES } from '../../src/model';
 import { compiledStatements } from '../helpers/compiled-statements';
 import { inRolledBackTransaction, testDatabase } from '../helpers/db';
 

@@ -19,7 +19,7 @@ import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../../src/graphql/genera
 import { connectionTypeName, edgeTypeName, linkTypeName } from '../../src/graphql/naming';
 import { buildContract, printContract } from '../../src/graphql/schema-gen/generate';
 import { loadTypeDefs } from '../../src/graphql/schema';
-import { loadModel } from '../../src/seed/model';
+import { loadModel } from '../../src/model';
 
 describe('the GraphQL contract', () => {
   const sdl = loadTypeDefs();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadModel } from '../../src/seed/model';
+import { loadModel } from '../../src/model';
 import { formatProblem, validateSeed } from '../../src/seed/validate';
 import { copySeed, editSeedFile } from '../helpers/seed-copy';
 

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import { farLabelFilter, type Model } from '../../seed/model';
+import { farLabelFilter, type Model } from '../../model';
 import { labelExpression } from './identifiers';
 import { ALL, entityReads, projection, relationshipReads, union } from './projection';
 import {

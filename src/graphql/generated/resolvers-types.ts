@@ -937,9 +937,9 @@ export type Source = Node & {
   title: Scalars['String']['output'];
   /** Address of a web page (https://...). */
   url?: Maybe<Scalars['String']['output']>;
-  /** Path of a seed document. */
+  /** Path of a seed document, relative to seed/. */
   file?: Maybe<Scalars['String']['output']>;
-  /** Citation key in the reference fact sheet. */
+  /** Citation key in the reference fact sheet, e.g. S9. */
   citation?: Maybe<Scalars['String']['output']>;
   /** The entity's label (its type in the graph). */
   label: Label;
@@ -3079,7 +3079,7 @@ export type Meeting = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** How precise endDate is. */
   endDatePrecision?: Maybe<Precision>;
-  /** City. */
+  /** City, or "Teleconference". */
   place?: Maybe<Scalars['String']['output']>;
   /** The description of this meeting. */
   description?: Maybe<Scalars['String']['output']>;
@@ -3394,7 +3394,7 @@ export type MemberOfEdge = Relationship &
     note?: Maybe<Scalars['String']['output']>;
     /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
-    /** E.g. founding member. */
+    /** E.g. founding member, member, seat. */
     role?: Maybe<Scalars['String']['output']>;
   };
 
@@ -3432,7 +3432,7 @@ export type MemberOfLink = Relationship & {
   note?: Maybe<Scalars['String']['output']>;
   /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
-  /** E.g. founding member. */
+  /** E.g. founding member, member, seat. */
   role?: Maybe<Scalars['String']['output']>;
 };
 
@@ -3462,7 +3462,7 @@ export type MemberOfIncomingEdge = Relationship &
     note?: Maybe<Scalars['String']['output']>;
     /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
-    /** E.g. founding member. */
+    /** E.g. founding member, member, seat. */
     role?: Maybe<Scalars['String']['output']>;
   };
 
@@ -7254,7 +7254,7 @@ export type EstablishedEdge = Relationship &
     note?: Maybe<Scalars['String']['output']>;
     /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
-    /** E.g. founder. */
+    /** E.g. founder, formalised. */
     role?: Maybe<Scalars['String']['output']>;
   };
 
@@ -7292,7 +7292,7 @@ export type EstablishedLink = Relationship & {
   note?: Maybe<Scalars['String']['output']>;
   /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
   derived: Scalars['Boolean']['output'];
-  /** E.g. founder. */
+  /** E.g. founder, formalised. */
   role?: Maybe<Scalars['String']['output']>;
 };
 
@@ -7322,7 +7322,7 @@ export type EstablishedIncomingEdge = Relationship &
     note?: Maybe<Scalars['String']['output']>;
     /** True when the loader derived it (PURSUES, MAY_PURSUE, CIVIL_SOCIETY_ENGAGES) rather than reading it from a source. */
     derived: Scalars['Boolean']['output'];
-    /** E.g. founder. */
+    /** E.g. founder, formalised. */
     role?: Maybe<Scalars['String']['output']>;
   };
 

@@ -1,5 +1,5 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import { farLabelFilter, type FieldSpec, type Model } from '../../seed/model';
+import { farLabelFilter, type FieldSpec, type Model } from '../../model';
 import { AppError, badInput, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { evidenceOf } from '../evidence';

@@ -1,6 +1,6 @@
 import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
-import type { Model } from '../../seed/model';
+import type { Model } from '../../model';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context';
 import {

@@ -9,7 +9,7 @@ import {
   printSchema,
   type GraphQLSchema,
 } from 'graphql';
-import type { Model } from '../../seed/model';
+import type { Model } from '../../model';
 import type { EnumTables } from './enums';
 
 /**

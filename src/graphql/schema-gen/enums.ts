@@ -1,5 +1,5 @@
 import type { EnumTypeDefinitionNode } from 'graphql';
-import type { Model } from '../../seed/model';
+import type { Model } from '../../model';
 import { enumValueName, propertyEnumName } from '../naming';
 import { enumType } from './ast';
 

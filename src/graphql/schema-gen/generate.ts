@@ -14,7 +14,7 @@ import {
   type InputValueDefinitionNode,
 } from 'graphql';
 import { PROJECT_ROOT } from '../../config';
-import type { Model } from '../../seed/model';
+import type { Model } from '../../model';
 import { enumDefinitions } from './enums';
 import { modelDefinitions } from './types';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import prettier from 'prettier';
 import { PROJECT_ROOT } from '../../config';
-import { loadModel, type Model } from '../../seed/model';
+import { loadModel, type Model } from '../../model';
 import { resolverTypes } from './codegen';
 import { enumTables } from './enums';
 import { buildContract, printContract } from './generate';

@@ -1,5 +1,5 @@
 import type { DefinitionNode, FieldDefinitionNode, InputValueDefinitionNode } from 'graphql';
-import { farLabels, type Model, type PropertySpec } from '../../seed/model';
+import { farLabels, type Model, type PropertySpec } from '../../model';
 import {
   connectionTypeName,
   derivedFilterName,

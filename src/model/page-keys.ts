@@ -1,4 +1,4 @@
-import type { Model } from './model';
+import type { Model } from './spec';
 
 /** The orders of a relationship page (RelationOrder in the contract). */
 export type PageOrder = 'DEFAULT' | 'NAME' | 'LATEST' | 'ID';

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../config';
+import { RESERVED_PROPERTIES } from './limits';
+import { modelSpec, type Model, type PropertySpec } from './spec';
+
+/** The seed folder: model.yaml and the seed files it describes. */
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
+export const MODEL_FILE = path.join(SEED_DIR, 'model.yaml');
+
+const IDENTIFIER_LABEL = /^[A-Z][A-Za-z]*$/;
+const IDENTIFIER_TYPE = /^[A-Z][A-Z_]*$/;
+const IDENTIFIER_PROP = /^[a-z][A-Za-z]*$/;
+
+/**
+ * Reads seed/model.yaml: its shape checked with zod (spec.ts), then what a
+ * shape cannot say. Labels, types and property names end up as Cypher
+ * identifiers and property keys, so they are held to strict patterns here;
+ * relationship ends and fields must name what exists.
+ */
+export function loadModel(file = MODEL_FILE): Model {
+  const parsed = modelSpec.safeParse(parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `  ${i.path.map(String).join('.') || '(top)'}: ${i.message}`,
+    );
+    throw new Error(`model.yaml does not have the model's shape:\n${problems.join('\n')}`);
+  }
+  const model = parsed.data;
+  for (const [label, spec] of Object.entries(model.labels)) {
+    if (!IDENTIFIER_LABEL.test(label))
+      throw new Error(`model.yaml: label "${label}" is not PascalCase`);
+    checkProperties(`label ${label}`, spec.properties);
+  }
+  for (const [type, spec] of Object.entries(model.relationships)) {
+    if (!IDENTIFIER_TYPE.test(type))
+      throw new Error(`model.yaml: relationship type "${type}" is not UPPER_SNAKE`);
+    checkProperties(`relationship ${type}`, spec.properties);
+    for (const l of [...spec.from, ...spec.to]) {
+      if (!model.labels[l])
+        throw new Error(`model.yaml: relationship ${type} names unknown label ${l}`);
+    }
+  }
+  checkFields(model);
+  return model;
+}
+
+/**
+ * Relationship fields must walk a known type from an end the type allows, to
+ * far ends it allows; a field name means one relationship and direction
+ * wherever it appears, so one GraphQL selection works across types.
+ */
+function checkFields(model: Model): void {
+  const meaning = new Map<string, string>();
+  const properties = new Set(Object.values(model.labels).flatMap((l) => Object.keys(l.properties)));
+  for (const [label, spec] of Object.entries(model.labels)) {
+    for (const [name, f] of Object.entries(spec.fields)) {
+      const where = `model.yaml: ${label}.${name}`;
+      const rel = model.relationships[f.relationship];
+      if (!rel) throw new Error(`${where} walks unknown relationship type ${f.relationship}`);
+      const near = f.direction === 'out' ? rel.from : rel.to;
+      const far = f.direction === 'out' ? rel.to : rel.from;
+      if (!near.includes(label))
+        throw new Error(
+          `${where}: ${f.relationship} does not ${f.direction === 'out' ? 'start' : 'end'} at ${label}`,
+        );
+      for (const l of f.labels ?? []) {
+        if (!far.includes(l)) throw new Error(`${where}: ${f.relationship} cannot reach ${l}`);
+      }
+      if (properties.has(name))
+        throw new Error(`${where}: ${name} is a property name elsewhere; a name has one meaning`);
+      const key = `${f.relationship} ${f.direction} ${f.cardinality ?? 'many'}`;
+      const seen = meaning.get(name);
+      if (seen !== undefined && seen !== key)
+        throw new Error(`${where} is ${key}, but the same name elsewhere is ${seen}`);
+      meaning.set(name, key);
+    }
+  }
+}
+
+function checkProperties(where: string, props: Record<string, PropertySpec>): void {
+  for (const name of Object.keys(props)) {
+    if (!IDENTIFIER_PROP.test(name) || RESERVED_PROPERTIES.includes(name)) {
+      throw new Error(`model.yaml: ${where} has an invalid or reserved property name "${name}"`);
+    }
+  }
+}

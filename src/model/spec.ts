@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * The shape of seed/model.yaml, checked with zod when it is read. Objects are
+ * strict: an unknown key is refused, so a description written with an
+ * unquoted comma inside a YAML flow mapping (which YAML reads as a second,
+ * empty key) fails here instead of silently cutting the description short.
+ */
+
+export const PROPERTY_TYPES = [
+  'string',
+  'text',
+  'integer',
+  'boolean',
+  'date',
+  'strings',
+  'enum',
+] as const;
+
+export const propertySpec = z.strictObject({
+  type: z.enum(PROPERTY_TYPES),
+  required: z.boolean().optional(),
+  values: z.array(z.string()).optional(),
+  description: z.string().optional(),
+  /** Longest value (characters; for `strings`, of each item); default by type, see SIZE_LIMITS. */
+  maxLength: z.number().int().min(1).max(100_000).optional(),
+});
+
+/** A relationship field of a label in the GraphQL API. */
+export const fieldSpec = z.strictObject({
+  relationship: z.string(),
+  direction: z.enum(['out', 'in']),
+  /** Far-end labels the field keeps (default: every label the type allows there). */
+  labels: z.array(z.string()).optional(),
+  cardinality: z.enum(['one', 'many']).optional(),
+  description: z.string(),
+});
+
+export const labelSpec = z.strictObject({
+  idPrefix: z.string(),
+  /** Name of the label's top-level list in the API, e.g. states. */
+  plural: z.string(),
+  description: z.string(),
+  properties: z.record(z.string(), propertySpec).default({}),
+  fields: z.record(z.string(), fieldSpec).default({}),
+});
+
+export const relationshipSpec = z.strictObject({
+  description: z.string(),
+  /** Written by the loader (e.g. PURSUES), never by seed files. */
+  derived: z.boolean().optional(),
+  from: z.array(z.string()).min(1),
+  to: z.array(z.string()).min(1),
+  period: z.boolean(),
+  properties: z.record(z.string(), propertySpec).default({}),
+});
+
+export const modelSpec = z.strictObject({
+  /** The closed set of confidence marks a fact may carry. */
+  confidence: z.strictObject({ description: z.string(), values: z.array(z.string()).min(1) }),
+  labels: z.record(z.string(), labelSpec),
+  relationships: z.record(z.string(), relationshipSpec),
+});
+
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+export type PropertySpec = z.infer<typeof propertySpec>;
+export type FieldSpec = z.infer<typeof fieldSpec>;
+export type LabelSpec = z.infer<typeof labelSpec>;
+export type RelationshipSpec = z.infer<typeof relationshipSpec>;
+export type Model = z.infer<typeof modelSpec>;

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadModel, MODEL_FILE } from '../../src/model';
+
+/**
+ * seed/model.yaml is read through loadModel, its shape checked with zod
+ * before anything else reads it. Each case edits a copy of the real model.
+ */
+const REAL = fs.readFileSync(MODEL_FILE, 'utf8');
+
+function loadEdited(edit: (yaml: string) => string): () => unknown {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-'));
+  const file = path.join(dir, 'model.yaml');
+  fs.writeFileSync(file, edit(REAL));
+  return () => {
+    try {
+      return loadModel(file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+const replaceOnce = (from: string, to: string) => (yaml: string) => {
+  if (!yaml.includes(from)) throw new Error(`the model no longer contains ${from}`);
+  return yaml.replace(from, to);
+};
+
+describe('the domain model (seed/model.yaml)', () => {
+  it('reads the real model, with every label and relationship type', () => {
+    const model = loadModel();
+    expect(Object.keys(model.labels).length).toBeGreaterThan(20);
+    expect(model.relationships.PURSUES?.derived).toBe(true);
+    expect(model.relationships.MAY_PURSUE?.derived).toBe(true);
+    // Defaults are filled in by the shape: every label has properties and fields.
+    for (const spec of Object.values(model.labels)) {
+      expect(spec.properties).toBeDefined();
+      expect(spec.fields).toBeDefined();
+    }
+  });
+
+  it('refuses a description cut short by an unquoted comma in a flow mapping, naming where', () => {
+    const load = loadEdited(
+      replaceOnce(
+        'citation: { type: string, description: "Citation key in the reference fact sheet, e.g. S9" }',
+        'citation: { type: string, description: Citation key in the reference fact sheet, e.g. S9 }',
+      ),
+    );
+    expect(load).toThrow(/labels\.Source\.properties\.citation: Unrecognized key: "e\.g\. S9"/);
+  });
+
+  it('refuses an unknown property type and a maxLength out of bounds, each with its path', () => {
+    expect(loadEdited(replaceOnce('citation: { type: string,', 'citation: { type: str,'))).toThrow(
+      /labels\.Source\.properties\.citation\.type/,
+    );
+    expect(
+      loadEdited(
+        replaceOnce('citation: { type: string,', 'citation: { type: string, maxLength: 0,'),
+      ),
+    ).toThrow(/labels\.Source\.properties\.citation\.maxLength/);
+  });
+
+  it('refuses a relationship field with a direction other than out or in', () => {
+    const load = loadEdited((yaml) =>
+      yaml.replace(/(relationship: PURSUES, direction: )out/, '$1outgoing'),
+    );
+    expect(load).toThrow(/labels\.State\.fields\.pursues\.direction/);
+  });
+
+  it('still refuses what the shape cannot say: a relationship naming an unknown label', () => {
+    const load = loadEdited(
+      replaceOnce(
+        'from: [State]\n    to: [Priority]\n    period: false\n    properties:\n      rule:\n        type: enum\n        values: [body-partner-in-project, pilot-country, national-service, law, presidency]\n        description: Which derivation rule produced the link\n  MAY_PURSUE:',
+        'from: [Statehood]\n    to: [Priority]\n    period: false\n    properties:\n      rule:\n        type: enum\n        values: [body-partner-in-project, pilot-country, national-service, law, presidency]\n        description: Which derivation rule produced the link\n  MAY_PURSUE:',
+      ),
+    );
+    expect(load).toThrow(/relationship PURSUES names unknown label Statehood/);
+  });
+});
