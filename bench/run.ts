@@ -1,27 +1,44 @@
 /**
- * `npm run bench [-- --quick] [--scales 1,10,100] [--duration S] [--repeats N] [--warmup S] [--connections C]`
+ * `npm run bench [-- --quick] [--scales 1,10,100] [--duration S] [--repeats N] [--warmup S]
+ *   [--latency-duration S] [--connections C] [--base-port P] [--out DIR]`
  *
  * Runs three contestants side by side on one Neo4j with the same data: our
  * API (as `npm start` runs it), @neo4j/graphql 7 on Apollo Server 5, and the
  * floor (one hand-written Cypher statement per scenario). For each scale it
  * grows the seed graph, checks that all three return the same data for each
- * scenario (refusing to time a scenario where they differ), then loads each
- * with autocannon and writes bench/results/ (Markdown, JSON, SVG).
+ * scenario, in the asked order and with no row more or less (refusing to
+ * time a scenario where they differ), records each contestant's statements
+ * with their PROFILE db hits, then loads each with autocannon in interleaved
+ * repeats (every response body checked), times one connection's requests in
+ * µs, and writes bench/results/ (Markdown, JSON, SVG) with the paired ratios,
+ * their intervals and the geometric mean.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { PROJECT_ROOT, type EmbeddedNeo4jConfig } from '../src/config';
 import { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrations';
 import { createLogger } from '../src/logger';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { seed } from '../src/seed';
-import { cpuSeconds, msPerRequest } from './cpu';
-import { writeResults, type BenchResults, type Measurement, type Run } from './report';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { bodyFailure, firstDifference } from './answers';
+import { captureStatements, profileStatements, type CapturedStatement } from './capture';
+import { createBenchIndexes } from './indexes';
+import { latencyRun, throughputRun, type BodyCheck } from './load';
+import {
+  cellLine,
+  intervalText,
+  summarise,
+  writeResults,
+  type BenchResults,
+  type LatencyRun,
+  type Measurement,
+  type Run,
+} from './report';
 import { scaleGraph, type ScaleReport } from './scale';
-import { PROJECT_IDS, DEEP_PRIORITY, SCENARIOS, type Scenario } from './scenarios';
+import { SCENARIOS, type Scenario } from './scenarios';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Contestant = 'ours' | 'neo4jGraphql' | 'floor';
@@ -34,6 +51,8 @@ interface Options {
   repeats: number;
   /** Seconds of load per contestant before timing, so the JVM has compiled the hot paths. */
   warmup: number;
+  /** Seconds of the single-connection latency run per contestant and cell. */
+  latencyDuration: number;
   connections: number;
   seed: number;
   out: string;
@@ -50,8 +69,9 @@ function parseArgs(argv: string[]): Options {
     quick,
     scales: (get('scales') ?? (quick ? '1' : '1,10,100')).split(',').map(Number),
     duration: Number(get('duration') ?? (quick ? 2 : 10)),
-    repeats: Number(get('repeats') ?? (quick ? 1 : 3)),
-    warmup: Number(get('warmup') ?? (quick ? 0.5 : 5)),
+    repeats: Number(get('repeats') ?? (quick ? 2 : 5)),
+    warmup: Number(get('warmup') ?? (quick ? 1 : 5)),
+    latencyDuration: Number(get('latency-duration') ?? (quick ? 1 : 5)),
     connections: Number(get('connections') ?? 8),
     seed: Number(get('seed') ?? 42),
     out: path.resolve(get('out') ?? path.join(PROJECT_ROOT, 'bench', 'results')),
@@ -156,11 +176,12 @@ class Contestants {
 function body(c: Contestant, s: Scenario, vars: Record<string, unknown>): unknown {
   if (c === 'ours') return s.ours(vars);
   if (c === 'neo4jGraphql') return s.neo4jGraphql(vars);
-  const params: Record<string, unknown> = {};
-  if (s.name === 'projects-partners-states') params.ids = PROJECT_IDS;
-  if (s.name.startsWith('deep-page'))
-    Object.assign(params, { id: DEEP_PRIORITY, afterId: vars.afterId ?? null });
-  return params;
+  return s.floorParams?.(vars) ?? {};
+}
+
+/** The normalised answer of a contestant's response payload (`data`, or the floor's rows). */
+function normalised(c: Contestant, s: Scenario, json: Json): unknown {
+  return c === 'floor' ? s.normalise.floor(json.rows) : s.normalise[c](json.data);
 }
 
 async function answer(
@@ -175,28 +196,44 @@ async function answer(
   return res.json;
 }
 
-/** Walks a connection to page `page` (or the last one), returning each contestant's cursor for it. */
+/**
+ * Walks a connection to page `page`, returning each contestant's cursor for
+ * it and the page reached (less than asked when the connection ends before).
+ * A contestant that fails on the way is left out (`failed`), the others walk on.
+ */
 async function deepVars(
   cs: Contestants,
   s: Scenario,
-): Promise<Record<Contestant, Record<string, unknown>>> {
+): Promise<{
+  vars: Record<Contestant, Record<string, unknown>>;
+  reached: number;
+  failed: Partial<Record<Contestant, string>>;
+}> {
   const target = s.vars?.page ?? 1;
   const vars: Record<Contestant, Record<string, unknown>> = {
     ours: {},
     neo4jGraphql: {},
     floor: {},
   };
-  for (let page = 1; page < target; page++) {
+  const failed: Partial<Record<Contestant, string>> = {};
+  let page = 1;
+  for (; page < target; page++) {
     const o = await answer(cs, 'ours', s, vars.ours);
-    const n = await answer(cs, 'neo4jGraphql', s, vars.neo4jGraphql);
     const f = await answer(cs, 'floor', s, vars.floor);
     const info = o.data.node.addressingProjects.pageInfo;
     if (!info.hasNextPage) break;
+    if (!failed.neo4jGraphql) {
+      try {
+        const n = await answer(cs, 'neo4jGraphql', s, vars.neo4jGraphql);
+        vars.neo4jGraphql = { after: n.data.priorities[0].projectsConnection.pageInfo.endCursor };
+      } catch (err) {
+        failed.neo4jGraphql = `page ${page}: ${(err as Error).message.slice(0, 300)}`;
+      }
+    }
     vars.ours = { after: info.endCursor };
-    vars.neo4jGraphql = { after: n.data.priorities[0].projectsConnection.pageInfo.endCursor };
     vars.floor = { afterId: f.rows.at(-1).id };
   }
-  return vars;
+  return { vars, reached: page, failed };
 }
 
 /** How many statements a contestant has sent so far, and the text of the last one. */
@@ -208,44 +245,23 @@ async function stats(
   return (await res.json()) as { statements: number; last: string | null };
 }
 
-/** Processes whose CPU a run reads: the contestant's Node server and Neo4j's JVM. */
-interface CpuProbe {
-  server: number | undefined;
-  neo4j: number | undefined;
-}
-
-async function load(
-  url: string,
-  requestBody: unknown,
-  duration: number,
-  connections: number,
-  probe: CpuProbe = { server: undefined, neo4j: undefined },
-): Promise<Run> {
-  const server0 = cpuSeconds(probe.server);
-  const neo4j0 = cpuSeconds(probe.neo4j);
-  const loader0 = process.cpuUsage();
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(requestBody),
-    connections,
-    duration,
+/** The statements a contestant sends for a scenario, with PROFILE db hits (capture.ts). */
+async function statementsOf(
+  cs: Contestants,
+  driver: Driver,
+  c: Contestant,
+  s: Scenario,
+  vars: Record<string, unknown>,
+  roundTrips: number,
+) {
+  const seen = await captureStatements(driver, roundTrips, async (stop) => {
+    // Two requests at a time, so one is usually in flight when Neo4j is asked.
+    const one = async () => {
+      while (!stop()) await post(cs.url(c, s), body(c, s, vars));
+    };
+    await Promise.all([one(), one()]);
   });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    cpuMsPerRequest: {
-      server: msPerRequest(server0, cpuSeconds(probe.server), result.requests.total),
-      neo4j: msPerRequest(neo4j0, cpuSeconds(probe.neo4j), result.requests.total),
-      loadGenerator: (() => {
-        const used = process.cpuUsage(loader0);
-        return msPerRequest(0, (used.user + used.system) / 1e6, result.requests.total);
-      })(),
-    },
-  };
+  return profileStatements(driver, seen);
 }
 
 async function main(): Promise<void> {
@@ -296,11 +312,15 @@ async function main(): Promise<void> {
     scales: [],
     measurements: [],
     mismatches: [],
-    generatedCypher: {},
+    skipped: [],
+    partial: [],
   };
+  // A driver of the runner's own, for reading what the contestants send and profiling it.
+  const observer = neo4j.driver(boltUri, neo4j.auth.basic('neo4j', password));
   try {
     await migrate(db, logger);
     await seed(db);
+    await createBenchIndexes(db);
     await cs.start();
     for (const factor of opts.scales) {
       say(`\nScale ${factor}x: growing the graph...`);
@@ -310,110 +330,173 @@ async function main(): Promise<void> {
         say(
           `  ${scale.nodes} nodes and ${scale.relationships} relationships added at ${Math.round(scale.relationshipsPerSecond)} relationships/s`,
         );
-      for (const s of SCENARIOS) {
-        const answers: Record<Contestant, unknown> = {
-          ours: null,
-          neo4jGraphql: null,
-          floor: null,
-        };
-        const roundTrips: Record<Contestant, number> = { ours: 0, neo4jGraphql: 0, floor: 0 };
-        let vars: Record<Contestant, Record<string, unknown>> = {
-          ours: {},
-          neo4jGraphql: {},
-          floor: {},
-        };
-        try {
-          if (s.name.startsWith('deep-page')) vars = await deepVars(cs, s);
-          for (const c of CONTESTANTS) {
-            const before = c === 'ours' ? 0 : (await stats(cs, c)).statements;
-            const json = await answer(cs, c, s, vars[c]);
-            if (c === 'ours') roundTrips[c] = json.extensions?.roundTrips as number;
-            else {
-              const after = await stats(cs, c);
-              roundTrips[c] = after.statements - before;
-              // What @neo4j/graphql generated, so a reader can check it was not handicapped.
-              if (c === 'neo4jGraphql' && after.last && !results.generatedCypher[s.name])
-                results.generatedCypher[s.name] = after.last;
-            }
-            answers[c] = c === 'floor' ? s.normalise.floor(json.rows) : s.normalise[c](json.data);
-          }
-        } catch (err) {
-          // A contestant that cannot answer is reported, and the scenario is not timed.
-          const message = (err as Error).message.slice(0, 400);
-          say(`  ${s.name}: a contestant failed, not timed: ${message}`);
-          results.mismatches.push({
-            scale: factor,
-            scenario: s.name,
-            answers: { failed: message },
-          });
-          continue;
-        }
-        const same =
-          JSON.stringify(answers.ours) === JSON.stringify(answers.neo4jGraphql) &&
-          JSON.stringify(answers.ours) === JSON.stringify(answers.floor);
-        if (!same) {
-          say(`  ${s.name}: answers differ, not timed`);
-          results.mismatches.push({ scale: factor, scenario: s.name, answers });
-          continue;
-        }
-        // Neo4j's own time for the floor's statement: the physical limit.
-        const serverTimes: number[] = [];
-        for (let i = 0; i < 20; i++) {
-          const r = await post(cs.url('floor', s), body('floor', s, vars.floor));
-          serverTimes.push(Number(r.headers.get('x-neo4j-ms')));
-        }
-        serverTimes.sort((a, b) => a - b);
-        // Every contestant warms up, then the repeats run round-robin, each
-        // repeat starting with the next contestant, so no contestant always
-        // runs first (on a colder JVM) or last.
-        const runs: Record<Contestant, Awaited<ReturnType<typeof load>>[]> = {
-          ours: [],
-          neo4jGraphql: [],
-          floor: [],
-        };
-        for (const c of CONTESTANTS)
-          await load(cs.url(c, s), body(c, s, vars[c]), opts.warmup, opts.connections);
-        for (let r = 0; r < opts.repeats; r++) {
-          for (let i = 0; i < CONTESTANTS.length; i++) {
-            const c = CONTESTANTS[(r + i) % CONTESTANTS.length]!;
-            runs[c].push(
-              await load(cs.url(c, s), body(c, s, vars[c]), opts.duration, opts.connections, {
-                server: cs.pids[c],
-                neo4j: embedded?.processId,
-              }),
-            );
-          }
-        }
-        for (const c of CONTESTANTS) {
-          const m: Measurement = {
-            scale: factor,
-            scenario: s.name,
-            contestant: c,
-            runs: runs[c],
-            roundTrips: roundTrips[c],
-            serverMs: serverTimes[Math.floor(serverTimes.length / 2)]!,
-          };
-          results.measurements.push(m);
-          const mean = runs[c].reduce((a, b) => a + b.requestsPerSecond, 0) / runs[c].length;
-          say(
-            `  ${s.name.padEnd(32)} ${c.padEnd(13)} ${mean.toFixed(0).padStart(6)} req/s  p50 ${runs[c][0]!.p50} ms  p99 ${runs[c][0]!.p99} ms  round trips ${roundTrips[c]}`,
-          );
-        }
-      }
+      for (const s of SCENARIOS) await runCell(cs, observer, s, factor, opts, results, embedded);
       writeResults(results, opts.out); // after every scale, so a late failure keeps what was measured
     }
   } finally {
     await cs.stop();
+    await observer.close();
     await db.close();
     await embedded?.stop();
   }
   const files = writeResults(results, opts.out);
+  for (const g of results.summary?.geometricMean ?? [])
+    say(
+      `Geometric mean of ours ÷ @neo4j/graphql over ${g.cells} cells (${g.scale === 'all' ? 'all scales' : `${g.scale}x`}): ${intervalText(g.interval)}`,
+    );
   say(`\nResults: ${files.map((f) => path.relative(PROJECT_ROOT, f)).join(', ')}`);
   if (results.mismatches.length) {
     say(
       `${results.mismatches.length} scenario(s) were not timed: the contestants' answers differed, or one failed (see above).`,
     );
   }
+}
+
+/** One scenario at one scale: check the answers, record the statements, then time it. */
+async function runCell(
+  cs: Contestants,
+  observer: Driver,
+  s: Scenario,
+  factor: number,
+  opts: Options,
+  results: BenchResults,
+  embedded: EmbeddedNeo4j | undefined,
+): Promise<void> {
+  const answers: Record<Contestant, unknown> = { ours: null, neo4jGraphql: null, floor: null };
+  const roundTrips: Record<Contestant, number> = { ours: 0, neo4jGraphql: 0, floor: 0 };
+  let vars: Record<Contestant, Record<string, unknown>> = { ours: {}, neo4jGraphql: {}, floor: {} };
+  // @neo4j/graphql failing a request does not stop the cell: ours and the
+  // floor are still timed (latency, CPU, db hits), and the cell has no ratio.
+  let failed: Partial<Record<Contestant, string>> = {};
+  try {
+    if (s.vars) {
+      const walked = await deepVars(cs, s);
+      failed = walked.failed;
+      if (walked.reached < s.vars.page) {
+        // Page N does not exist here: timing the last page under its name would repeat a shallower cell.
+        const reason = `the connection ends at page ${walked.reached}, before page ${s.vars.page}`;
+        say(`  ${s.name}: not timed, ${reason}`);
+        results.skipped?.push({ scale: factor, scenario: s.name, reason });
+        return;
+      }
+      vars = walked.vars;
+    }
+    for (const c of CONTESTANTS) {
+      if (failed[c]) continue;
+      const before = c === 'ours' ? 0 : (await stats(cs, c)).statements;
+      let json: Json;
+      try {
+        json = await answer(cs, c, s, vars[c]);
+      } catch (err) {
+        if (c !== 'neo4jGraphql') throw err;
+        failed[c] = (err as Error).message.slice(0, 300);
+        continue;
+      }
+      if (c === 'ours') roundTrips[c] = json.extensions?.roundTrips as number;
+      else roundTrips[c] = (await stats(cs, c)).statements - before;
+      answers[c] = normalised(c, s, json);
+    }
+  } catch (err) {
+    // A contestant that cannot answer is reported, and the scenario is not timed.
+    const message = (err as Error).message.slice(0, 400);
+    say(`  ${s.name}: a contestant failed, not timed: ${message}`);
+    results.mismatches.push({ scale: factor, scenario: s.name, answers: { failed: message } });
+    return;
+  }
+  // Lists in the asked order, nothing filtered: an extra row is a difference.
+  const present = CONTESTANTS.filter((c) => !failed[c]);
+  for (const [c, message] of Object.entries(failed)) {
+    say(`  ${s.name}: ${c} failed, timed without it: ${message.slice(0, 300)}`);
+    results.partial?.push({ scale: factor, scenario: s.name, contestant: c, reason: message });
+  }
+  const difference =
+    (failed.neo4jGraphql ? null : firstDifference(answers.ours, answers.neo4jGraphql))?.replace(
+      /^/,
+      'ours vs @neo4j/graphql at ',
+    ) ?? firstDifference(answers.ours, answers.floor)?.replace(/^/, 'ours vs floor at ');
+  if (difference) {
+    say(`  ${s.name}: answers differ, not timed: ${difference.slice(0, 300)}`);
+    results.mismatches.push({ scale: factor, scenario: s.name, answers, difference });
+    return;
+  }
+  const expected = JSON.stringify(answers.ours);
+  const checks = Object.fromEntries(
+    present.map((c) => [
+      c,
+      ((b: string) =>
+        bodyFailure(
+          b,
+          (payload) => (c === 'floor' ? s.normalise.floor(payload) : s.normalise[c](payload)),
+          expected,
+          c === 'floor' ? 'rows' : 'graphql',
+        )) satisfies BodyCheck,
+    ]),
+  ) as Record<Contestant, BodyCheck>;
+  // What each contestant sends to Neo4j, with PROFILE db hits (before timing: profiling loads Neo4j).
+  const statements: Partial<Record<Contestant, CapturedStatement[]>> = {};
+  for (const c of present)
+    statements[c] = await statementsOf(cs, observer, c, s, vars[c], roundTrips[c]);
+  // Neo4j's own time for the floor's statement: the physical limit.
+  const serverTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = await post(cs.url('floor', s), body('floor', s, vars.floor));
+    serverTimes.push(Number(r.headers.get('x-neo4j-ms')));
+  }
+  serverTimes.sort((a, b) => a - b);
+  // Every contestant warms up, then the repeats run round-robin, each
+  // repeat starting with the next contestant, so no contestant always runs
+  // first (on a colder JVM) or last, and repeat i of each contestant shares
+  // round i's conditions: the ratios are paired by repeat.
+  const runs: Record<Contestant, Run[]> = { ours: [], neo4jGraphql: [], floor: [] };
+  const latency: Partial<Record<Contestant, LatencyRun>> = {};
+  for (const c of present)
+    await throughputRun(
+      cs.url(c, s),
+      body(c, s, vars[c]),
+      opts.warmup,
+      opts.connections,
+      checks[c],
+    );
+  for (let r = 0; r < opts.repeats; r++) {
+    for (let i = 0; i < present.length; i++) {
+      const c = present[(r + i) % present.length]!;
+      runs[c].push(
+        await throughputRun(
+          cs.url(c, s),
+          body(c, s, vars[c]),
+          opts.duration,
+          opts.connections,
+          checks[c],
+          { server: cs.pids[c], neo4j: embedded?.processId },
+        ),
+      );
+    }
+  }
+  for (const c of present)
+    latency[c] = await latencyRun(
+      cs.url(c, s),
+      body(c, s, vars[c]),
+      opts.latencyDuration,
+      checks[c],
+    );
+  for (const c of present) {
+    const m: Measurement = {
+      scale: factor,
+      scenario: s.name,
+      contestant: c,
+      runs: runs[c],
+      latency: latency[c],
+      roundTrips: roundTrips[c],
+      serverMs: serverTimes[Math.floor(serverTimes.length / 2)]!,
+      statements: statements[c],
+    };
+    results.measurements.push(m);
+  }
+  const cell = summarise({
+    ...results,
+    measurements: results.measurements.filter((m) => m.scale === factor && m.scenario === s.name),
+  }).cells[0];
+  if (cell) say(cellLine(cell));
 }
 
 main().catch((err: unknown) => {

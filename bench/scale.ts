@@ -45,6 +45,15 @@ CALL (row) {
 } IN TRANSACTIONS OF 5000 ROWS`;
 }
 
+/**
+ * The parent of the deep-page scenarios and how many projects each copy adds
+ * to it beyond the seed's shape (cypher/bench/dense-fan-in.cypher): the
+ * seed's 9 per copy would give 90 at 10x, too few for page 50 of 20 to lie
+ * deeper than page 1; 9 + 112 per copy gives 1,098 at 10x and 11,988 at 100x.
+ */
+export const DENSE_PRIORITY = 'priority:2020-protection-support-justice';
+export const DENSE_PER_COPY = 112;
+
 export interface ScaleReport {
   factor: number;
   nodes: number;
@@ -151,12 +160,22 @@ export async function scaleGraph(
     relationships += result.summary.counters.updates().relationshipsCreated;
   }
   const relSeconds = Number(process.hrtime.bigint() - relStart) / 1e9;
+  for (const copy of copies) {
+    const tags = Array.from({ length: DENSE_PER_COPY }, (_, i) => `dense-${copy}-${i}`);
+    const [d] = await db.write<{ n: number }>(
+      cypherStatements('bench/dense-fan-in.cypher')[0]!,
+      { priority: DENSE_PRIORITY, tags },
+      { operation: 'bench.dense-fan-in', timeoutMs: 600_000 },
+    );
+    nodes += d?.n ?? 0;
+  }
   // The derived state → priority links follow the grown graph.
   for (const statement of cypherStatements('seed/derive-state-priorities.cypher')) {
     await db.write(statement, {}, { operation: 'bench.derive', timeoutMs: 600_000 });
   }
-  // The copies' stored page keys (and those of the re-derived links), in
-  // transactions of their own: keys name the copies' own ids and names.
+  // The stored page keys of what was written without its own (the re-derived
+  // links, the dense fan-in's copies), in transactions of their own; the
+  // cloned relationships already carry theirs, so they are only read here.
   await db.autoCommit(
     pageKeysInTransactions(),
     {},

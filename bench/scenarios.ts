@@ -1,7 +1,16 @@
 /**
  * The benchmark's scenarios: for each, the request every contestant answers,
  * and how its answer is normalised so that the three can be compared.
+ *
+ * Every list is asked in the same order of every contestant: ours orders by
+ * NAME (the stored `sortKey`: lower-case name, then id) or by ID, so
+ * @neo4j/graphql sorts on `sortKey` or `id` and the floor's Cypher orders by
+ * the same property. Normalisers keep that order (answers.ts compares it) and
+ * sort only lists whose document asks no order (`unordered`).
  */
+import { tiesUnordered, unordered } from './answers';
+import { DENSE_PRIORITY } from './scale';
+
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface Request {
@@ -14,8 +23,9 @@ export interface Scenario {
   description: string;
   ours: (vars: Record<string, unknown>) => Request;
   neo4jGraphql: (vars: Record<string, unknown>) => Request;
-  /** The floor's single Cypher statement; params come from vars. */
+  /** The floor's single Cypher statement, and its parameters from the per-contestant vars. */
   floorCypher: string;
+  floorParams?: (vars: Record<string, unknown>) => Record<string, unknown>;
   normalise: {
     ours: (data: Json) => unknown;
     neo4jGraphql: (data: Json) => unknown;
@@ -25,9 +35,7 @@ export interface Scenario {
   vars?: { page: number };
 }
 
-const sorted = <T>(xs: T[]) =>
-  [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-const names = (xs: Json[]) => sorted(xs.map((x) => x.name as string));
+const names = (xs: Json[]) => xs.map((x) => x.name as string);
 const stored = (enumValue: string) => enumValue.toLowerCase().replace(/_/g, '-');
 
 export const PROJECT_IDS = [
@@ -42,7 +50,8 @@ export const PROJECT_IDS = [
   'project:promise-soteria',
   'project:promise-barnahus-network',
 ];
-export const DEEP_PRIORITY = 'priority:2020-protection-support-justice';
+/** The deep pages' parent: the scaled graph gives it over 1,000 projects at 10x (bench/scale.ts). */
+export const DEEP_PRIORITY = DENSE_PRIORITY;
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -55,37 +64,35 @@ export const SCENARIOS: Scenario[] = [
         presidencies(first: 100, orderBy: NAME) { edges { node { term } } } } }`,
     }),
     neo4jGraphql: () => ({
-      // A union connection cannot be sorted in @neo4j/graphql: ministries come unsorted.
+      // Ministries and agencies share an interface, so their connection sorts like the others.
       query: `{ states(where: { isoCode: { eq: "LT" } }) { name
-        ministriesConnection(first: 100) { edges { node { ... on Ministry { name } ... on Agency { name } } } }
-        ombudspersonsConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { node { name } } }
-        presidenciesConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { node { term } } } } }`,
+        ministriesConnection(first: 100, sort: [{ node: { sortKey: ASC } }]) { edges { node { name } } }
+        ombudspersonsConnection(first: 100, sort: [{ node: { sortKey: ASC } }]) { edges { node { name } } }
+        presidenciesConnection(first: 100, sort: [{ node: { sortKey: ASC } }]) { edges { node { term } } } } }`,
     }),
     floorCypher: `MATCH (s:State {isoCode: 'LT'})
       RETURN s.name AS name,
-        COLLECT { MATCH (s)<-[:RESPONSIBLE_FOR_CHILDREN_IN]-(m) RETURN m.name ORDER BY m.name LIMIT 100 } AS ministries,
-        COLLECT { MATCH (s)<-[:OMBUDSPERSON_FOR]-(o:OmbudspersonInstitution) RETURN o.name ORDER BY o.name LIMIT 100 } AS ombudspersons,
-        COLLECT { MATCH (s)-[:HELD_PRESIDENCY]->(p:Presidency) WITH p ORDER BY p.name LIMIT 100 RETURN p.term } AS presidencies`,
+        COLLECT { MATCH (s)<-[:RESPONSIBLE_FOR_CHILDREN_IN]-(m:Ministry|Agency) RETURN m.name ORDER BY m.sortKey LIMIT 100 } AS ministries,
+        COLLECT { MATCH (s)<-[:OMBUDSPERSON_FOR]-(o:OmbudspersonInstitution) RETURN o.name ORDER BY o.sortKey LIMIT 100 } AS ombudspersons,
+        COLLECT { MATCH (s)-[:HELD_PRESIDENCY]->(p:Presidency) WITH p ORDER BY p.sortKey LIMIT 100 RETURN p.term } AS presidencies`,
     normalise: {
       ours: (d) => ({
         name: d.state.name,
         ministries: names(d.state.ministries.edges.map((e: Json) => e.node)),
         ombudspersons: names(d.state.ombudspersons.edges.map((e: Json) => e.node)),
-        presidencies: sorted(d.state.presidencies.edges.map((e: Json) => e.node.term)),
+        presidencies: d.state.presidencies.edges.map((e: Json) => e.node.term),
       }),
       neo4jGraphql: (d) => ({
         name: d.states[0].name,
         ministries: names(d.states[0].ministriesConnection.edges.map((e: Json) => e.node)),
         ombudspersons: names(d.states[0].ombudspersonsConnection.edges.map((e: Json) => e.node)),
-        presidencies: sorted(
-          d.states[0].presidenciesConnection.edges.map((e: Json) => e.node.term),
-        ),
+        presidencies: d.states[0].presidenciesConnection.edges.map((e: Json) => e.node.term),
       }),
       floor: (rows) => ({
         name: rows[0].name,
-        ministries: sorted(rows[0].ministries),
-        ombudspersons: sorted(rows[0].ombudspersons),
-        presidencies: sorted(rows[0].presidencies),
+        ministries: rows[0].ministries,
+        ombudspersons: rows[0].ombudspersons,
+        presidencies: rows[0].presidencies,
       }),
     },
   },
@@ -94,58 +101,49 @@ export const SCENARIOS: Scenario[] = [
     description:
       'Every state with its presidencies and the priorities each declared (two levels of lists)',
     ours: () => ({
-      query: `{ states(first: 20) { edges { node { isoCode
+      query: `{ states(first: 20, orderBy: NAME) { edges { node { isoCode
         presidencies(first: 20, orderBy: NAME) { edges { node { term declaredPriorities(first: 20, orderBy: NAME) { edges { node { name } } } } } } } } } }`,
     }),
     neo4jGraphql: () => ({
-      query: `{ statesConnection(first: 20, sort: [{ name: ASC }]) { edges { node { isoCode
-        presidenciesConnection(first: 20, sort: [{ node: { name: ASC } }]) { edges { node { term
-          declaredPrioritiesConnection(first: 20, sort: [{ node: { name: ASC } }]) { edges { node { name } } } } } } } } } }`,
+      query: `{ statesConnection(first: 20, sort: [{ sortKey: ASC }]) { edges { node { isoCode
+        presidenciesConnection(first: 20, sort: [{ node: { sortKey: ASC } }]) { edges { node { term
+          declaredPrioritiesConnection(first: 20, sort: [{ node: { sortKey: ASC } }]) { edges { node { name } } } } } } } } } }`,
     }),
-    floorCypher: `MATCH (s:State) WITH s ORDER BY s.name LIMIT 20
+    floorCypher: `MATCH (s:State) WITH s ORDER BY s.sortKey LIMIT 20
       RETURN s.isoCode AS isoCode,
-        COLLECT { MATCH (s)-[:HELD_PRESIDENCY]->(p:Presidency) WITH p ORDER BY p.name LIMIT 20
-          RETURN {term: p.term, priorities: COLLECT { MATCH (p)-[:DECLARED_PRIORITY]->(x:Priority) RETURN x.name ORDER BY x.name LIMIT 20 }} } AS presidencies`,
+        COLLECT { MATCH (s)-[:HELD_PRESIDENCY]->(p:Presidency) WITH p ORDER BY p.sortKey LIMIT 20
+          RETURN {term: p.term, priorities: COLLECT { MATCH (p)-[:DECLARED_PRIORITY]->(x:Priority) RETURN x.name ORDER BY x.sortKey LIMIT 20 }} } AS presidencies`,
     normalise: {
       ours: (d) =>
-        sorted(
-          d.states.edges.map((e: Json) => ({
-            isoCode: e.node.isoCode,
-            presidencies: sorted(
-              e.node.presidencies.edges.map((p: Json) => ({
-                term: p.node.term,
-                priorities: names(p.node.declaredPriorities.edges.map((x: Json) => x.node)),
-              })),
-            ),
+        d.states.edges.map((e: Json) => ({
+          isoCode: e.node.isoCode,
+          presidencies: e.node.presidencies.edges.map((p: Json) => ({
+            term: p.node.term,
+            priorities: names(p.node.declaredPriorities.edges.map((x: Json) => x.node)),
           })),
-        ),
+        })),
       neo4jGraphql: (d) =>
-        sorted(
-          d.statesConnection.edges.map(({ node: s }: Json) => ({
-            isoCode: s.isoCode,
-            presidencies: sorted(
-              s.presidenciesConnection.edges.map(({ node: p }: Json) => ({
-                term: p.term,
-                priorities: names(p.declaredPrioritiesConnection.edges.map((e: Json) => e.node)),
-              })),
-            ),
+        d.statesConnection.edges.map(({ node: s }: Json) => ({
+          isoCode: s.isoCode,
+          presidencies: s.presidenciesConnection.edges.map(({ node: p }: Json) => ({
+            term: p.term,
+            priorities: names(p.declaredPrioritiesConnection.edges.map((e: Json) => e.node)),
           })),
-        ),
+        })),
       floor: (rows) =>
-        sorted(
-          rows.map((s: Json) => ({
-            isoCode: s.isoCode,
-            presidencies: sorted(
-              s.presidencies.map((p: Json) => ({ term: p.term, priorities: sorted(p.priorities) })),
-            ),
+        rows.map((s: Json) => ({
+          isoCode: s.isoCode,
+          presidencies: s.presidencies.map((p: Json) => ({
+            term: p.term,
+            priorities: p.priorities,
           })),
-        ),
+        })),
     },
   },
   {
     name: 'projects-partners-states',
     description:
-      'Ten projects with their partner organisations and the states those are based in (three levels of lists)',
+      'Ten projects with all their partners (organisations, bodies, ministries, agencies, ombudsperson institutions, services, states) and, for organisations, the states and countries they are based in (three levels of lists)',
     ours: () => ({
       query: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Project { id
         partners(first: 100, orderBy: NAME) { edges { node { __typename id ... on Organisation { locatedIn(first: 20, orderBy: NAME) { edges { node { id } } } } } } } } } }`,
@@ -153,52 +151,52 @@ export const SCENARIOS: Scenario[] = [
     }),
     neo4jGraphql: () => ({
       query: `query($ids: [ID!]!) { projects(where: { id: { in: $ids } }) { id
-        organisationPartnersConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { node { id
-          locatedInConnection(first: 20, sort: [{ node: { name: ASC } }]) { edges { node { id } } } } } } } }`,
+        partnersConnection(first: 100, sort: [{ node: { sortKey: ASC } }]) { edges { node { __typename id
+          ... on Organisation { locatedInConnection(first: 20, sort: [{ node: { sortKey: ASC } }]) { edges { node { id } } } } } } } } }`,
       variables: { ids: PROJECT_IDS },
     }),
+    floorParams: () => ({ ids: PROJECT_IDS }),
     // Label-qualified and index-backed: the id index is on Entity, the label a filter.
     floorCypher: `MATCH (p:Entity) WHERE p.id IN $ids AND p:Project
-      RETURN p.id AS id, COLLECT { MATCH (p)<-[:PARTNER_IN]-(o:Organisation) WITH o ORDER BY o.name LIMIT 100
-        RETURN {id: o.id, locatedIn: COLLECT { MATCH (o)-[:LOCATED_IN]->(s:State) RETURN s.id ORDER BY s.name LIMIT 20 }} } AS partners`,
+      RETURN p.id AS id, COLLECT { MATCH (p)<-[:PARTNER_IN]-(o:Organisation|Body|Ministry|Agency|OmbudspersonInstitution|Service|State)
+        WITH o ORDER BY o.sortKey LIMIT 100
+        RETURN {type: [l IN labels(o) WHERE l <> 'Entity'][0], id: o.id,
+          locatedIn: CASE WHEN o:Organisation THEN COLLECT { MATCH (o)-[:LOCATED_IN]->(s:State|Country) RETURN s.id ORDER BY s.sortKey LIMIT 20 } END} } AS partners`,
     normalise: {
+      // nodes(ids:) answers in the order of the ids, the others in no asked order.
       ours: (d) =>
-        sorted(
+        unordered(
           d.nodes.map((p: Json) => ({
             id: p.id,
-            partners: sorted(
-              p.partners.edges
-                .filter((e: Json) => e.node.__typename === 'Organisation')
-                .map((e: Json) => ({
-                  id: e.node.id,
-                  locatedIn: sorted(
-                    e.node.locatedIn.edges
-                      .map((x: Json) => x.node.id)
-                      .filter((i: string) => i.startsWith('state:')),
-                  ),
-                })),
-            ),
+            partners: p.partners.edges.map(({ node: o }: Json) => ({
+              type: o.__typename,
+              id: o.id,
+              locatedIn: o.locatedIn ? o.locatedIn.edges.map((x: Json) => x.node.id) : null,
+            })),
           })),
         ),
       neo4jGraphql: (d) =>
-        sorted(
+        unordered(
           d.projects.map((p: Json) => ({
             id: p.id,
-            partners: sorted(
-              p.organisationPartnersConnection.edges.map(({ node: o }: Json) => ({
-                id: o.id,
-                locatedIn: sorted(o.locatedInConnection.edges.map((e: Json) => e.node.id)),
-              })),
-            ),
+            partners: p.partnersConnection.edges.map(({ node: o }: Json) => ({
+              type: o.__typename,
+              id: o.id,
+              locatedIn: o.locatedInConnection
+                ? o.locatedInConnection.edges.map((e: Json) => e.node.id)
+                : null,
+            })),
           })),
         ),
       floor: (rows) =>
-        sorted(
+        unordered(
           rows.map((p: Json) => ({
             id: p.id,
-            partners: sorted(
-              p.partners.map((o: Json) => ({ id: o.id, locatedIn: sorted(o.locatedIn) })),
-            ),
+            partners: p.partners.map((o: Json) => ({
+              type: o.type,
+              id: o.id,
+              locatedIn: o.locatedIn ?? null,
+            })),
           })),
         ),
     },
@@ -222,33 +220,38 @@ export const SCENARIOS: Scenario[] = [
       // Our enums are the stored values in capitals (NATIONAL_SERVICE for national-service).
       ours: (d) => ({
         total: d.state.pursues.totalCount,
-        edges: sorted(
+        edges: tiesUnordered(
           d.state.pursues.edges.map((e: Json) => [
             e.node.id,
             stored(e.rule),
             e.confidence === null ? null : stored(e.confidence),
           ]),
+          (e: Json[]) => e[0],
         ),
       }),
       neo4jGraphql: (d) => ({
         total: d.states[0].pursuesConnection.totalCount,
-        edges: sorted(
+        edges: tiesUnordered(
           d.states[0].pursuesConnection.edges.map((e: Json) => [
             e.node.id,
             e.properties.rule,
             e.properties.confidence ?? null,
           ]),
+          (e: Json[]) => e[0],
         ),
       }),
       floor: (rows) => ({
         total: rows[0].total,
-        edges: sorted(rows[0].edges.map((e: Json) => [e.id, e.rule, e.confidence ?? null])),
+        edges: tiesUnordered(
+          rows[0].edges.map((e: Json) => [e.id, e.rule, e.confidence ?? null]),
+          (e: Json[]) => e[0],
+        ),
       }),
     },
   },
   ...[1, 50].map((page): Scenario => ({
     name: `deep-page-${page}`,
-    description: `Page ${page} (of 20, or the last page if fewer) of the projects addressing the Barnahus strategic area, by id`,
+    description: `Page ${page} (20 per page) of the projects addressing the Barnahus strategic area, by id: over 1,000 of them at 10x, so page 50 lies 980 rows deep`,
     vars: { page },
     ours: (v) => ({
       query: `query($id: ID!, $after: String) { node(id: $id) { ... on Priority { addressingProjects(first: 20, after: $after, orderBy: ID) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }`,
@@ -258,6 +261,7 @@ export const SCENARIOS: Scenario[] = [
       query: `query($id: ID!, $after: String) { priorities(where: { id: { eq: $id } }) { projectsConnection(first: 20, after: $after, sort: [{ node: { id: ASC } }]) { edges { node { id } } pageInfo { endCursor hasNextPage } } } }`,
       variables: { id: DEEP_PRIORITY, after: v.after ?? null },
     }),
+    floorParams: (v) => ({ id: DEEP_PRIORITY, afterId: v.afterId ?? null }),
     floorCypher: `MATCH (:Priority {id: $id})<-[:ADDRESSES]-(p:Project)
         WHERE $afterId IS NULL OR p.id > $afterId
         RETURN p.id AS id ORDER BY id LIMIT 20`,
@@ -269,7 +273,8 @@ export const SCENARIOS: Scenario[] = [
   })),
   {
     name: 'meetings-2020',
-    description: 'Meetings held in 2020 with the presidency they fell in (a date-range list)',
+    description:
+      'Meetings held in 2020, by date then id, with the presidency they fell in (a date-range list)',
     ours: () => ({
       query: `{ timeline(from: "2020-01-01", to: "2020-12-31", kinds: [MEETING], first: 500) { date node { id ... on Meeting { during { node { term } } } } } }`,
     }),
@@ -282,22 +287,18 @@ export const SCENARIOS: Scenario[] = [
       RETURN m.id AS id, toString(m.startDate) AS date, COLLECT { MATCH (m)-[:DURING]->(p:Presidency) RETURN p.term LIMIT 1 } AS terms`,
     normalise: {
       ours: (d) =>
-        sorted(
-          d.timeline.map((e: Json) => [
-            e.node.id,
-            e.date,
-            e.node.during ? [e.node.during.node.term] : [],
-          ]),
-        ),
+        d.timeline.map((e: Json) => [
+          e.node.id,
+          e.date,
+          e.node.during ? [e.node.during.node.term] : [],
+        ]),
       neo4jGraphql: (d) =>
-        sorted(
-          d.meetings.map((m: Json) => [
-            m.id,
-            m.startDate,
-            sorted(m.presidenciesConnection.edges.map((e: Json) => e.node.term)),
-          ]),
-        ),
-      floor: (rows) => sorted(rows.map((m: Json) => [m.id, m.date, sorted(m.terms)])),
+        d.meetings.map((m: Json) => [
+          m.id,
+          m.startDate,
+          m.presidenciesConnection.edges.map((e: Json) => e.node.term),
+        ]),
+      floor: (rows) => rows.map((m: Json) => [m.id, m.date, m.terms]),
     },
   },
 ];

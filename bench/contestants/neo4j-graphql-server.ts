@@ -5,16 +5,37 @@
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import { countingDriver } from './counting-driver';
 
+// Interfaces where our fields reach several labels (ministries and agencies;
+// every kind of partner; states and countries), so @neo4j/graphql asks the
+// same labels and can sort their connections. Every type has `sortKey`, the
+// stored property our NAME order reads, so both sort on the same key.
 const typeDefs = /* GraphQL */ `
-  union ChildAuthority = Ministry | Agency
-  type State @node {
+  interface ChildAuthority {
+    name: String
+    sortKey: String
+  }
+  interface Partner {
+    id: ID!
+    sortKey: String
+  }
+  interface Place {
+    id: ID!
+    sortKey: String
+  }
+  type State implements Partner & Place @node {
     id: ID!
     name: String!
+    sortKey: String
     isoCode: String!
     ministries: [ChildAuthority!]! @relationship(type: "RESPONSIBLE_FOR_CHILDREN_IN", direction: IN)
     ombudspersons: [OmbudspersonInstitution!]!
@@ -22,42 +43,64 @@ const typeDefs = /* GraphQL */ `
     presidencies: [Presidency!]! @relationship(type: "HELD_PRESIDENCY", direction: OUT)
     pursues: [Priority!]! @relationship(type: "PURSUES", direction: OUT, properties: "Pursues")
   }
+  type Country implements Place @node {
+    id: ID!
+    name: String
+    sortKey: String
+  }
   type Pursues @relationshipProperties {
     rule: String
     confidence: String
   }
-  type Ministry @node {
+  type Ministry implements ChildAuthority & Partner @node {
     id: ID!
-    name: String!
+    name: String
+    sortKey: String
   }
-  type Agency @node {
+  type Agency implements ChildAuthority & Partner @node {
     id: ID!
-    name: String!
+    name: String
+    sortKey: String
   }
-  type OmbudspersonInstitution @node {
+  type OmbudspersonInstitution implements Partner @node {
     id: ID!
     name: String!
+    sortKey: String
+  }
+  type Body implements Partner @node {
+    id: ID!
+    name: String
+    sortKey: String
+  }
+  type Service implements Partner @node {
+    id: ID!
+    name: String
+    sortKey: String
   }
   type Presidency @node {
     id: ID!
     name: String!
+    sortKey: String
     term: String!
     declaredPriorities: [Priority!]! @relationship(type: "DECLARED_PRIORITY", direction: OUT)
   }
   type Priority @node {
     id: ID!
     name: String!
+    sortKey: String
     projects: [Project!]! @relationship(type: "ADDRESSES", direction: IN)
   }
   type Project @node {
     id: ID!
     name: String!
-    organisationPartners: [Organisation!]! @relationship(type: "PARTNER_IN", direction: IN)
+    sortKey: String
+    partners: [Partner!]! @relationship(type: "PARTNER_IN", direction: IN)
   }
-  type Organisation @node {
+  type Organisation implements Partner @node {
     id: ID!
     name: String!
-    locatedIn: [State!]! @relationship(type: "LOCATED_IN", direction: OUT)
+    sortKey: String
+    locatedIn: [Place!]! @relationship(type: "LOCATED_IN", direction: OUT)
   }
   type Meeting @node {
     id: ID!
@@ -75,7 +118,17 @@ async function main(): Promise<void> {
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer({ schema });
+  // The same Apollo built-in plugins as our API (src/http/app.ts): no
+  // cache-control plugin (it would wrap every field resolver to look for
+  // hints neither schema sets), no landing page, drain on stop.
+  const apollo = new ApolloServer({
+    schema,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+  });
   await apollo.start();
   app.get('/stats', (_req, res) => {
     res.json({ statements: count(), last: last() });

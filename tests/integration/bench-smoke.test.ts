@@ -26,7 +26,11 @@ describe('benchmark smoke test', () => {
           '--duration',
           '0.5',
           '--repeats',
-          '1',
+          '2',
+          '--warmup',
+          '0.2',
+          '--latency-duration',
+          '0.3',
           '--connections',
           '2',
           '--base-port',
@@ -50,21 +54,44 @@ describe('benchmark smoke test', () => {
       measurements: {
         scenario: string;
         contestant: string;
-        runs: { requestsPerSecond: number; errors: number }[];
+        runs: { requestsPerSecond: number; failures: number }[];
+        latency: { requests: number; p50: number; failures: number };
+        statements: { text: string; dbHits: number | null }[];
       }[];
       mismatches: unknown[];
+      skipped: { scenario: string }[];
+      summary: {
+        cells: { pairedRatios: number[]; flagged: boolean }[];
+        geometricMean: { scale: number | 'all'; interval: { low: number; high: number } }[];
+      };
     };
     expect(results.mismatches).toEqual([]);
+    // At 1x the deep pages' parent has fewer than 50 pages: page 50 is not timed there.
+    expect(results.skipped.map((s) => s.scenario)).toEqual(['deep-page-50']);
+    const timed = SCENARIOS.length - 1;
     const cells = new Set(results.measurements.map((m) => `${m.scenario}/${m.contestant}`));
-    expect(cells.size).toBe(SCENARIOS.length * 3);
+    expect(cells.size).toBe(timed * 3);
     for (const m of results.measurements) {
-      expect(m.runs).toHaveLength(1);
-      expect(m.runs[0]!.errors).toBe(0);
+      expect(m.runs).toHaveLength(2);
+      for (const r of m.runs) expect(r.failures).toBe(0);
+      expect(m.latency.requests).toBeGreaterThan(0);
+      expect(m.latency.failures).toBe(0);
+      // Each contestant's statements were seen by Neo4j and profiled.
+      expect(m.statements.length).toBeGreaterThan(0);
+      for (const st of m.statements) expect(st.dbHits).toBeGreaterThan(0);
     }
+    for (const c of results.summary.cells) {
+      expect(c.pairedRatios).toHaveLength(2);
+      expect(c.flagged).toBe(false);
+    }
+    const all = results.summary.geometricMean.find((g) => g.scale === 'all')!;
+    expect(all.interval.low).toBeLessThanOrEqual(all.interval.high);
     const table = fs.readFileSync(path.join(out, 'results.md'), 'utf8');
-    expect(table).toMatch(/## Ratios/);
-    // The Cypher @neo4j/graphql generated, one block per scenario, for a reader to check.
-    expect(table.match(/^### /gm)).toHaveLength(SCENARIOS.length);
+    expect(table).toMatch(/## Ours ÷ @neo4j\/graphql throughput/);
+    expect(table).toMatch(/\| all scales \| \d+ \| \*\*[\d.]+ \[[\d.]+, [\d.]+\]\*\* \|/);
+    expect(table).toMatch(/## Latency on one connection/);
+    // Each timed scenario's statements, ours next to theirs and the floor's, for a reader to check.
+    expect(table.match(/^### /gm)).toHaveLength(timed);
     expect(fs.readFileSync(path.join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg /);
   }, 240_000);
 });
