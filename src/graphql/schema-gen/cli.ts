@@ -23,11 +23,12 @@ async function main(check: boolean): Promise<number> {
   }
   if (stale.length > 0) {
     console.error(
-      `Out of date with seed/model.yaml and schema/: ${stale.join(', ')}. Run npm run schema:generate and review the diff.`,
+      `Out of date with seed/model.yaml, schema/ and web/queries/: ${stale.join(', ')}. Run npm run schema:generate and review the diff.`,
     );
     return 1;
   }
-  if (check) console.log('schema.graphql and src/graphql/generated are up to date.');
+  if (check)
+    console.log('schema.graphql, src/graphql/generated and web/src/generated are up to date.');
   return 0;
 }
 

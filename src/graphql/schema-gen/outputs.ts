@@ -3,6 +3,7 @@ import prettier from 'prettier';
 import { PROJECT_ROOT } from '../../config';
 import { loadModel, type Model } from '../../model';
 import { resolverTypes } from './codegen';
+import { webDocumentTypes, WEB_TYPES_FILE } from './web-documents';
 import { enumTables } from './enums';
 import { buildContract, printContract } from './generate';
 import { edgeTypeName, linkTypeName } from '../naming';
@@ -22,8 +23,8 @@ async function formatted(file: string, content: string): Promise<string> {
 
 /**
  * Everything generated from the model and schema/: the contract, the enum
- * value table the runtime maps stored values with, and the resolver types
- * tsc checks the resolvers against.
+ * value table the runtime maps stored values with, the resolver types tsc
+ * checks the resolvers against, and the types of the dashboard's documents.
  */
 export async function generatedFiles(model: Model = loadModel()): Promise<GeneratedFile[]> {
   const schema = buildContract(model);
@@ -71,6 +72,10 @@ export const RELATIONSHIP_OBJECT_TYPES = ${JSON.stringify(objectTypes, null, 2)}
     {
       file: typesFile,
       content: await formatted(typesFile, await resolverTypes(schema, model, tables)),
+    },
+    {
+      file: WEB_TYPES_FILE,
+      content: await formatted(WEB_TYPES_FILE, await webDocumentTypes(schema)),
     },
   ];
 }

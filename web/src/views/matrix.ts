@@ -111,11 +111,16 @@ export const matrixView: ViewFactory = (container, initial) => {
   function layerLinks(layer: Layer, mandate: string): Promise<Map<string, Link[]>> {
     const known = layerDetail.get(layer);
     if (known?.mandate === mandate) return known.links;
-    const links = read<{ priorityMatrix: LayerMatrix<typeof layer> }>(LAYERS[layer].document, {
+    const links = read<{ priorityMatrix: LayerMatrix[Layer] }>(LAYERS[layer].document, {
       mandate,
     }).then(
       (data) =>
-        new Map(data.priorityMatrix.cells.map((c) => [`${c.state.id}|${c.priority.id}`, c[layer]])),
+        new Map<string, Link[]>(
+          data.priorityMatrix.cells.map((c) => [
+            `${c.state.id}|${c.priority.id}`,
+            'mayPursue' in c ? c.mayPursue : c.civilSociety,
+          ]),
+        ),
     );
     // A failure is shown where the links would be, and asked again next time.
     links.catch(() => {
