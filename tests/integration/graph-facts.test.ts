@@ -54,8 +54,10 @@ describe('the knowledge graph as seeded', () => {
   });
 
   it('every state has a membership period in the CBSS', async () => {
+    // Other test files write states of their own for a moment (origin "test").
     const rows = await q<{ state: string; from: unknown }>(`
-      MATCH (s:State) OPTIONAL MATCH (s)-[m:MEMBER_OF]->(:Organisation {id: 'org:cbss'})
+      MATCH (s:State) WHERE coalesce(s.origin, '') <> 'test'
+      OPTIONAL MATCH (s)-[m:MEMBER_OF]->(:Organisation {id: 'org:cbss'})
       RETURN s.id AS state, m.validFrom AS from ORDER BY state`);
     expect(rows).toHaveLength(11);
     expect(rows.filter((r) => r.from === null || r.from === undefined)).toEqual([]);
