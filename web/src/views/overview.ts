@@ -1,26 +1,11 @@
 import { read } from '../api';
 import { clear, failure, h, loading, words } from '../dom';
 import { labelStyle } from '../palette';
+import type { OverviewQuery } from '../generated/queries';
 import { markRendered, type ViewFactory } from './types';
 
-interface Overview {
-  counts: {
-    labels: { label: string; count: number }[];
-    relationships: { type: string; count: number }[];
-  };
-  dataQuality: {
-    unsourcedNodes: number;
-    unsourcedRelationships: number;
-    unverifiedNodes: number;
-    unverifiedRelationships: number;
-    pursuesOutsideMandate: number;
-    membershipOutlastsState: number;
-    periodDisagreesWithRelationship: number;
-    overlappingMandates: number;
-    generalKnowledgeNotUnverified: number;
-    sourcesByKind: { kind: string; count: number }[];
-  };
-}
+/** The overview document's answer (web/queries/overview.graphql), as generated from the contract. */
+type Overview = OverviewQuery;
 
 function figure(value: number, caption: string, warn = false): HTMLElement {
   return h(
