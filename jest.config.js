@@ -16,7 +16,8 @@ module.exports = {
     },
     {
       displayName: 'integration',
-      testEnvironment: 'node',
+      // Node's environment holding a lock over the shared test graph.
+      testEnvironment: '<rootDir>/tests/setup/graph-environment.ts',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/global-setup.ts',

@@ -1,3 +1,7 @@
+/**
+ * @writes-shared-graph: adds organisations for a moment to page through them, so it runs
+ * while no other test file reads the graph (tests/setup/graph-lock.ts).
+ */
 import { testDatabase } from '../helpers/db';
 import { startTestApp, useTestApp, type TestApp } from '../helpers/http';
 import { graphChecksum, graphCounts } from '../../src/seed/load';

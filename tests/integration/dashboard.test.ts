@@ -1,3 +1,7 @@
+/**
+ * @writes-shared-graph: adds a test mandate graded link by link for a moment, so it runs
+ * while no other test file reads the graph (tests/setup/graph-lock.ts).
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';

@@ -1,3 +1,7 @@
+/**
+ * @writes-shared-graph: writes old-style states and links for a moment to migrate them, so it runs
+ * while no other test file reads the graph (tests/setup/graph-lock.ts).
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * @writes-shared-graph: changes the dataset checksum for a moment, so it runs
+ * while no other test file reads the graph (tests/setup/graph-lock.ts).
+ */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -5,6 +5,7 @@ import { migrate } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
 import { seed } from '../../src/seed';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { resetGraphLock } from './graph-lock';
 import { NEO4J_START_TIMEOUT_MS, TEST_EMBEDDED, testConnection } from './test-neo4j';
 
 declare global {
@@ -19,6 +20,7 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   const logger = createLogger('silent');
+  resetGraphLock();
   if (!process.env.TEST_NEO4J_URI) {
     // A throwaway database: data and logs are wiped before every run (the
     // resolved-jar cache beside them is kept).
