@@ -5,6 +5,7 @@ import { BoundedCache, stringBytes, type CacheBounds, type CacheFigures } from '
 import type { GraphQLContext } from './context';
 import { statementCacheFigures } from './compile/cache';
 import { prefetchCacheFigures } from './prefetch';
+import { planWeight, type Plan } from './plan/plan';
 
 /**
  * graphql-jit generates about a kilobyte of code per field it compiles
@@ -27,6 +28,8 @@ export const DEFAULT_CACHE_BOUNDS = {
   compiled: { maxEntries: 100, maxBytes: 24 * 2 ** 20 },
   /** Query costs, by document, operation and variables. */
   costs: { maxEntries: 1_000, maxBytes: 1 * 2 ** 20 },
+  /** Plans (statements of each root field), by document, operation and variable signature. */
+  plans: { maxEntries: 500, maxBytes: 8 * 2 ** 20 },
 } satisfies Record<string, CacheBounds>;
 
 /** A compiled document, or null when graphql-jit does not run it (over budget, or it cannot compile it). */
@@ -40,9 +43,14 @@ export interface GraphQLCaches {
   documents: BoundedCache<string, DocumentNode>;
   compiled: BoundedCache<string, CompiledEntry>;
   costs: BoundedCache<string, number>;
+  plans: BoundedCache<string, Plan>;
   counters: {
     /** Operations run by graphql-js because their document was over the compile budget. */
     uncompiledOverBudget: number;
+    /** Operations answered by the planner's statements (plan/, execute/). */
+    planned: number;
+    /** Operations the planner left to graphql-jit or graphql-js (a field it does not build). */
+    reference: number;
   };
 }
 
@@ -61,7 +69,8 @@ export function createGraphQLCaches(
       (entry, key) => (entry.query ? entry.fields * BYTES_PER_COMPILED_FIELD : 64) + key.length,
     ),
     costs: new BoundedCache(bounds.costs, (_cost, key) => stringBytes(key) + 16),
-    counters: { uncompiledOverBudget: 0 },
+    plans: new BoundedCache(bounds.plans, planWeight),
+    counters: { uncompiledOverBudget: 0, planned: 0, reference: 0 },
   };
 }
 
@@ -80,6 +89,8 @@ export interface GraphQLCacheReport {
   caches: Record<string, CacheFigures>;
   /** Operations run by graphql-js because their document was over the compile budget. */
   uncompiledOverBudget: number;
+  /** Operations answered by the planner's statements, and those left to the resolvers. */
+  executions: { planned: number; reference: number };
 }
 
 /**
@@ -93,9 +104,11 @@ export function graphqlCacheFigures(caches: GraphQLCaches): GraphQLCacheReport {
       documents: caches.documents.figures(),
       compiledQueries: caches.compiled.figures(),
       costs: caches.costs.figures(),
+      plans: caches.plans.figures(),
       prefetchPlans: prefetchCacheFigures(),
       statements: statementCacheFigures(),
     },
     uncompiledOverBudget: caches.counters.uncompiledOverBudget,
+    executions: { planned: caches.counters.planned, reference: caches.counters.reference },
   };
 }

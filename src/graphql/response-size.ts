@@ -2,6 +2,17 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { ErrorCode } from '../errors';
 import type { GraphQLContext } from './context';
+import { stringifyData } from './execute/serialize';
+
+/** A result as JSON.stringify writes it, its data through stringifyData (planned responses in document order). */
+function resultJson(value: FormattedExecutionResult): string {
+  const parts: string[] = [];
+  if (value.errors !== undefined) parts.push(`"errors":${JSON.stringify(value.errors)}`);
+  if (value.data !== undefined) parts.push(`"data":${stringifyData(value.data)}`);
+  if (value.extensions !== undefined)
+    parts.push(`"extensions":${JSON.stringify(value.extensions)}`);
+  return `{${parts.join(',')}}`;
+}
 
 /** A result's JSON, kept between the size check and Apollo's serialisation of the same result. */
 interface Serialised {
@@ -33,7 +44,7 @@ export function responseSizeLimit(maxBytes: number): {
             if (response.body.kind !== 'single') return;
             const { errors, data, extensions } = response.body.singleResult;
             // The field order Apollo writes (errors, data, extensions).
-            const text = JSON.stringify({ errors, data, extensions });
+            const text = resultJson({ errors, data, extensions });
             const bytes = Buffer.byteLength(text, 'utf8');
             if (bytes > maxBytes) {
               response.body.singleResult = {
@@ -58,7 +69,7 @@ export function responseSizeLimit(maxBytes: number): {
       const known = value.data ? serialised.get(value.data) : undefined;
       if (known && known.errors === value.errors && known.extensions === value.extensions)
         return `${known.text}\n`;
-      return `${JSON.stringify(value)}\n`;
+      return `${resultJson(value)}\n`;
     },
   };
 }

@@ -19,6 +19,8 @@ import { createErrorFormatter } from '../graphql/errors';
 import { costPlugin, limitRules } from '../graphql/limits';
 import { ListBoundsReader } from '../graphql/list-bounds';
 import { compiledExecutionPlugin } from '../graphql/jit';
+import { plannedExecutionPlugin } from '../graphql/execute/executor';
+import { loadModel } from '../model';
 import { httpStatusPlugin } from '../graphql/http-status';
 import { responseSizeLimit } from '../graphql/response-size';
 import type { Logger } from '../logger';
@@ -47,6 +49,11 @@ export interface AppDeps {
    * the reference path the differential test compares against.
    */
   compiledExecution?: boolean;
+  /**
+   * Answer the queries the planner builds with one statement per root field
+   * whose rows are the response (default: as compiledExecution).
+   */
+  plannedExecution?: boolean;
   /** Where the persisted queries are and how long the dataset version is reused (tests). */
   persisted?: PersistedOptions;
 }
@@ -69,6 +76,7 @@ export async function createApp({
   schema,
   readiness,
   compiledExecution = true,
+  plannedExecution = compiledExecution,
   persisted,
 }: AppDeps): Promise<App> {
   const app = express();
@@ -124,6 +132,10 @@ export async function createApp({
       // plugin would still wrap every field resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, config.limits.maxCost, caches, () => listBounds.get()),
+      // First the planner's statements; what it does not build, graphql-jit.
+      ...(plannedExecution
+        ? [plannedExecutionPlugin(schema, loadModel(), formatError, caches)]
+        : []),
       ...(compiledExecution ? [compiledExecutionPlugin(schema, formatError, caches)] : []),
       httpStatusPlugin(),
       {

@@ -39,6 +39,7 @@ export async function startTestApp(
     analystMaxBytes?: number;
     env?: Config['env'];
     compiledExecution?: boolean;
+    plannedExecution?: boolean;
     persisted?: PersistedOptions;
     /** Admission control, proxy trust and origins (defaults as in production). */
     http?: Partial<Config['http']>;
@@ -48,6 +49,7 @@ export async function startTestApp(
   const readiness = new Readiness();
   const app = await createApp({
     compiledExecution: opts.compiledExecution,
+    plannedExecution: opts.plannedExecution,
     persisted: opts.persisted,
     config: {
       env: opts.env ?? 'test',

@@ -8,6 +8,44 @@ export interface EntityListShape {
   orderBy: 'NAME' | 'CONNECTIONS';
 }
 
+/** The conditions of a top-level list over `n` (only the filters given). */
+export function listFilters(shape: EntityListShape): (string | false)[] {
+  return [
+    shape.text &&
+      "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)",
+    shape.kinds && 'n.kind IN $kinds',
+    shape.unverified && 'n.unverified = $unverified',
+  ];
+}
+
+/**
+ * The page of a top-level list: `n0` the entity and `key` its keyset key,
+ * ordered, cut after $after and limited to $limit rows.
+ */
+export function listPage(name: string, shape: EntityListShape): string {
+  const l = label(name);
+  const filters = listFilters(shape);
+  return shape.orderBy === 'NAME'
+    ? `MATCH (n:${l})
+  WHERE ${where([...filters, 'n.sortKey > $after'])}
+  WITH n AS n0, n.sortKey AS key ORDER BY key LIMIT $limit`
+    : // Most connected first: the degree is computed per entity, so this
+      // order reads every entity of the label (exempt from the plan check).
+      `MATCH (n:${l})${filters.some(Boolean) ? `\n  WHERE ${where(filters)}` : ''}
+  WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
+  WHERE key > $after
+  WITH n AS n0, key ORDER BY key LIMIT $limit`;
+}
+
+/** The total of a top-level list, as `total` (from the count store without filters). */
+export function listTotal(name: string, shape: EntityListShape): string {
+  const filters = listFilters(shape);
+  return `CALL () {
+  MATCH (n:${label(name)})${filters.some(Boolean) ? `\n  WHERE ${where(filters)}` : ''}
+  RETURN count(n) AS total
+}`;
+}
+
 /**
  * A top-level list of one label: a static label, only the filters given, and
  * for name order a keyset page on the stored sortKey, which a range index
@@ -27,12 +65,7 @@ export function entityListStatement(
   // Each row: its key, the entity's projected properties and, when compiled, the fields under it.
   const row = (key: string) =>
     `{key: ${key}, labels: labels(n0), props: ${compiled?.props ?? 'properties(n0)'}, nested: ${compiled?.expr ?? '{}'}}`;
-  const filters = [
-    shape.text &&
-      "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)",
-    shape.kinds && 'n.kind IN $kinds',
-    shape.unverified && 'n.unverified = $unverified',
-  ];
+  const filters = listFilters(shape);
   const page =
     shape.orderBy === 'NAME'
       ? `  MATCH (n:${l})

@@ -97,7 +97,7 @@ export function indexedKey(spec: RelationSpec, shape: RelationShape): string | n
 }
 
 /** One type, one direction, no filter: a page a stored key can serve, a count the degree can. */
-function oneTypeUnfiltered(spec: RelationSpec, shape: RelationShape): boolean {
+export function oneTypeUnfiltered(spec: RelationSpec, shape: RelationShape): boolean {
   const filtered =
     shape.asOf ||
     shape.dated ||
@@ -164,11 +164,15 @@ export function walkPattern(spec: RelationSpec, { p, r, m }: WalkNames): string 
   return `(${p})-[${r}${types}]-(${m})`;
 }
 
-/** The WHERE of a walk: far-end labels and only the filters given. */
-export function walkConditions(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
+/** The conditions of a walk: far-end labels and only the filters given (false where not). */
+export function walkConditionList(
+  spec: RelationSpec,
+  shape: RelationShape,
+  n: WalkNames,
+): (string | false | null)[] {
   const { r, m } = n;
   const $ = (name: string) => `$${n.param}${name}`;
-  return where([
+  return [
     spec.labels && labelExpression(m, spec.labels),
     shape.asOf &&
       `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('asOf')}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${$('asOf')})`,
@@ -179,7 +183,12 @@ export function walkConditions(spec: RelationSpec, shape: RelationShape, n: Walk
     shape.rules && `${r}.rule IN ${$('rules')}`,
     shape.confidence && `${r}.confidence IN ${$('confidence')}`,
     shape.unverified && `coalesce(${r}.unverified, false) = ${$('unverified')}`,
-  ]);
+  ];
+}
+
+/** The WHERE of a walk: far-end labels and only the filters given. */
+export function walkConditions(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
+  return where(walkConditionList(spec, shape, n));
 }
 
 /**

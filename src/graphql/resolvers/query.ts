@@ -13,12 +13,12 @@ import {
   type EntityRow,
   type RootPrefetch,
 } from '../prefetch';
-import type { RootLookup } from '../compile/roots';
-import { walkArgs } from './entities';
+import { lookups, type IdOrKey } from '../lookups';
+import { lookupKey } from '../lookup-key';
+import { walkArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
 import { closestProjects, projectNotFound } from '../closest-projects';
-import { lookupKey } from '../lookup-key';
 import { entityListStatement, type EntityListShape } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
 import {
@@ -167,37 +167,6 @@ function listResolvers(model: Model, withPrefetch: boolean): Record<string, unkn
     };
   }
   return lists;
-}
-
-type IdOrKey = {
-  id?: InputMaybe<string>;
-  isoCode?: InputMaybe<string>;
-  acronym?: InputMaybe<string>;
-};
-
-/** How each root field that finds one entity finds it, from its arguments. */
-const lookups: Record<
-  'node' | 'state' | 'country' | 'project',
-  (args: IdOrKey) => [RootLookup, Record<string, unknown>]
-> = {
-  node: (args) => [{ by: 'id', label: null }, { id: args.id }],
-  state: (args) => countryLookup('State', args),
-  country: (args) => countryLookup('Country', args),
-  project: (args) => {
-    if (args.id) return [{ by: 'id', label: 'Project' }, { id: args.id }];
-    if (!args.acronym) throw badInput('project needs an acronym or an id');
-    return [{ by: 'acronym' }, { key: lookupKey(args.acronym) }];
-  },
-};
-
-function countryLookup(
-  label: 'State' | 'Country',
-  args: IdOrKey,
-): [RootLookup, Record<string, unknown>] {
-  if (args.id) return [{ by: 'id', label }, { id: args.id }];
-  if (!args.isoCode)
-    throw badInput(`${label === 'State' ? 'state' : 'country'} needs an isoCode or an id`);
-  return [{ by: 'isoCode', label }, { isoCode: args.isoCode.trim().toUpperCase() }];
 }
 
 interface TimelineArgs {

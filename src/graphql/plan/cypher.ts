@@ -1,0 +1,78 @@
+import {
+  getNullableType,
+  isEnumType,
+  isListType,
+  isScalarType,
+  type GraphQLOutputType,
+} from 'graphql';
+
+/**
+ * The planner's Cypher vocabulary: small functions that each build one kind
+ * of expression or clause from values the planner already checked. Names of
+ * variables come from one counter per statement, so nested subqueries never
+ * shadow each other; user values never reach the text (they are parameters);
+ * a condition list that is empty writes no WHERE at all.
+ */
+
+/** Variable and parameter names of one statement. */
+export class Names {
+  private counter = 0;
+  /** A fresh variable name, e.g. r3. */
+  variable(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}${this.counter}`;
+  }
+}
+
+/** A string literal (only for names from the schema and the model, never user values). */
+export function literal(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** A map literal with the response keys as they are (GraphQL names are valid quoted keys). */
+export function mapOf(entries: readonly (readonly [string, string])[]): string {
+  return `{${entries.map(([k, v]) => `\`${k}\`: ${v}`).join(', ')}}`;
+}
+
+/** ` WHERE a AND b`, or nothing when there is no condition. */
+export function whereOf(conditions: readonly (string | false | null | undefined)[]): string {
+  const present = conditions.filter((c): c is string => Boolean(c));
+  return present.length ? ` WHERE ${present.join(' AND ')}` : '';
+}
+
+/**
+ * A cursor as the API writes it (model.ts encodeCursor): 'k:' and the
+ * keyset key, base64url without padding.
+ */
+export function cursorExpression(key: string): string {
+  return `replace(apoc.text.base64UrlEncode('k:' + ${key}), '=', '')`;
+}
+
+/**
+ * A stored value as the field's GraphQL type writes it: a date as
+ * YYYY-MM-DD, an enum's stored value as its GraphQL name (through a map
+ * literal read by key), lists item by item; other scalars as stored.
+ */
+export function outputValue(expr: string, type: GraphQLOutputType): string {
+  const t = getNullableType(type);
+  if (isListType(t)) {
+    const inner = outputValue('x', t.ofType);
+    return inner === 'x' ? expr : `[x IN ${expr} | ${inner}]`;
+  }
+  if (isScalarType(t)) return t.name === 'Date' ? `toString(${expr})` : expr;
+  if (isEnumType(t)) {
+    const values = t.getValues();
+    if (values.every((v) => v.value === v.name)) return expr;
+    return `${mapOf(values.map((v) => [String(v.value), literal(v.name)]))}[${expr}]`;
+  }
+  throw new Error(`${String(type)} is not a leaf type`);
+}
+
+/** The GraphQL name of a stored enum value known when planning. */
+export function enumName(type: GraphQLOutputType, stored: string): string {
+  const t = getNullableType(type);
+  if (!isEnumType(t)) throw new Error(`${String(type)} is not an enum`);
+  const found = t.getValues().find((v) => v.value === stored);
+  if (!found) throw new Error(`${stored} is not a value of ${t.name}`);
+  return literal(found.name);
+}

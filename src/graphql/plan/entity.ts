@@ -1,0 +1,421 @@
+import {
+  getNamedType,
+  isAbstractType,
+  isEnumType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import { farLabelFilter, type FieldSpec, type Model } from '../../model';
+import { walkArgs } from '../arguments';
+import { labelExpression } from '../compile/identifiers';
+import {
+  countOf,
+  cursorOf,
+  indexedKey,
+  keyExpression,
+  oneTypeUnfiltered,
+  seekPattern,
+  shapeOf,
+  SHAPE_ONLY,
+  walkConditionList,
+  walkPattern,
+  type RelationSpec,
+  type WalkNames,
+} from '../compile/relation-page';
+import { cursorExpression, enumName, literal, mapOf, Names, outputValue, whereOf } from './cypher';
+import { Selections, setsOf, Unplannable } from './selection';
+
+/** Request variables. */
+export type Variables = Record<string, unknown>;
+
+/**
+ * Writes one request's parameters for a part of a statement and returns
+ * that part's shape (which filters, which order): a plan serves a request
+ * only when every shape is the one it was planned for.
+ */
+export type ParamWriter = (variables: Variables, out: Record<string, unknown>) => string;
+
+/** The arguments of a field could not be read: graphql-js reports them at the field's path. */
+export class BadArguments extends Error {}
+
+/** A field's arguments, read as graphql-js reads them (defaults, variables, coercion). */
+export function argumentsOf(
+  def: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Variables,
+): Record<string, unknown> {
+  return getArgumentValues(def, node, variables);
+}
+
+/** Stored properties every entity has besides its label's own (model.ts NODE_COMMON_FIELDS). */
+const COMMON_PROPERTIES = new Set(['id', 'confidence', 'note']);
+
+/** The label an entity carries besides Entity (model.ts toEntity). */
+const ownLabel = (v: string) => `[l IN labels(${v}) WHERE l <> 'Entity'][0]`;
+
+/**
+ * Builds the response of one root field as a Cypher expression: for an
+ * entity in a variable, the map of its selected fields under their
+ * response keys, with every relationship field below it as a COLLECT
+ * subquery that returns finished edges. Values are written as the API
+ * writes them (dates, enums, cursors), so the row Neo4j returns is the
+ * response.
+ */
+export class EntityPlanner {
+  readonly names = new Names();
+  readonly writers: ParamWriter[] = [];
+
+  constructor(
+    private readonly model: Model,
+    readonly selections: Selections,
+    private readonly variables: Variables,
+  ) {}
+
+  /** Reads a field's arguments now (planning), turning a client's mistake into BadArguments. */
+  read<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      throw new BadArguments((err as Error).message);
+    }
+  }
+
+  get planVariables(): Variables {
+    return this.variables;
+  }
+
+  /** The map of an entity in `v` at a position of type `type`. */
+  entity(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): string {
+    const possible = this.selections.possible(type);
+    if (!isAbstractType(type)) return this.objectMap(v, possible[0]!, sets, false);
+    // Types that select the same fields share one map (typically: all but the fragments' own).
+    const groups = new Map<string, string[]>();
+    for (const t of possible) {
+      const text = this.objectMap(v, t, sets, true);
+      groups.set(text, [...(groups.get(text) ?? []), t.name]);
+    }
+    if (groups.size === 1) return [...groups.keys()][0]!;
+    const branches = [...groups].map(
+      ([text, labels]) => `WHEN ${labelExpression(v, labels)} THEN ${text}`,
+    );
+    return `CASE ${branches.join(' ')} END`;
+  }
+
+  private objectMap(
+    v: string,
+    t: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    abstract: boolean,
+  ): string {
+    const spec = this.model.labels[t.name];
+    if (!spec) throw new Unplannable(`${t.name} is not a label of the model`);
+    const entries: [string, string][] = [];
+    for (const [key, nodes] of this.selections.fields(t, sets)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') {
+        entries.push([key, abstract ? ownLabel(v) : literal(t.name)]);
+        continue;
+      }
+      const def = t.getFields()[name];
+      if (!def) throw new Unplannable(`${t.name}.${name} is not in the schema`);
+      const relation = spec.fields[name];
+      entries.push([
+        key,
+        relation
+          ? this.relation(v, t, nodes, relation)
+          : this.entityField(v, t, name, def, nodes, abstract),
+      ]);
+    }
+    return mapOf(entries);
+  }
+
+  private entityField(
+    v: string,
+    t: GraphQLObjectType,
+    name: string,
+    def: GraphQLField<unknown, unknown>,
+    nodes: FieldNode[],
+    abstract: boolean,
+  ): string {
+    switch (name) {
+      case 'label':
+        return abstract ? outputValue(ownLabel(v), def.type) : enumName(def.type, t.name);
+      case 'sources':
+        return this.sources(v, def, nodes);
+      case 'unverified':
+        return `coalesce(${v}.unverified = true, false)`;
+      case 'connectionCount':
+        return `COUNT { (${v})--() }`;
+      case 'name':
+        // A source's name is its name or else its title (resolvers/entities.ts).
+        if (t.name === 'Source') return `coalesce(${v}.name, ${v}.title)`;
+    }
+    const properties = this.model.labels[t.name]?.properties ?? {};
+    // A date property's precision is stored beside it (foundedPrecision).
+    const precisionOf = name.endsWith('Precision') ? name.slice(0, -'Precision'.length) : null;
+    const property =
+      COMMON_PROPERTIES.has(name) ||
+      properties[name] ||
+      (precisionOf !== null && properties[precisionOf]?.type === 'date');
+    if (!property) throw new Unplannable(`${t.name}.${name} is computed by its resolver`);
+    return outputValue(`${v}.\`${name}\``, def.type);
+  }
+
+  /** A node's or relationship's sources, from its parallel sourceIds / sourceQuotes lists. */
+  private sources(
+    v: string,
+    def: GraphQLField<unknown, unknown>,
+    nodes: readonly FieldNode[],
+  ): string {
+    const refType = getNamedType(def.type) as GraphQLObjectType;
+    const i = this.names.variable('i');
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(refType, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      if (name === '__typename') entries.push([key, literal(refType.name)]);
+      else if (name === 'quote')
+        entries.push([
+          key,
+          `CASE WHEN ${v}.sourceQuotes[${i}] <> '' THEN ${v}.sourceQuotes[${i}] END`,
+        ]);
+      else if (name === 'source') entries.push([key, this.source(`${v}.sourceIds[${i}]`, n)]);
+      else throw new Unplannable(`SourceRef.${name}`);
+    }
+    return `[${i} IN range(0, size(coalesce(${v}.sourceIds, [])) - 1) | ${mapOf(entries)}]`;
+  }
+
+  /** The source a reference names: its id alone needs no read. */
+  private source(id: string, nodes: readonly FieldNode[]): string {
+    const type = this.selections.schema.getType('Source') as GraphQLObjectType;
+    const fields = this.selections.fields(type, setsOf(nodes));
+    const onlyId = [...fields.values()].every((n) =>
+      ['id', '__typename'].includes(n[0]!.name.value),
+    );
+    if (onlyId)
+      return mapOf(
+        [...fields].map(([key, n]) => [key, n[0]!.name.value === 'id' ? id : literal('Source')]),
+      );
+    const s = this.names.variable('s');
+    return `head(COLLECT { MATCH (${s}:Entity {id: ${id}}) RETURN ${this.entity(s, type, setsOf(nodes))} })`;
+  }
+
+  /** A relationship field: a page of finished edges (a connection), or one link. */
+  private relation(
+    v: string,
+    parent: GraphQLObjectType,
+    nodes: FieldNode[],
+    field: FieldSpec,
+  ): string {
+    const def = parent.getFields()[nodes[0]!.name.value]!;
+    const many = field.cardinality !== 'one';
+    const prefix = `${this.names.variable('f')}_`;
+    const names: WalkNames = {
+      p: v,
+      r: this.names.variable('r'),
+      m: this.names.variable('m'),
+      param: prefix,
+    };
+    const spec: RelationSpec = {
+      types: [field.relationship],
+      direction: field.direction,
+      labels: farLabelFilter(this.model, field),
+    };
+    const walk = (variables: Variables) =>
+      walkArgs(argumentsOf(def, nodes[0]!, variables) as Parameters<typeof walkArgs>[0]);
+    const args = this.read(() => walk(this.variables));
+    const shape = shapeOf(args.filters, many ? args.orderBy : 'ID');
+    this.writers.push((variables, out) => {
+      const a = walk(variables);
+      for (const [k, value] of Object.entries(a.filters))
+        if (value != null && !SHAPE_ONLY.has(k)) out[`${prefix}${k}`] = value;
+      const first = many ? a.first : 1;
+      out[`${prefix}after`] = a.after ?? '';
+      out[`${prefix}first`] = first;
+      out[`${prefix}limit`] = first + 1;
+      return JSON.stringify(shapeOf(a.filters, many ? a.orderBy : 'ID'));
+    });
+
+    const { r, m } = names;
+    const k = this.names.variable('k');
+    const after = `$${prefix}after`;
+    const limit = `$${prefix}limit`;
+    const stored = indexedKey(spec, shape);
+    // The page: a seek on the stored key where one serves it, else the
+    // key computed per related row (pages with filters or by NAME / LATEST).
+    const page = stored
+      ? `${seekPattern(spec, stored, names, after)}
+  WITH ${r}, ${m} ORDER BY ${r}.${stored} LIMIT ${limit}
+  WITH ${r}, ${m}, ${cursorOf(stored, names)} AS ${k}`
+      : `MATCH ${walkPattern(spec, names)}${whereOf(walkConditionList(spec, shape, names))}
+  WITH ${r}, ${m}, ${keyExpression(shape.orderBy, names)} AS ${k}
+  WHERE ${k} > ${after}
+  WITH ${r}, ${m}, ${k} ORDER BY ${k} LIMIT ${limit}`;
+    const edge = (type: GraphQLObjectType, sets: readonly SelectionSetNode[]) =>
+      this.edgeMap(names, k, type, sets, field);
+
+    const returned = getNamedType(def.type) as GraphQLObjectType;
+    if (!many) return `head(COLLECT {\n  ${page}\n  RETURN ${edge(returned, setsOf(nodes))}\n})`;
+
+    const count =
+      oneTypeUnfiltered(spec, shape) && !spec.labels
+        ? countOf(spec, shape, names)
+        : `COUNT { MATCH ${walkPattern(spec, names)}${whereOf(walkConditionList(spec, shape, names))} }`;
+    return this.connection(returned, nodes, { page, k, first: `$${prefix}first`, count, edge });
+  }
+
+  /**
+   * A page as a connection: `page` binds the page's rows (ordered and
+   * limited to first + 1) with `k` their keyset key; the connection's
+   * selected fields are built from them: edges (one map per response key,
+   * built per row), pageInfo from the extra row, totalCount as `count`.
+   */
+  connection(
+    returned: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+    c: {
+      page: string;
+      k: string;
+      first: string;
+      count: string;
+      edge: (type: GraphQLObjectType, sets: readonly SelectionSetNode[]) => string;
+    },
+  ): string {
+    const rows = this.names.variable('rows');
+    const x = this.names.variable('x');
+    const { first } = c;
+    const rowEntries: [string, string][] = [];
+    let needsRows = false;
+    let needsKey = false;
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(returned, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      if (name === '__typename') entries.push([key, literal(returned.name)]);
+      else if (name === 'totalCount') entries.push([key, c.count]);
+      else if (name === 'edges') {
+        const edgeType = this.selections.objectField(returned, 'edges');
+        const column = `e${rowEntries.length}`;
+        rowEntries.push([column, c.edge(edgeType, setsOf(n))]);
+        needsRows = true;
+        if (this.selects(edgeType, n, 'cursor')) needsKey = true;
+        entries.push([key, `[${x} IN ${rows}[0..${first}] | ${x}.${column}]`]);
+      } else if (name === 'pageInfo') {
+        needsRows = true;
+        const info = this.selections.objectField(returned, 'pageInfo');
+        const infoEntries: [string, string][] = [];
+        for (const [ik, inodes] of this.selections.fields(info, setsOf(n))) {
+          const iname = inodes[0]!.name.value;
+          if (iname === '__typename') infoEntries.push([ik, literal(info.name)]);
+          else if (iname === 'hasNextPage') infoEntries.push([ik, `size(${rows}) > ${first}`]);
+          else if (iname === 'endCursor') {
+            needsKey = true;
+            infoEntries.push([
+              ik,
+              `CASE WHEN ${first} > 0 AND size(${rows}) > 0 THEN ${cursorExpression(`last(${rows}[0..${first}]).k`)} END`,
+            ]);
+          } else throw new Unplannable(`PageInfo.${iname}`);
+        }
+        entries.push([key, mapOf(infoEntries)]);
+      } else throw new Unplannable(`${returned.name}.${name}`);
+    }
+    if (!needsRows) return mapOf(entries);
+    if (needsKey) rowEntries.unshift(['k', c.k]);
+    return `[${rows} IN [COLLECT {
+  ${c.page}
+  RETURN ${mapOf(rowEntries)}
+}] | ${mapOf(entries)}][0]`;
+  }
+
+  /** Whether a selection of `type` asks for the field `name` (under any alias). */
+  selects(type: GraphQLObjectType, nodes: readonly FieldNode[], name: string): boolean {
+    return [...this.selections.fields(type, setsOf(nodes)).values()].some(
+      (n) => n[0]!.name.value === name,
+    );
+  }
+
+  /** An edge of a page or a single link, as the API shows a relationship from the asking end. */
+  private edgeMap(
+    { r, m }: WalkNames,
+    k: string,
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    field: FieldSpec,
+  ): string {
+    const rel = this.model.relationships[field.relationship];
+    if (!rel) throw new Unplannable(`${field.relationship} is not in the model`);
+    const entries: [string, string][] = [];
+    for (const [key, nodes] of this.selections.fields(type, sets)) {
+      const name = nodes[0]!.name.value;
+      const def = type.getFields()[name];
+      if (name === '__typename') entries.push([key, literal(type.name)]);
+      else if (!def) throw new Unplannable(`${type.name}.${name} is not in the schema`);
+      else entries.push([key, this.edgeField(r, m, k, type, name, def, nodes, field, rel)]);
+    }
+    return mapOf(entries);
+  }
+
+  private edgeField(
+    r: string,
+    m: string,
+    k: string,
+    type: GraphQLObjectType,
+    name: string,
+    def: GraphQLField<unknown, unknown>,
+    nodes: FieldNode[],
+    field: FieldSpec,
+    rel: Model['relationships'][string],
+  ): string {
+    switch (name) {
+      case 'cursor':
+        return cursorExpression(k);
+      case 'type':
+        return enumName(def.type, field.relationship);
+      case 'direction':
+        return enumName(def.type, field.direction === 'out' ? 'OUT' : 'IN');
+      case 'node':
+        return this.entity(m, getNamedType(def.type), setsOf(nodes));
+      case 'period':
+        return this.period(r, def, nodes);
+      case 'periodKnown':
+        return `${r}.validFrom IS NOT NULL`;
+      case 'sources':
+        return this.sources(r, def, nodes);
+      case 'unverified':
+        return `coalesce(${r}.unverified = true, false)`;
+      case 'derived':
+        return `coalesce(${r}.origin = 'derived', false)`;
+      case 'confidence':
+      case 'note':
+        return outputValue(`${r}.${name}`, def.type);
+      case 'rule':
+        // Stored on every derived link (migration 004 backfilled older ones).
+        if (rel.derived && isEnumType(getNamedType(def.type)))
+          return outputValue(`${r}.rule`, def.type);
+    }
+    if (!rel.properties[name]) throw new Unplannable(`${type.name}.${name} is computed`);
+    return outputValue(`${r}.\`${name}\``, def.type);
+  }
+
+  /** A relationship's period (model.ts periodOf): null when neither end is known. */
+  private period(r: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]) {
+    const type = getNamedType(def.type) as GraphQLObjectType;
+    const stored: Record<string, string> = {
+      from: 'validFrom',
+      fromPrecision: 'validFromPrecision',
+      to: 'validTo',
+      toPrecision: 'validToPrecision',
+    };
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(type, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      if (name === '__typename') entries.push([key, literal(type.name)]);
+      else if (stored[name])
+        entries.push([key, outputValue(`${r}.${stored[name]}`, type.getFields()[name]!.type)]);
+      else throw new Unplannable(`Period.${name}`);
+    }
+    return `CASE WHEN ${r}.validFrom IS NULL AND ${r}.validTo IS NULL THEN null ELSE ${mapOf(entries)} END`;
+  }
+}
