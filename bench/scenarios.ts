@@ -204,15 +204,15 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'state-pursues-totals',
     description:
-      "Sweden's derived PURSUES links: the total and a page of 20 with each link's rule and confidence (edge properties and totalCount)",
+      "Denmark's derived PURSUES links: the total and a page of 20 with each link's rule and confidence (edge properties and totalCount)",
     ours: () => ({
-      query: `{ state(isoCode: "SE") { pursues(first: 20, orderBy: ID) { totalCount edges { rule confidence node { id } } } } }`,
+      query: `{ state(isoCode: "DK") { pursues(first: 20, orderBy: ID) { totalCount edges { rule confidence node { id } } } } }`,
     }),
     neo4jGraphql: () => ({
-      query: `{ states(where: { isoCode: { eq: "SE" } }) { pursuesConnection(first: 20, sort: [{ node: { id: ASC } }]) {
+      query: `{ states(where: { isoCode: { eq: "DK" } }) { pursuesConnection(first: 20, sort: [{ node: { id: ASC } }]) {
         totalCount edges { properties { rule confidence } node { id } } } } }`,
     }),
-    floorCypher: `MATCH (s:State {isoCode: 'SE'})
+    floorCypher: `MATCH (s:State {isoCode: 'DK'})
       RETURN COUNT { (s)-[:PURSUES]->(:Priority) } AS total,
         COLLECT { MATCH (s)-[r:PURSUES]->(p:Priority) WITH r, p ORDER BY p.id LIMIT 20
           RETURN {id: p.id, rule: r.rule, confidence: r.confidence} } AS edges`,

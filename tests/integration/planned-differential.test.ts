@@ -120,6 +120,21 @@ documents.push(
   ],
 );
 
+const TIMELINE_ENTRY = `__typename date precision kind title sources { quote source { id name } } node { __typename id label ... on Meeting { during { node { term } } } ... on Project { acronym partners(first: 2) { totalCount } } }`;
+for (const [name, args] of [
+  ['every kind', ''],
+  ['2020 meetings', '(from: "2020-01-01", to: "2020-12-31", kinds: [MEETING], first: 500)'],
+  [
+    'a state, some kinds',
+    '(state: "state:LT", kinds: [PRESIDENCY, PROJECT_START, OPENING], first: 50)',
+  ],
+  ['a state, every kind, from 2015', '(state: "state:DK", from: "2015-01-01")'],
+  ['no kind', '(kinds: [])'],
+  ['a state and no kind', '(state: "state:LT", kinds: [])'],
+  ['first 0 with a state', '(state: "state:LT", first: 0)'],
+] as const)
+  documents.push([`timeline: ${name}`, `{ timeline${args} { ${TIMELINE_ENTRY} } }`, {}]);
+
 describe('the planner answers as graphql-js over the resolvers does', () => {
   const db = testDatabase();
   let planned: TestApp;

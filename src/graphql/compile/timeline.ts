@@ -100,6 +100,18 @@ export function timelineStatement(
   compiled: { expr: string | null; props: string } | null = null,
   byState = false,
 ): string {
+  const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
+  labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
+  return `${timelineRows(kinds, byState)}
+${returned}${byState ? ', stateFound' : ''}`;
+}
+
+/**
+ * The timeline's rows, in order and limited: date, precision, kind, title
+ * and the entry's entity n0 (and stateFound with `byState`), for a RETURN
+ * to follow.
+ */
+export function timelineRows(kinds: TimelineKind[], byState: boolean): string {
   const branches = [...new Set(kinds)].map((kind) => {
     const s = TIMELINE_SOURCES[kind];
     const d = `n.${s.date}`;
@@ -117,16 +129,13 @@ ${walks.join('\n    UNION\n')}
   WITH n WHERE ${d} >= $from AND ${d} <= $to
   ${returned}`;
   });
-  const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
-  labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
   if (!byState)
     return `CALL () {
 ${branches.join('\n  UNION ALL\n')}
 }
 WITH date, precision, kind, title, n AS n0
 ORDER BY date, kind, n0.id
-LIMIT $limit
-${returned}`;
+LIMIT $limit`;
   return `OPTIONAL MATCH (st:Entity {id: $state}) WHERE st:State
 OPTIONAL CALL (st) {
   WITH st WHERE st IS NOT NULL
@@ -137,6 +146,5 @@ ${branches.map((b) => b.replace(/^/gm, '  ')).join('\n    UNION ALL\n')}
 }
 WITH st IS NOT NULL AS stateFound, date, precision, kind, title, n AS n0
 ORDER BY date, kind, n0.id
-LIMIT $limit
-${returned}, stateFound`;
+LIMIT $limit`;
 }

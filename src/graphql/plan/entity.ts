@@ -166,11 +166,7 @@ export class EntityPlanner {
   }
 
   /** A node's or relationship's sources, from its parallel sourceIds / sourceQuotes lists. */
-  private sources(
-    v: string,
-    def: GraphQLField<unknown, unknown>,
-    nodes: readonly FieldNode[],
-  ): string {
+  sources(v: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string {
     const refType = getNamedType(def.type) as GraphQLObjectType;
     const i = this.names.variable('i');
     const entries: [string, string][] = [];
@@ -235,7 +231,8 @@ export class EntityPlanner {
       const first = many ? a.first : 1;
       out[`${prefix}after`] = a.after ?? '';
       out[`${prefix}first`] = first;
-      out[`${prefix}limit`] = first + 1;
+      // A page reads one row more to tell whether more follow; a link reads one.
+      out[`${prefix}limit`] = many ? first + 1 : 1;
       return JSON.stringify(shapeOf(a.filters, many ? a.orderBy : 'ID'));
     });
 

@@ -3,9 +3,10 @@ import { badInput } from '../../errors';
 import type { Model } from '../../model';
 import { listPage, listTotal, type EntityListShape } from '../compile/entity-list';
 import { rootClause } from '../compile/roots';
+import { TIMELINE_SOURCES, timelineRows, type TimelineKind } from '../compile/timeline';
 import { lookups, type IdOrKey } from '../lookups';
-import { decodeCursor, pageSize } from '../model';
-import { cursorExpression, literal, mapOf } from './cypher';
+import { dateParam, decodeCursor, pageSize } from '../model';
+import { cursorExpression, literal, mapOf, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import { setsOf, Unplannable } from './selection';
 
@@ -36,6 +37,7 @@ export function planRoot(
   const name = def.name;
   if (LOOKUPS.has(name)) return lookupRoot(p, def, nodes, name as keyof typeof lookups);
   if (name === 'nodes') return nodesRoot(p, def, nodes);
+  if (name === 'timeline') return timelineRoot(p, def, nodes);
   const label = Object.entries(model.labels).find(([, spec]) => spec.plural === name)?.[0];
   if (label) return listRoot(p, def, nodes, label);
   throw new Unplannable(`Query.${name} is answered by its resolver`);
@@ -135,4 +137,74 @@ function listRoot(p: EntityPlanner, def: Def, nodes: FieldNode[], label: string)
   });
   const total = p.selects(returned, nodes, 'totalCount') ? `${listTotal(label, shape)}\n` : '';
   return { statement: `${total}RETURN ${value} AS value`, nullMeansReference: false };
+}
+
+interface TimelineArgs {
+  from?: string | null;
+  to?: string | null;
+  kinds?: readonly string[] | null;
+  state?: string | null;
+  first?: number | null;
+}
+
+const TIMELINE_KINDS = Object.keys(TIMELINE_SOURCES) as TimelineKind[];
+/** The most entries a timeline returns (resolvers/query.ts). */
+const MAX_TIMELINE = 500;
+
+/**
+ * The timeline: its entries in date order, each with its entity's selected
+ * fields. With a state, an unknown state makes the value null, and the
+ * reference execution reports it (NOT_FOUND).
+ */
+function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatement {
+  const read = (variables: Variables) => {
+    const args = argumentsOf(def, nodes[0]!, variables) as TimelineArgs;
+    const limit = args.first ?? 100;
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_TIMELINE)
+      throw badInput(`first must be a whole number from 0 to ${MAX_TIMELINE}`);
+    const byState = args.state != null;
+    // With a state and no kind, one kind still tells whether the state exists.
+    const asked = args.kinds?.length === 0 && byState ? ['PRESIDENCY'] : args.kinds;
+    const kinds = TIMELINE_KINDS.filter((k) => (asked ?? TIMELINE_KINDS).includes(k));
+    return {
+      shape: { kinds, byState },
+      params: {
+        from: dateParam(args.from ?? '0001-01-01', 'from'),
+        to: dateParam(args.to ?? '9999-12-31', 'to'),
+        first: args.kinds?.length === 0 ? 0 : limit,
+        limit: byState ? Math.max(limit, 1) : limit,
+        ...(byState ? { state: args.state } : {}),
+      },
+    };
+  };
+  const { shape } = p.read(() => read(p.planVariables));
+  p.writers.push((variables, out) => {
+    const a = read(variables);
+    Object.assign(out, a.params);
+    return JSON.stringify(a.shape);
+  });
+  if (shape.kinds.length === 0)
+    return { statement: 'RETURN [] AS value', nullMeansReference: false };
+  const entryType = getNamedType(def.type) as GraphQLObjectType;
+  const entries: [string, string][] = [];
+  for (const [key, n] of p.selections.fields(entryType, setsOf(nodes))) {
+    const name = n[0]!.name.value;
+    const field = entryType.getFields()[name];
+    if (name === '__typename') entries.push([key, literal(entryType.name)]);
+    else if (name === 'date') entries.push([key, 'toString(date)']);
+    else if (name === 'precision')
+      entries.push([key, outputValue("coalesce(precision, 'day')", field!.type)]);
+    else if (name === 'kind') entries.push([key, outputValue('kind', field!.type)]);
+    else if (name === 'title') entries.push([key, 'title']);
+    else if (name === 'node')
+      entries.push([key, p.entity('n0', getNamedType(field!.type), setsOf(n))]);
+    else if (name === 'sources') entries.push([key, p.sources('n0', field!, n)]);
+    else throw new Unplannable(`${entryType.name}.${name}`);
+  }
+  const entry = `collect(CASE WHEN n0 IS NULL THEN null ELSE ${mapOf(entries)} END)[0..$first]`;
+  return {
+    statement: `${timelineRows(shape.kinds, shape.byState)}
+RETURN ${shape.byState ? `CASE WHEN coalesce(head(collect(stateFound)), false) THEN ${entry} END` : entry} AS value`,
+    nullMeansReference: shape.byState,
+  };
 }
