@@ -8,7 +8,10 @@ import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { entityListStatement } from '../../src/graphql/compile/entity-list';
 import { pathStatement } from '../../src/graphql/compile/path';
+import { parse } from 'graphql';
 import { SCENARIOS } from '../../bench/scenarios';
+import { plan } from '../../src/graphql/plan/plan';
+import { documents as plannedDocuments } from '../helpers/planned-documents';
 import { compiledStatements } from '../helpers/compiled-statements';
 import { rootStatement, type RootLookup } from '../../src/graphql/compile/roots';
 import { buildSchema } from '../../src/graphql/schema';
@@ -226,6 +229,37 @@ async function compiledRequests(): Promise<
   return out;
 }
 
+/**
+ * The planner's statements for every planned document (each model field
+ * and its variants, lookups, nodes, lists, the timeline) and for the
+ * benchmark's, with the parameters a request writes.
+ */
+function plannedStatements(): { name: string; cypher: string; params: Record<string, unknown> }[] {
+  const schema = buildSchema();
+  const model = loadModel();
+  const out: { name: string; cypher: string; params: Record<string, unknown> }[] = [];
+  const requests: [string, string, Record<string, unknown>][] = [
+    ...plannedDocuments,
+    ...SCENARIOS.map((s): [string, string, Record<string, unknown>] => {
+      const r = s.ours({});
+      return [`bench ${s.name}`, r.query!, r.variables ?? {}];
+    }),
+  ];
+  for (const [name, query, variables] of requests) {
+    const planned = plan(schema, model, parse(query), undefined, variables);
+    if (planned.kind !== 'planned') throw new Error(`${name} is not planned: ${planned.reason}`);
+    for (const root of planned.roots) {
+      if (root.statement === null) continue;
+      const params: Record<string, unknown> = {};
+      for (const write of root.writers) write(variables, params);
+      // The most-connected order and name substrings read the label by nature (EXEMPT).
+      const exempt = /orderBy: CONNECTIONS/.test(query) ? 'list CONNECTIONS ' : '';
+      out.push({ name: `${exempt}planned ${name} ${root.key}`, cypher: root.statement, params });
+    }
+  }
+  return out;
+}
+
 describe('query plans on the seed grown 10x', () => {
   let server: EmbeddedNeo4j | undefined;
   let db: Database;
@@ -274,7 +308,7 @@ describe('query plans on the seed grown 10x', () => {
   it('reads no whole store and no whole growing label, outside the commented exemptions', async () => {
     const failures: string[] = [];
     const checked: string[] = [];
-    for (const s of [...statements(), ...(await compiledRequests())]) {
+    for (const s of [...statements(), ...(await compiledRequests()), ...plannedStatements()]) {
       const summary = await db.explain(s.cypher, s.params, { operation: 'test.explain' });
       const found = scans(summary.plan as unknown as PlanNode);
       const exempt = Object.keys(EXEMPT).find((e) => s.name === e || s.name.startsWith(`${e} `));
@@ -283,6 +317,10 @@ describe('query plans on the seed grown 10x', () => {
     }
     expect(failures).toEqual([]);
     expect(checked.length).toBeGreaterThan(300);
+    // Every planned document's statements, one per root field at least.
+    expect(checked.filter((n) => n.includes('planned ')).length).toBeGreaterThanOrEqual(
+      plannedDocuments.length,
+    );
     // At least one recorded statement per fixture and per benchmark scenario.
     const fixtures = fs
       .readdirSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'graphql'))

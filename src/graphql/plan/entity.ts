@@ -6,6 +6,7 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLObjectType,
+  type GraphQLOutputType,
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
@@ -333,6 +334,22 @@ export class EntityPlanner {
     );
   }
 
+  /** Confidence marks best first, as the model lists them. */
+  get confidences(): readonly string[] {
+    return this.model.confidence.values;
+  }
+
+  /** A link of `type` in `r` from the asking end to `m` (a matrix cell's links). */
+  link(
+    names: { r: string; m: string },
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    relationship: string,
+  ): string {
+    const field: FieldSpec = { relationship, direction: 'out', description: '' };
+    return this.edgeMap({ p: '', param: '', ...names }, '', type, sets, field);
+  }
+
   /** An edge of a page or a single link, as the API shows a relationship from the asking end. */
   private edgeMap(
     { r, m }: WalkNames,
@@ -391,9 +408,130 @@ export class EntityPlanner {
         // Stored on every derived link (migration 004 backfilled older ones).
         if (rel.derived && isEnumType(getNamedType(def.type)))
           return outputValue(`${r}.rule`, def.type);
+        break;
+      case 'evidence':
+        if (rel.derived) return this.evidence(r, def, nodes);
     }
     if (!rel.properties[name]) throw new Unplannable(`${type.name}.${name} is computed`);
     return outputValue(`${r}.\`${name}\``, def.type);
+  }
+
+  /**
+   * The evidence of a derived link (evidence.ts evidenceOf), read from the
+   * lists the derivation stores beside each other: the path as text
+   * ("state:LT -PILOT_COUNTRY_OF-> project:x -ADDRESSES-> priority:y"), its
+   * rule, confidence, unverified mark, period ("from/to") with precisions,
+   * and grade reasons as JSON. Each step's relationship is read by its ends
+   * and type (the first by seed key, as api/relationships-by-ends.cypher).
+   */
+  private evidence(r: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]) {
+    const pathType = getNamedType(def.type) as GraphQLObjectType;
+    const j = this.names.variable('j');
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(pathType, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      const type = pathType.getFields()[name]?.type;
+      if (name === '__typename') entries.push([key, literal(pathType.name)]);
+      else if (name === 'rule') entries.push([key, outputValue(`${r}.rules[${j}]`, type!)]);
+      else if (name === 'confidence')
+        entries.push([key, outputValue(`${r}.evidenceConfidence[${j}]`, type!)]);
+      else if (name === 'unverified')
+        entries.push([key, `coalesce(${r}.evidenceUnverified[${j}] = true, false)`]);
+      else if (name === 'gradeReasons') entries.push([key, this.gradeReasons(r, j, type!, n)]);
+      else if (name === 'period') entries.push([key, this.pathPeriod(r, j, type!, n)]);
+      else if (name === 'steps') entries.push([key, this.steps(`${r}.evidence[${j}]`, type!, n)]);
+      else throw new Unplannable(`${pathType.name}.${name}`);
+    }
+    return `[${j} IN range(0, size(coalesce(${r}.evidence, [])) - 1) | ${mapOf(entries)}]`;
+  }
+
+  private gradeReasons(r: string, j: string, listType: GraphQLOutputType, nodes: FieldNode[]) {
+    const type = getNamedType(listType) as GraphQLObjectType;
+    const g = this.names.variable('g');
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(type, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      const field = type.getFields()[name];
+      if (name === '__typename') entries.push([key, literal(type.name)]);
+      else if (field && ['code', 'cap', 'step', 'text'].includes(name))
+        entries.push([key, outputValue(`${g}.${name}`, field.type)]);
+      else throw new Unplannable(`${type.name}.${name}`);
+    }
+    return `[${g} IN apoc.convert.fromJsonList(coalesce(${r}.evidenceGradeReasons[${j}], '[]')) | ${mapOf(entries)}]`;
+  }
+
+  /** A path's period from its stored "from/to" text: null when neither end is a date. */
+  private pathPeriod(r: string, j: string, type: GraphQLOutputType, nodes: FieldNode[]) {
+    const periodType = getNamedType(type) as GraphQLObjectType;
+    const ps = this.names.variable('ps');
+    const pp = this.names.variable('pp');
+    const isDate = (e: string) => `coalesce(${e} =~ '[0-9]{4}-[0-9]{2}-[0-9]{2}', false)`;
+    const end = (i: number) => `CASE WHEN ${isDate(`${ps}[${i}]`)} THEN ${ps}[${i}] END`;
+    const precision = (i: number, t: GraphQLOutputType) =>
+      `CASE WHEN ${isDate(`${ps}[${i}]`)} AND coalesce(${pp}[${i}], '') <> '' THEN ${outputValue(`${pp}[${i}]`, t)} END`;
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(periodType, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      const t = periodType.getFields()[name]?.type;
+      if (name === '__typename') entries.push([key, literal(periodType.name)]);
+      else if (name === 'from') entries.push([key, end(0)]);
+      else if (name === 'to') entries.push([key, end(1)]);
+      else if (name === 'fromPrecision') entries.push([key, precision(0, t!)]);
+      else if (name === 'toPrecision') entries.push([key, precision(1, t!)]);
+      else throw new Unplannable(`${periodType.name}.${name}`);
+    }
+    return `[${ps} IN [split(coalesce(${r}.evidencePeriods[${j}], ''), '/')] | [${pp} IN [split(coalesce(${r}.evidencePeriodPrecisions[${j}], ''), '/')] | CASE WHEN ${isDate(`${ps}[0]`)} OR ${isDate(`${ps}[1]`)} THEN ${mapOf(entries)} END][0]][0]`;
+  }
+
+  /** The steps of a path stored as text: node, arrow, node, ... (evidence.ts parseEvidencePath). */
+  private steps(text: string, listType: GraphQLOutputType, nodes: FieldNode[]) {
+    const type = getNamedType(listType) as GraphQLObjectType;
+    const t = this.names.variable('t');
+    const s = this.names.variable('s');
+    const x = this.names.variable('x');
+    const here = `${t}[2 * ${s}]`;
+    const arrow = `${t}[2 * ${s} + 1]`;
+    const next = `${t}[2 * ${s} + 2]`;
+    const out = `${arrow} ENDS WITH '>'`;
+    const relType = `replace(replace(replace(${arrow}, '<-', ''), '->', ''), '-', '')`;
+    let needsRelationship = false;
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(type, setsOf(nodes))) {
+      const name = n[0]!.name.value;
+      const def = type.getFields()[name];
+      if (name === '__typename') entries.push([key, literal(type.name)]);
+      else if (!def) throw new Unplannable(`${type.name}.${name}`);
+      else if (name === 'node') {
+        const e = this.names.variable('e');
+        entries.push([
+          key,
+          `head(COLLECT { MATCH (${e}:Entity {id: ${next}}) RETURN ${this.entity(e, getNamedType(def.type), setsOf(n))} })`,
+        ]);
+      } else if (name === 'relationshipType') entries.push([key, outputValue(relType, def.type)]);
+      else if (name === 'direction')
+        entries.push([key, `CASE WHEN ${out} THEN 'OUT' ELSE 'IN' END`]);
+      else {
+        needsRelationship = true;
+        if (name === 'period') entries.push([key, this.period(x, def, n)]);
+        else if (name === 'sources') entries.push([key, this.sources(x, def, n)]);
+        else if (name === 'confidence')
+          entries.push([key, outputValue(`${x}.confidence`, def.type)]);
+        else if (name === 'unverified')
+          entries.push([key, `coalesce(${x}.unverified = true, false)`]);
+        else throw new Unplannable(`${type.name}.${name}`);
+      }
+    }
+    const a = this.names.variable('a');
+    const b = this.names.variable('b');
+    const step = needsRelationship
+      ? `[${x} IN [head(COLLECT {
+    MATCH (${a}:Entity {id: CASE WHEN ${out} THEN ${here} ELSE ${next} END})-[${x}]->(${b}:Entity {id: CASE WHEN ${out} THEN ${next} ELSE ${here} END})
+    WHERE type(${x}) = ${relType}
+    WITH ${x} ORDER BY coalesce(${x}.seedKey, elementId(${x}))
+    RETURN ${x}
+  })] | ${mapOf(entries)}][0]`
+      : mapOf(entries);
+    return `[${t} IN [split(trim(${text}), ' ')] | [${s} IN range(0, (size(${t}) - 1) / 2 - 1) | ${step}]][0]`;
   }
 
   /** A relationship's period (model.ts periodOf): null when neither end is known. */

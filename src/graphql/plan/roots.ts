@@ -38,6 +38,8 @@ export function planRoot(
   if (LOOKUPS.has(name)) return lookupRoot(p, def, nodes, name as keyof typeof lookups);
   if (name === 'nodes') return nodesRoot(p, def, nodes);
   if (name === 'timeline') return timelineRoot(p, def, nodes);
+  if (name === 'priorityMatrix') return matrixRoot(p, def, nodes);
+  if (name === 'dataset') return datasetRoot(def, nodes, p);
   const label = Object.entries(model.labels).find(([, spec]) => spec.plural === name)?.[0];
   if (label) return listRoot(p, def, nodes, label);
   throw new Unplannable(`Query.${name} is answered by its resolver`);
@@ -206,5 +208,158 @@ function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootState
     statement: `${timelineRows(shape.kinds, shape.byState)}
 RETURN ${shape.byState ? `CASE WHEN coalesce(head(collect(stateFound)), false) THEN ${entry} END` : entry} AS value`,
     nullMeansReference: shape.byState,
+  };
+}
+
+/** The link fields of a matrix cell and the relationship type each lists. */
+const CELL_LINKS: Record<string, { type: string; count: string | null }> = {
+  links: { type: 'PURSUES', count: 'count' },
+  mayPursue: { type: 'MAY_PURSUE', count: 'mayPursueCount' },
+  civilSociety: { type: 'CIVIL_SOCIETY_ENGAGES', count: 'civilSocietyCount' },
+};
+
+/**
+ * The state x priority matrix of a mandate (api/priority-matrix.cypher and
+ * matrix-cell.ts): its priorities in their order, every state by name, and
+ * a cell per state and priority with its PURSUES links (ordered by their
+ * evidence key), their best grade, and the MAY_PURSUE and
+ * CIVIL_SOCIETY_ENGAGES links apart. An unknown mandate makes the value
+ * null; the reference execution reports it (NOT_FOUND).
+ */
+function matrixRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatement {
+  const read = (variables: Variables) =>
+    (argumentsOf(def, nodes[0]!, variables) as { mandate: string }).mandate;
+  p.read(() => read(p.planVariables));
+  p.writers.push((variables, out) => {
+    out.mandate = read(variables);
+    return '';
+  });
+  const matrix = getNamedType(def.type) as GraphQLObjectType;
+  const st = p.names.variable('st');
+  const pr = p.names.variable('pr');
+  const entries: [string, string][] = [];
+  for (const [key, n] of p.selections.fields(matrix, setsOf(nodes))) {
+    const name = n[0]!.name.value;
+    const field = matrix.getFields()[name];
+    if (name === '__typename') entries.push([key, literal(matrix.name)]);
+    else if (name === 'mandate')
+      entries.push([key, p.entity('n0', getNamedType(field!.type), setsOf(n))]);
+    else if (name === 'states')
+      entries.push([
+        key,
+        `[${st} IN states | ${p.entity(st, getNamedType(field!.type), setsOf(n))}]`,
+      ]);
+    else if (name === 'priorities')
+      entries.push([
+        key,
+        `[${pr} IN priorities | ${p.entity(pr, getNamedType(field!.type), setsOf(n))}]`,
+      ]);
+    else if (name === 'cells') {
+      const cell = matrixCell(p, getNamedType(field!.type) as GraphQLObjectType, n, st, pr);
+      const acc = p.names.variable('acc');
+      entries.push([
+        key,
+        `reduce(${acc} = [], ${st} IN states | ${acc} + [${pr} IN priorities | ${cell}])`,
+      ]);
+    } else throw new Unplannable(`${matrix.name}.${name}`);
+  }
+  return {
+    statement: `MATCH (n0:Mandate {id: $mandate})
+CALL (n0) {
+  OPTIONAL MATCH (n0)-[h:HAS_PRIORITY]->(pr:Priority)
+  WITH pr ORDER BY h.order, pr.name
+  RETURN collect(pr) AS priorities
+}
+CALL () {
+  MATCH (s:State)
+  WITH s ORDER BY s.name
+  RETURN collect(s) AS states
+}
+RETURN ${mapOf(entries)} AS value`,
+    nullMeansReference: true,
+  };
+}
+
+function matrixCell(
+  p: EntityPlanner,
+  cell: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  st: string,
+  pr: string,
+): string {
+  const links = (type: string) => {
+    const r = p.names.variable('r');
+    return { r, pattern: `(${st})-[${r}:${type}]->(${pr})` };
+  };
+  const entries: [string, string][] = [];
+  for (const [key, n] of p.selections.fields(cell, setsOf(nodes))) {
+    const name = n[0]!.name.value;
+    const field = cell.getFields()[name];
+    const counted = Object.values(CELL_LINKS).find((c) => c.count === name);
+    if (name === '__typename') entries.push([key, literal(cell.name)]);
+    else if (name === 'state')
+      entries.push([key, p.entity(st, getNamedType(field!.type), setsOf(n))]);
+    else if (name === 'priority')
+      entries.push([key, p.entity(pr, getNamedType(field!.type), setsOf(n))]);
+    else if (counted) {
+      const { pattern } = links(counted.type);
+      entries.push([key, `COUNT { ${pattern} }`]);
+    } else if (CELL_LINKS[name]) {
+      const { r, pattern } = links(CELL_LINKS[name].type);
+      const link = p.link(
+        { r, m: pr },
+        getNamedType(field!.type) as GraphQLObjectType,
+        setsOf(n),
+        CELL_LINKS[name].type,
+      );
+      // The order the resolvers sort them in: by the stored via and viaId.
+      entries.push([
+        key,
+        `COLLECT { MATCH ${pattern} WITH ${r} ORDER BY coalesce(toString(${r}.via), 'undefined') + '|' + coalesce(toString(${r}.viaId), 'undefined') RETURN ${link} }`,
+      ]);
+    } else if (name === 'grade') {
+      const { r, pattern } = links('PURSUES');
+      const c = p.names.variable('c');
+      // The best confidence among the links (the model lists them best first).
+      entries.push([
+        key,
+        outputValue(
+          `head([${c} IN ${literalList(p.confidences)} WHERE ${c} IN COLLECT { MATCH ${pattern} RETURN ${r}.confidence }])`,
+          field!.type,
+        ),
+      ]);
+    } else if (name === 'unverified') {
+      const { r, pattern } = links('PURSUES');
+      entries.push([
+        key,
+        `COUNT { ${pattern} } > 0 AND NOT EXISTS { MATCH ${pattern} WHERE coalesce(${r}.unverified, false) <> true }`,
+      ]);
+    } else throw new Unplannable(`${cell.name}.${name}`);
+  }
+  return mapOf(entries);
+}
+
+const literalList = (values: readonly string[]) => `[${values.map(literal).join(', ')}]`;
+
+/** The stored fields of the dataset version (api/dataset.cypher); null before any seed load. */
+const DATASET_FIELDS: Record<string, string> = {
+  filesChecksum: 'd.filesChecksum',
+  checksum: 'd.checksum',
+  seedVersion: 'd.seedVersion',
+  loadedAt: 'toString(d.loadedAt)',
+};
+
+function datasetRoot(def: Def, nodes: FieldNode[], p: EntityPlanner): RootStatement {
+  const type = getNamedType(def.type) as GraphQLObjectType;
+  const entries: [string, string][] = [];
+  for (const [key, n] of p.selections.fields(type, setsOf(nodes))) {
+    const name = n[0]!.name.value;
+    if (name === '__typename') entries.push([key, literal(type.name)]);
+    else if (DATASET_FIELDS[name]) entries.push([key, DATASET_FIELDS[name]]);
+    else throw new Unplannable(`${type.name}.${name}`);
+  }
+  return {
+    statement: `MATCH (d:Dataset {id: 'dataset'})\nRETURN ${mapOf(entries)} AS value`,
+    nullMeansReference: false,
   };
 }
