@@ -14,6 +14,7 @@
  * their intervals and the geometric mean.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, type EmbeddedNeo4jConfig } from '../src/config';
@@ -114,6 +115,9 @@ class Contestants {
       BENCH_NEO4J_URI: this.boltUri,
       BENCH_NEO4J_PASSWORD: this.password,
     };
+    // A server left on a contestant's port (an interrupted run) would answer
+    // in its place and be measured instead, its CPU not at all: refuse.
+    for (const [c, port] of Object.entries(this.ports)) await assertPortFree(c, port);
     const spawnNode = (
       c: Contestant,
       script: string,
@@ -145,6 +149,9 @@ class Contestants {
     );
     spawnNode('floor', 'dist/bench/contestants/floor-server.js', this.ports.floor);
     const deadline = Date.now() + 60_000;
+    const byContestant = new Map(
+      (['ours', 'neo4jGraphql', 'floor'] as const).map((c, i) => [c, this.children[i]!]),
+    );
     for (const [c, probe] of [
       ['ours', `http://127.0.0.1:${this.ports.ours}/readyz`],
       ['neo4jGraphql', `http://127.0.0.1:${this.ports.neo4jGraphql}/stats`],
@@ -155,6 +162,12 @@ class Contestants {
           (r) => r.ok,
           () => false,
         );
+        // A contestant that exited (its port taken, say) must not be stood in
+        // for by whatever answers on that port: a stale server from an
+        // interrupted run would be measured instead, and its CPU not at all.
+        const child = byContestant.get(c)!;
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`contestant ${c} exited before it was ready (see its output above)`);
         if (ok) break;
         if (Date.now() > deadline) throw new Error(`contestant ${c} did not come up`);
         await new Promise((r) => setTimeout(r, 300));
@@ -170,6 +183,21 @@ class Contestants {
       ),
     );
   }
+}
+
+/** Fails when something already listens on `port` (loopback). */
+function assertPortFree(contestant: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} for ${contestant} is in use: a server from an interrupted run? Stop it first`,
+        ),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 /** The request body each contestant gets for a scenario, with its per-contestant variables. */
