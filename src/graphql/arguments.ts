@@ -5,6 +5,7 @@ import type {
   RelationFilter,
   RelationshipFilter,
 } from './generated/resolvers-types';
+import type { EntityListShape } from './compile/entity-list';
 import type { WalkArgs } from './compile/prefetch';
 import { dateParam, decodeCursor, pageSize } from './model';
 
@@ -40,4 +41,41 @@ export function walkArgs(args: RelationArgs): WalkArgs {
       unverified: f.unverified ?? null,
     },
   };
+}
+
+/** The arguments of a label's top-level list. */
+export interface ListArgs {
+  filter?: InputMaybe<{
+    text?: InputMaybe<string>;
+    kinds?: InputMaybe<string[]>;
+    unverified?: InputMaybe<boolean>;
+  }>;
+  orderBy?: InputMaybe<string>;
+  first?: InputMaybe<number>;
+  after?: InputMaybe<string>;
+}
+
+/**
+ * A top-level list's arguments, checked: the filter values (null where not
+ * given), the shape they give the statement, the page size and the decoded
+ * cursor ('' for the first page). Shared by the resolvers and the planner.
+ */
+export function listArgs(args: ListArgs): {
+  values: { text: string | null; kinds: string[] | null; unverified: boolean | null };
+  shape: EntityListShape;
+  first: number;
+  after: string;
+} {
+  const values = {
+    text: args.filter?.text ? args.filter.text.toLowerCase() : null,
+    kinds: args.filter?.kinds ?? null,
+    unverified: args.filter?.unverified ?? null,
+  };
+  const shape: EntityListShape = {
+    text: values.text !== null,
+    kinds: values.kinds !== null,
+    unverified: values.unverified !== null,
+    orderBy: args.orderBy === 'CONNECTIONS' ? 'CONNECTIONS' : 'NAME',
+  };
+  return { values, shape, first: pageSize(args.first), after: decodeCursor(args.after) ?? '' };
 }

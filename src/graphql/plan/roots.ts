@@ -1,11 +1,12 @@
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { badInput } from '../../errors';
 import type { Model } from '../../model';
-import { listPage, listTotal, type EntityListShape } from '../compile/entity-list';
+import { listArgs, type ListArgs } from '../arguments';
+import { listPage, listTotal } from '../compile/entity-list';
 import { rootClause } from '../compile/roots';
 import { TIMELINE_SOURCES, timelineRows, type TimelineKind } from '../compile/timeline';
 import { lookups, type IdOrKey } from '../lookups';
-import { dateParam, decodeCursor, pageSize } from '../model';
+import { dateParam } from '../model';
 import { cursorExpression, literal, mapOf, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import { setsOf, Unplannable } from './selection';
@@ -88,30 +89,9 @@ RETURN [x0 IN collect({v: CASE WHEN n0 IS NULL THEN null ELSE ${map} END}) | x0.
   };
 }
 
-interface ListArgs {
-  filter?: { text?: string | null; kinds?: string[] | null; unverified?: boolean | null } | null;
-  orderBy?: string | null;
-  first?: number | null;
-  after?: string | null;
-}
-
 function listRoot(p: EntityPlanner, def: Def, nodes: FieldNode[], label: string): RootStatement {
-  const read = (variables: Variables) => {
-    const args = argumentsOf(def, nodes[0]!, variables) as ListArgs;
-    const values = {
-      text: args.filter?.text ? args.filter.text.toLowerCase() : null,
-      kinds: args.filter?.kinds ?? null,
-      unverified: args.filter?.unverified ?? null,
-    };
-    const shape: EntityListShape = {
-      text: values.text !== null,
-      kinds: values.kinds !== null,
-      unverified: values.unverified !== null,
-      orderBy: args.orderBy === 'CONNECTIONS' ? 'CONNECTIONS' : 'NAME',
-    };
-    const first = pageSize(args.first);
-    return { shape, values, first, after: decodeCursor(args.after) ?? '' };
-  };
+  const read = (variables: Variables) =>
+    listArgs(argumentsOf(def, nodes[0]!, variables) as ListArgs);
   const { shape } = p.read(() => read(p.planVariables));
   p.writers.push((variables, out) => {
     const a = read(variables);

@@ -15,11 +15,11 @@ import {
 } from '../prefetch';
 import { lookups, type IdOrKey } from '../lookups';
 import { lookupKey } from '../lookup-key';
-import { walkArgs } from '../arguments';
+import { listArgs, walkArgs, type ListArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
 import { closestProjects, projectNotFound } from '../closest-projects';
-import { entityListStatement, type EntityListShape } from '../compile/entity-list';
+import { entityListStatement } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
 import {
   TIMELINE_SOURCES,
@@ -28,8 +28,6 @@ import {
 } from '../compile/timeline';
 import { ENUM_VALUES } from '../generated/boundary';
 import type {
-  EntityFilter,
-  EntityOrder,
   InputMaybe,
   QueryResolvers,
   Resolvers,
@@ -37,7 +35,6 @@ import type {
 } from '../generated/resolvers-types';
 import {
   dateParam,
-  decodeCursor,
   encodeCursor,
   pageSize,
   sourceRefs,
@@ -115,13 +112,6 @@ const timelineOf = (kinds: readonly string[], byState: boolean) => {
   );
 };
 
-interface ListArgs {
-  filter?: InputMaybe<EntityFilter & { kinds?: InputMaybe<string[]> }>;
-  orderBy?: InputMaybe<EntityOrder>;
-  first?: InputMaybe<number>;
-  after?: InputMaybe<string>;
-}
-
 /** The top-level list of each label, from the model's plurals. */
 function listResolvers(model: Model, withPrefetch: boolean): Record<string, unknown> {
   const lists: Record<string, unknown> = {};
@@ -132,18 +122,7 @@ function listResolvers(model: Model, withPrefetch: boolean): Record<string, unkn
       ctx: GraphQLContext,
       info: GraphQLResolveInfo,
     ) => {
-      const first = pageSize(args.first);
-      const values = {
-        text: args.filter?.text ? args.filter.text.toLowerCase() : null,
-        kinds: args.filter?.kinds ?? null,
-        unverified: args.filter?.unverified ?? null,
-      };
-      const shape: EntityListShape = {
-        text: values.text !== null,
-        kinds: values.kinds !== null,
-        unverified: values.unverified !== null,
-        orderBy: args.orderBy === 'CONNECTIONS' ? 'CONNECTIONS' : 'NAME',
-      };
+      const { first, values, shape, after } = listArgs(args);
       // With prefetch on, the page and every relationship field under it are one statement.
       const pre = withPrefetch ? compileAt(info, model, walkArgs, IN_CONNECTION) : null;
       const statement = pre
@@ -152,7 +131,7 @@ function listResolvers(model: Model, withPrefetch: boolean): Record<string, unkn
       const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
       const [row] = await ctx.db.read<{ total: number; page: (EntityRow & { key: string })[] }>(
         statement,
-        { ...pre?.params, ...given, after: decodeCursor(args.after) ?? '', limit: first + 1 },
+        { ...pre?.params, ...given, after, limit: first + 1 },
         { operation: `Query.${spec.plural}` },
       );
       const page = row?.page ?? [];
