@@ -147,6 +147,9 @@ export function cachedPlan(
     variables: Variables;
   },
 ): Plan {
+  // Without a document key (no hash, no text) a plan is made for this request only.
+  if (!request.documentKey)
+    return plan(schema, model, request.document, request.operationName, request.variables);
   const key = `${request.documentKey}\0${request.operationName ?? ''}\0${signature(request.variables)}`;
   const hit = cache.get(key);
   if (hit) return hit;
