@@ -48,5 +48,4 @@ CALL (kept) {
   WITH a, r, b ORDER BY a.id, type(r), b.id
   RETURN collect(r) AS relationships
 }
-RETURN [n IN kept | {labels: labels(n), props: properties(n)}] AS nodes,
-       [r IN relationships | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels
+RETURN kept AS nodes, relationships AS rels

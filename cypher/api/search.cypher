@@ -16,6 +16,6 @@ CALL () {
 }
 WITH node, max(exact) AS exact, max(score) AS score
 WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-RETURN labels(node) AS labels, properties(node) AS props, score
-ORDER BY exact DESC, score DESC, props.id
+RETURN node, score
+ORDER BY exact DESC, score DESC, node.id
 LIMIT $limit

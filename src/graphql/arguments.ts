@@ -7,6 +7,8 @@ import type {
 } from './generated/resolvers-types';
 import type { EntityListShape } from './compile/entity-list';
 import type { WalkArgs } from './compile/prefetch';
+import type { RelationSpec } from './compile/relation-page';
+import { badInput } from '../errors';
 import { dateParam, decodeCursor, pageSize } from './model';
 
 /** The arguments of every relationship connection field. */
@@ -78,4 +80,23 @@ export function listArgs(args: ListArgs): {
     orderBy: args.orderBy === 'CONNECTIONS' ? 'CONNECTIONS' : 'NAME',
   };
   return { values, shape, first: pageSize(args.first), after: decodeCursor(args.after) ?? '' };
+}
+
+/**
+ * What the generic relationships field walks: the types the filter names
+ * (null: any) and its direction (null: both). An empty list of types would
+ * match nothing and is refused as the client's mistake rather than answered
+ * empty, since it is most likely a filter built from an empty selection.
+ * Repeats and order do not matter.
+ */
+export function anyRelationSpec(args: RelationArgs): RelationSpec {
+  const types = args.filter?.types;
+  if (types?.length === 0)
+    throw badInput('filter.types must name at least one relationship type; omit it for every type');
+  const direction = args.filter?.direction;
+  return {
+    types: types == null ? null : [...new Set(types)].sort(),
+    direction: direction ? (direction === 'OUT' ? 'out' : 'in') : null,
+    labels: null,
+  };
 }

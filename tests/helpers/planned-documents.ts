@@ -156,3 +156,109 @@ for (const [name, args] of [
   ['first 0 with a state', '(state: "state:LT", first: 0)'],
 ] as const)
   documents.push([`timeline: ${name}`, `{ timeline${args} { ${TIMELINE_ENTRY} } }`, {}]);
+
+// A step's relationship as each type shows it: the shared fields, a type's
+// own through a fragment, and __typename (its own branch per type).
+const STEP = `__typename startId endId relationship { __typename type direction derived confidence unverified note periodKnown period { from fromPrecision to toPrecision } sources { quote source { id } } node { id label } ... on MemberOfLink { role } ... on PursuesLink { rule ${EVIDENCE} } }`;
+const GRAPH_NODE = '__typename id label name ... on State { isoCode }';
+for (const [name, args] of [
+  ['the default depth', '(id: "state:LT")'],
+  ['depth 2, cut short', '(id: "org:cbss", depth: 2, limit: 40)'],
+  ['depth 3', '(id: "project:promise-1", depth: 3, limit: 200)'],
+  ['as of a date', '(id: "state:DK", depth: 2, asOf: "2015-06-01")'],
+  [
+    'as of a date, dated only',
+    '(id: "state:DK", depth: 2, asOf: "2015-06-01", includeUndated: false)',
+  ],
+] as const)
+  documents.push([
+    `neighbourhood: ${name}`,
+    `{ neighbourhood${args} { __typename truncated nodes { ${GRAPH_NODE} } steps { ${STEP} } } }`,
+    {},
+  ]);
+for (const [name, args] of [
+  ['two entities', '(from: "state:LT", to: "project:promise-2")'],
+  [
+    'through derived links, several paths',
+    '(from: "state:DK", to: "priority:2017-alternative-care", includeDerived: true, limit: 10)',
+  ],
+  ['no path within the bound', '(from: "state:IS", to: "project:promise-2", maxHops: 1)'],
+  ['an entity to itself', '(from: "state:LT", to: "state:LT")'],
+] as const)
+  documents.push([
+    `path: ${name}`,
+    `{ path${args} { __typename length nodes { ${GRAPH_NODE} } steps { ${STEP} } } }`,
+    {},
+  ]);
+for (const [name, query, variables] of [
+  [
+    'one word',
+    'query($t: String!) { search(text: $t) { __typename score node { __typename id label name } } }',
+    { t: 'barnahus' },
+  ],
+  [
+    'an exact acronym first',
+    '{ search(text: "promise", first: 5) { score node { id ... on Project { acronym } } } }',
+    {},
+  ],
+  [
+    'a phrase, by label',
+    'query($l: [Label!]) { search(text: "child protection", labels: $l, first: 50) { score node { id label } } }',
+    { l: ['PROJECT', 'OUTPUT'] },
+  ],
+  ['nothing found', '{ search(text: "zzzqqqxx") { score } }', {}],
+] as const)
+  documents.push([`search: ${name}`, query, variables]);
+documents.push(
+  [
+    'counts, every field',
+    '{ counts { __typename labels { __typename label count } relationships { __typename type count } } }',
+    {},
+  ],
+  [
+    'data quality, every field',
+    '{ dataQuality { __typename unsourcedNodes unsourcedRelationships missingSourceCitations unverifiedNodes unverifiedRelationships pursuesOutsideMandate membershipOutlastsState periodDisagreesWithRelationship overlappingMandates generalKnowledgeNotUnverified sourcesByKind { __typename kind count } } }',
+    {},
+  ],
+);
+
+// The generic relationships field: every type and direction, or those its
+// filter names, each edge as its type's own object.
+const ANY_EDGE = `__typename cursor ${COMMON} node { __typename id label } ... on MemberOfEdge { role } ... on PursuesEdge { rule } ... on HeldPresidencyIncomingEdge { __typename }`;
+for (const [name, args] of [
+  ['every type, both ways', '(first: 100)'],
+  [
+    'some types, out',
+    '(filter: { types: [MEMBER_OF, HELD_PRESIDENCY, MEMBER_OF], direction: OUT })',
+  ],
+  ['in, by name', '(filter: { direction: IN }, orderBy: NAME, first: 30)'],
+  ['latest first, as of a date', '(filter: { asOf: "2019-01-01" }, orderBy: LATEST)'],
+  [
+    'by id, a text and dated only',
+    '(filter: { text: "a", overlaps: { from: "2010-01-01" }, includeUndated: false }, orderBy: ID)',
+  ],
+] as const)
+  documents.push([
+    `relationships: ${name}`,
+    `{ states(first: 20) { edges { node { id relationships${args} { __typename totalCount pageInfo { hasNextPage endCursor } edges { ${ANY_EDGE} } } } } } }`,
+    {},
+  ]);
+documents.push([
+  'relationships of an entity of each label, two levels',
+  `{ nodes(ids: ["org:cbss", "project:promise-2", "priority:2020-protection-support-justice", "mandate:2020-2025"]) { id relationships(first: 5) { totalCount edges { type direction node { id relationships(first: 3, filter: { direction: OUT }) { totalCount edges { cursor type node { id } } } } } } } }`,
+  {},
+]);
+
+// The entities citing each source (a page by id, and a page past a cursor).
+documents.push(
+  [
+    'Source.citedBy: a page of each source',
+    '{ sources(first: 40) { edges { node { id citedBy(first: 5) { __typename totalCount pageInfo { __typename hasNextPage endCursor } edges { __typename cursor node { __typename id label ... on Project { acronym } } } } } } } }',
+    {},
+  ],
+  [
+    'Source.citedBy: past a cursor',
+    'query($after: String) { sources(first: 5) { edges { node { id citedBy(first: 2, after: $after) { totalCount edges { cursor node { id } } } } } } }',
+    { after: Buffer.from('k:org:cbss', 'utf8').toString('base64url') },
+  ],
+);

@@ -15,7 +15,6 @@ MATCH (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[rs*..${wholeNumber(maxHops, 1, 8)}]-(b))
 WHERE all(r IN rs WHERE $includeDerived OR coalesce(r.origin, '') <> 'derived')
 WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
-RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
-       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels
+RETURN nodes(p) AS nodes, relationships(p) AS rels
 LIMIT $limit`;
 }

@@ -94,8 +94,9 @@ export function plannedExecutionPlugin(
               return out;
             });
             for (let i = 0; i < roots.length; i += 1) {
-              // A null the reference path explains (NOT_FOUND with the closest names).
-              if (values[i] === null && roots[i]!.nullMeansReference) {
+              // A null the reference path explains (NOT_FOUND with the closest
+              // names), or one a non-null field cannot take: graphql-js says why.
+              if (values[i] === null && (roots[i]!.nullMeansReference || roots[i]!.nonNull)) {
                 counters.reference += 1;
                 return null;
               }

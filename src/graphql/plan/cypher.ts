@@ -22,6 +22,35 @@ export class Names {
     this.counter += 1;
     return `${prefix}${this.counter}`;
   }
+
+  /**
+   * Builds one alternative per item (a CASE branch per type) from the same
+   * counter, so alternatives that select alike read alike and share a
+   * branch; their variables are local to each branch. Names given later
+   * follow all of them.
+   */
+  /** Where the counter stands (a built expression's names end there). */
+  get position(): number {
+    return this.counter;
+  }
+
+  /** Moves past names an earlier, identical build gave out (a memoised expression). */
+  skipTo(position: number): void {
+    this.counter = Math.max(this.counter, position);
+  }
+
+  alike<T, R>(items: readonly T[], build: (item: T) => R): R[] {
+    const start = this.counter;
+    let end = start;
+    const out = items.map((item) => {
+      this.counter = start;
+      const built = build(item);
+      end = Math.max(end, this.counter);
+      return built;
+    });
+    this.counter = end;
+    return out;
+  }
 }
 
 /** A string literal (only for names from the schema and the model, never user values). */

@@ -2,8 +2,10 @@ import {
   getNamedType,
   isAbstractType,
   isEnumType,
+  isObjectType,
   type FieldNode,
   type GraphQLField,
+  type GraphQLInterfaceType,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -11,8 +13,10 @@ import {
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { farLabelFilter, type FieldSpec, type Model } from '../../model';
-import { walkArgs } from '../arguments';
+import { decodeCursor, pageSize } from '../model';
+import { anyRelationSpec, walkArgs, type RelationArgs } from '../arguments';
 import { labelExpression } from '../compile/identifiers';
+import { edgeTypeName, linkTypeName } from '../naming';
 import {
   countOf,
   cursorOf,
@@ -29,6 +33,9 @@ import {
 } from '../compile/relation-page';
 import { cursorExpression, enumName, literal, mapOf, Names, outputValue, whereOf } from './cypher';
 import { Selections, setsOf, Unplannable } from './selection';
+
+/** Where an abstract edge's __typename goes, filled in once its branches are known (anyEdge). */
+const TYPENAME = '\u0000typename\u0000';
 
 /** Request variables. */
 export type Variables = Record<string, unknown>;
@@ -89,16 +96,60 @@ export class EntityPlanner {
     return this.variables;
   }
 
-  /** The map of an entity in `v` at a position of type `type`. */
+  /**
+   * The map of an entity in `v` at a position of type `type`. Memoised:
+   * the same selection at the same position from the same counter is the
+   * same text (alternatives of abstract positions repeat far ends often:
+   * without it a nested generic field is planned once per type per level).
+   */
   entity(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): string {
+    const key = `${v}\u0000${type.name}\u0000${this.names.position}\u0000${sets.map((x) => this.idOf(x)).join(',')}`;
+    const hit = this.built.get(key);
+    if (hit) {
+      this.names.skipTo(hit.end);
+      return hit.text;
+    }
+    const text = this.entityMap(v, type, sets);
+    this.built.set(key, { text, end: this.names.position });
+    return text;
+  }
+
+  private readonly built = new Map<string, { text: string; end: number }>();
+  private readonly ids = new WeakMap<object, number>();
+  private readonly paramPrefixes = new Set<string>();
+
+  /** A stable number for a selection set or field node of this document. */
+  private idOf(node: object): number {
+    let id = this.ids.get(node);
+    if (id === undefined) {
+      id = this.nextId += 1;
+      this.ids.set(node, id);
+    }
+    return id;
+  }
+
+  private nextId = 0;
+
+  /**
+   * The parameter prefix of a field with arguments: by its field node, so
+   * alternatives that share the node (a CASE branch per type) share the
+   * parameters (their values come from the node alone), and nodes that
+   * differ never share them. Returns whether its writer is still to register.
+   */
+  private paramPrefix(node: FieldNode): { prefix: string; first: boolean } {
+    const prefix = `f${this.idOf(node)}_`;
+    const first = !this.paramPrefixes.has(prefix);
+    this.paramPrefixes.add(prefix);
+    return { prefix, first };
+  }
+
+  private entityMap(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): string {
     const possible = this.selections.possible(type);
     if (!isAbstractType(type)) return this.objectMap(v, possible[0]!, sets, false);
     // Types that select the same fields share one map (typically: all but the fragments' own).
     const groups = new Map<string, string[]>();
-    for (const t of possible) {
-      const text = this.objectMap(v, t, sets, true);
-      groups.set(text, [...(groups.get(text) ?? []), t.name]);
-    }
+    const texts = this.names.alike(possible, (t) => this.objectMap(v, t, sets, true));
+    possible.forEach((t, i) => groups.set(texts[i]!, [...(groups.get(texts[i]!) ?? []), t.name]));
     if (groups.size === 1) return [...groups.keys()][0]!;
     const branches = [...groups].map(
       ([text, labels]) => `WHEN ${labelExpression(v, labels)} THEN ${text}`,
@@ -126,9 +177,11 @@ export class EntityPlanner {
       const relation = spec.fields[name];
       entries.push([
         key,
-        relation
-          ? this.relation(v, t, nodes, relation)
-          : this.entityField(v, t, name, def, nodes, abstract),
+        relation || name === 'relationships'
+          ? this.relation(v, t, nodes, relation ?? null)
+          : name === 'citedBy' && t.name === 'Source'
+            ? this.citedBy(v, t, nodes)
+            : this.entityField(v, t, name, def, nodes, abstract),
       ]);
     }
     return mapOf(entries);
@@ -200,60 +253,79 @@ export class EntityPlanner {
     return `head(COLLECT { MATCH (${s}:Entity {id: ${id}}) RETURN ${this.entity(s, type, setsOf(nodes))} })`;
   }
 
-  /** A relationship field: a page of finished edges (a connection), or one link. */
+  /**
+   * A relationship field: a page of finished edges (a connection), or one
+   * link. `field` null is the generic relationships field: its types and
+   * direction come from its filter (arguments.ts anyRelationSpec), so they
+   * are part of the statement's shape.
+   */
   private relation(
     v: string,
     parent: GraphQLObjectType,
     nodes: FieldNode[],
-    field: FieldSpec,
+    field: FieldSpec | null,
   ): string {
     const def = parent.getFields()[nodes[0]!.name.value]!;
-    const many = field.cardinality !== 'one';
-    const prefix = `${this.names.variable('f')}_`;
+    const many = field === null || field.cardinality !== 'one';
+    const { prefix, first: register } = this.paramPrefix(nodes[0]!);
     const names: WalkNames = {
       p: v,
       r: this.names.variable('r'),
       m: this.names.variable('m'),
       param: prefix,
     };
-    const spec: RelationSpec = {
-      types: [field.relationship],
-      direction: field.direction,
-      labels: farLabelFilter(this.model, field),
+    const walk = (variables: Variables) => {
+      const a = argumentsOf(def, nodes[0]!, variables) as RelationArgs;
+      const spec: RelationSpec = field
+        ? {
+            types: [field.relationship],
+            direction: field.direction,
+            labels: farLabelFilter(this.model, field),
+          }
+        : anyRelationSpec(a);
+      return { ...walkArgs(a), spec };
     };
-    const walk = (variables: Variables) =>
-      walkArgs(argumentsOf(def, nodes[0]!, variables) as Parameters<typeof walkArgs>[0]);
     const args = this.read(() => walk(this.variables));
+    const { spec } = args;
     const shape = shapeOf(args.filters, many ? args.orderBy : 'ID');
-    this.writers.push((variables, out) => {
-      const a = walk(variables);
-      for (const [k, value] of Object.entries(a.filters))
-        if (value != null && !SHAPE_ONLY.has(k)) out[`${prefix}${k}`] = value;
-      const first = many ? a.first : 1;
-      out[`${prefix}after`] = a.after ?? '';
-      out[`${prefix}first`] = first;
-      // A page reads one row more to tell whether more follow; a link reads one.
-      out[`${prefix}limit`] = many ? first + 1 : 1;
-      return JSON.stringify(shapeOf(a.filters, many ? a.orderBy : 'ID'));
-    });
+    if (register)
+      this.writers.push((variables, out) => {
+        const a = walk(variables);
+        for (const [k, value] of Object.entries(a.filters))
+          if (value != null && !SHAPE_ONLY.has(k)) out[`${prefix}${k}`] = value;
+        const first = many ? a.first : 1;
+        out[`${prefix}after`] = a.after ?? '';
+        out[`${prefix}first`] = first;
+        // A page reads one row more to tell whether more follow; a link reads one.
+        out[`${prefix}limit`] = many ? first + 1 : 1;
+        return JSON.stringify([shapeOf(a.filters, many ? a.orderBy : 'ID'), field ? null : a.spec]);
+      });
 
     const { r, m } = names;
     const k = this.names.variable('k');
     const after = `$${prefix}after`;
     const limit = `$${prefix}limit`;
     const stored = indexedKey(spec, shape);
+    const match = `MATCH ${walkPattern(spec, names)}${whereOf(walkConditionList(spec, shape, names))}`;
+    // Both directions: a self-loop matches twice (relation-page.ts does the same).
+    const distinct = spec.direction === null ? `\n  WITH DISTINCT ${r}, ${m}` : '';
     // The page: a seek on the stored key where one serves it, else the
     // key computed per related row (pages with filters or by NAME / LATEST).
     const page = stored
       ? `${seekPattern(spec, stored, names, after)}
   WITH ${r}, ${m} ORDER BY ${r}.${stored} LIMIT ${limit}
   WITH ${r}, ${m}, ${cursorOf(stored, names)} AS ${k}`
-      : `MATCH ${walkPattern(spec, names)}${whereOf(walkConditionList(spec, shape, names))}
+      : `${match}${distinct}
   WITH ${r}, ${m}, ${keyExpression(shape.orderBy, names)} AS ${k}
   WHERE ${k} > ${after}
   WITH ${r}, ${m}, ${k} ORDER BY ${k} LIMIT ${limit}`;
-    const edge = (type: GraphQLObjectType, sets: readonly SelectionSetNode[]) =>
-      this.edgeMap(names, k, type, sets, field);
+    const edge = (
+      type: GraphQLObjectType | GraphQLInterfaceType,
+      sets: readonly SelectionSetNode[],
+    ) =>
+      field
+        ? this.edgeMap(names, k, type as GraphQLObjectType, sets, field)
+        : this.anyEdge(names, k, type, sets, `startNode(${r}) = ${v}`, edgeTypeName, spec);
 
     const returned = getNamedType(def.type) as GraphQLObjectType;
     if (!many) return `head(COLLECT {\n  ${page}\n  RETURN ${edge(returned, setsOf(nodes))}\n})`;
@@ -261,8 +333,68 @@ export class EntityPlanner {
     const count =
       oneTypeUnfiltered(spec, shape) && !spec.labels
         ? countOf(spec, shape, names)
-        : `COUNT { MATCH ${walkPattern(spec, names)}${whereOf(walkConditionList(spec, shape, names))} }`;
+        : `COUNT { ${match}${distinct ? ` RETURN DISTINCT ${r}` : ''} }`;
     return this.connection(returned, nodes, { page, k, first: `$${prefix}first`, count, edge });
+  }
+
+  /**
+   * The entities that cite a source (api/source-cited-by.cypher): by id,
+   * the id their keyset key. Provenance is stored as id lists on each fact,
+   * so this reads every entity's list (a CITES relationship would index it).
+   */
+  private citedBy(v: string, parent: GraphQLObjectType, nodes: FieldNode[]): string {
+    const def = parent.getFields()[nodes[0]!.name.value]!;
+    const { prefix, first: register } = this.paramPrefix(nodes[0]!);
+    const read = (variables: Variables) => {
+      const a = argumentsOf(def, nodes[0]!, variables) as {
+        first?: number | null;
+        after?: string | null;
+      };
+      return { first: pageSize(a.first), after: decodeCursor(a.after) ?? '' };
+    };
+    this.read(() => read(this.variables));
+    if (register)
+      this.writers.push((variables, out) => {
+        const a = read(variables);
+        out[`${prefix}after`] = a.after;
+        out[`${prefix}first`] = a.first;
+        out[`${prefix}limit`] = a.first + 1;
+        return '';
+      });
+    const c = this.names.variable('c');
+    const k = this.names.variable('k');
+    const match = `MATCH (${c}:Entity) WHERE ${v}.id IN ${c}.sourceIds AND ${c}.id <> ${v}.id`;
+    const page = `${match}
+  WITH ${c}, ${c}.id AS ${k}
+  WHERE ${k} > $${prefix}after
+  WITH ${c}, ${k} ORDER BY ${k} LIMIT $${prefix}limit`;
+    return this.connection(getNamedType(def.type) as GraphQLObjectType, nodes, {
+      page,
+      k,
+      first: `$${prefix}first`,
+      count: `COUNT { ${match} }`,
+      edge: (edgeType, sets) => this.entityEdge(edgeType, sets, c, k),
+    });
+  }
+
+  /** An edge of a page of entities: its cursor from the keyset key `k`, its node in `v`. */
+  entityEdge(
+    edgeType: GraphQLObjectType | GraphQLInterfaceType,
+    sets: readonly SelectionSetNode[],
+    v: string,
+    k: string,
+  ): string {
+    const type = this.selections.possible(edgeType)[0]!;
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(type, sets)) {
+      const field = n[0]!.name.value;
+      if (field === '__typename') entries.push([key, literal(type.name)]);
+      else if (field === 'cursor') entries.push([key, cursorExpression(k)]);
+      else if (field === 'node')
+        entries.push([key, this.entity(v, getNamedType(type.getFields().node!.type), setsOf(n))]);
+      else throw new Unplannable(`${type.name}.${field}`);
+    }
+    return mapOf(entries);
   }
 
   /**
@@ -279,7 +411,11 @@ export class EntityPlanner {
       k: string;
       first: string;
       count: string;
-      edge: (type: GraphQLObjectType, sets: readonly SelectionSetNode[]) => string;
+      /** The edge map; `type` is the edges' type, abstract for the generic relationships field. */
+      edge: (
+        type: GraphQLObjectType | GraphQLInterfaceType,
+        sets: readonly SelectionSetNode[],
+      ) => string;
     },
   ): string {
     const rows = this.names.variable('rows');
@@ -294,11 +430,13 @@ export class EntityPlanner {
       if (name === '__typename') entries.push([key, literal(returned.name)]);
       else if (name === 'totalCount') entries.push([key, c.count]);
       else if (name === 'edges') {
-        const edgeType = this.selections.objectField(returned, 'edges');
+        const edgeType = getNamedType(returned.getFields().edges!.type) as
+          GraphQLObjectType | GraphQLInterfaceType;
         const column = `e${rowEntries.length}`;
         rowEntries.push([column, c.edge(edgeType, setsOf(n))]);
         needsRows = true;
-        if (this.selects(edgeType, n, 'cursor')) needsKey = true;
+        if (this.selections.possible(edgeType).some((t) => this.selects(t, n, 'cursor')))
+          needsKey = true;
         entries.push([key, `[${x} IN ${rows}[0..${first}] | ${x}.${column}]`]);
       } else if (name === 'pageInfo') {
         needsRows = true;
@@ -350,25 +488,125 @@ export class EntityPlanner {
     return this.edgeMap({ p: '', param: '', ...names }, '', type, sets, field);
   }
 
+  /**
+   * A relationship in `r` seen from its start, `m` its end, at a position
+   * of the Relationship interface (a path or subgraph step): each type is
+   * its own link object (resolvers' linkOrEdgeTypeOf).
+   */
+  anyLink(names: { r: string; m: string }, sets: readonly SelectionSetNode[]): string {
+    const type = this.selections.schema.getType('Relationship') as GraphQLInterfaceType;
+    // Seen from its start: the out direction's link types only.
+    const outLink = (t: string, d: 'out' | 'in') => (d === 'out' ? linkTypeName(t, d) : '');
+    return this.anyEdge({ p: '', param: '', ...names }, '', type, sets, 'true', outLink);
+  }
+
+  /**
+   * A relationship of any type at a position of an abstract relationship
+   * type: the object type of its type and direction (`out` tells the
+   * direction), named by `objectName`. What every type shares, type and
+   * direction included, is read from the relationship itself, so types
+   * selected alike share one map; a fragment on some types gives them a
+   * branch of their own.
+   */
+  private anyEdge(
+    names: WalkNames,
+    k: string,
+    abstract: GraphQLObjectType | GraphQLInterfaceType,
+    sets: readonly SelectionSetNode[],
+    out: string,
+    objectName: (type: string, direction: 'out' | 'in') => string,
+    walked: RelationSpec = { types: null, direction: null, labels: null },
+  ): string {
+    const possible = new Set(this.selections.possible(abstract).map((t) => t.name));
+    const typeNames: [string, string][] = [];
+    // Entries (as text) → the types they serve, per direction.
+    const groups = new Map<string, { entries: [string, string][]; out: string[]; in: string[] }>();
+    const candidates: { object: GraphQLObjectType; field: FieldSpec }[] = [];
+    for (const relationship of walked.types ?? Object.keys(this.model.relationships))
+      for (const direction of ['out', 'in'] as const) {
+        const name = objectName(relationship, direction);
+        const object = this.selections.schema.getType(name);
+        if (!isObjectType(object) || !possible.has(name)) continue;
+        if (walked.direction !== null && walked.direction !== direction) continue;
+        typeNames.push([`${relationship}|${direction === 'out' ? 'OUT' : 'IN'}`, literal(name)]);
+        candidates.push({ object, field: { relationship, direction, description: '' } });
+      }
+    const built = this.names.alike(candidates, ({ object, field }) =>
+      this.edgeEntries(names, k, object, sets, field, { out }),
+    );
+    candidates.forEach(({ field }, i) => {
+      const entries = built[i]!;
+      const text = JSON.stringify(entries);
+      const group = groups.get(text) ?? { entries, out: [], in: [] };
+      group[field.direction].push(field.relationship);
+      groups.set(text, group);
+    });
+    const typename = `${mapOf(typeNames)}[type(${names.r}) + '|' + CASE WHEN ${out} THEN 'OUT' ELSE 'IN' END]`;
+    const fill = (entries: [string, string][]) =>
+      entries.map(([key, text]): [string, string] => [key, text === TYPENAME ? typename : text]);
+    // What every type shows alike is written once; what some types add
+    // (a fragment's fields) is merged in by type, the group serving the
+    // most types as the ELSE. Key order is restored from the document.
+    const ordered = [...groups.values()].sort(
+      (a, b) => b.out.length + b.in.length - (a.out.length + a.in.length),
+    );
+    if (ordered.length === 0) throw new Unplannable(`${abstract.name} has no type here`);
+    const shared = ordered[0]!.entries.filter(([key, text]) =>
+      ordered.every((g) => g.entries.some(([k2, t2]) => k2 === key && t2 === text)),
+    );
+    const own = (g: (typeof ordered)[number]) =>
+      g.entries.filter(([key]) => !shared.some(([k2]) => k2 === key));
+    if (ordered.every((g) => own(g).length === 0)) return mapOf(fill(shared));
+    const isType = (types: string[]) => `type(${names.r}) IN [${types.map(literal).join(', ')}]`;
+    const when = ({ out: o, in: i }: { out: string[]; in: string[] }) => {
+      const both = o.filter((t) => i.includes(t));
+      const outOnly = o.filter((t) => !both.includes(t));
+      const inOnly = i.filter((t) => !both.includes(t));
+      return [
+        both.length && isType(both),
+        outOnly.length && `(${isType(outOnly)} AND ${out})`,
+        inOnly.length && `(${isType(inOnly)} AND NOT (${out}))`,
+      ]
+        .filter(Boolean)
+        .join(' OR ');
+    };
+    const branches = ordered.slice(1).map((g) => `WHEN ${when(g)} THEN ${mapOf(fill(own(g)))}`);
+    return `apoc.map.merge(${mapOf(fill(shared))}, CASE ${branches.join(' ')} ELSE ${mapOf(fill(own(ordered[0]!)))} END)`;
+  }
+
   /** An edge of a page or a single link, as the API shows a relationship from the asking end. */
   private edgeMap(
-    { r, m }: WalkNames,
+    names: WalkNames,
     k: string,
     type: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
     field: FieldSpec,
   ): string {
+    return mapOf(this.edgeEntries(names, k, type, sets, field));
+  }
+
+  private edgeEntries(
+    { r, m }: WalkNames,
+    k: string,
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    field: FieldSpec,
+    any?: { out: string },
+  ): [string, string][] {
     const rel = this.model.relationships[field.relationship];
     if (!rel) throw new Unplannable(`${field.relationship} is not in the model`);
     const entries: [string, string][] = [];
     for (const [key, nodes] of this.selections.fields(type, sets)) {
       const name = nodes[0]!.name.value;
       const def = type.getFields()[name];
-      if (name === '__typename') entries.push([key, literal(type.name)]);
+      if (name === '__typename') entries.push([key, any ? TYPENAME : literal(type.name)]);
       else if (!def) throw new Unplannable(`${type.name}.${name} is not in the schema`);
+      else if (any && name === 'type') entries.push([key, outputValue(`type(${r})`, def.type)]);
+      else if (any && name === 'direction')
+        entries.push([key, `CASE WHEN ${any.out} THEN 'OUT' ELSE 'IN' END`]);
       else entries.push([key, this.edgeField(r, m, k, type, name, def, nodes, field, rel)]);
     }
-    return mapOf(entries);
+    return entries;
   }
 
   private edgeField(

@@ -7,8 +7,9 @@ import { rootClause } from '../compile/roots';
 import { TIMELINE_SOURCES, timelineRows, type TimelineKind } from '../compile/timeline';
 import { lookups, type IdOrKey } from '../lookups';
 import { dateParam } from '../model';
-import { cursorExpression, literal, mapOf, outputValue } from './cypher';
+import { literal, mapOf, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
+import { countsRoot, dataQualityRoot, neighbourhoodRoot, pathRoot, searchRoot } from './reads';
 import { setsOf, Unplannable } from './selection';
 
 /** One root field's statement: it returns one row whose `value` is the field's response. */
@@ -41,6 +42,11 @@ export function planRoot(
   if (name === 'timeline') return timelineRoot(p, def, nodes);
   if (name === 'priorityMatrix') return matrixRoot(p, def, nodes);
   if (name === 'dataset') return datasetRoot(def, nodes, p);
+  if (name === 'search') return searchRoot(p, def, nodes);
+  if (name === 'neighbourhood') return neighbourhoodRoot(p, def, nodes);
+  if (name === 'path') return pathRoot(p, def, nodes);
+  if (name === 'counts') return countsRoot(p, def, nodes);
+  if (name === 'dataQuality') return dataQualityRoot(p, def, nodes);
   const label = Object.entries(model.labels).find(([, spec]) => spec.plural === name)?.[0];
   if (label) return listRoot(p, def, nodes, label);
   throw new Unplannable(`Query.${name} is answered by its resolver`);
@@ -105,17 +111,7 @@ function listRoot(p: EntityPlanner, def: Def, nodes: FieldNode[], label: string)
     k: 'key',
     first: '$first',
     count: 'total',
-    edge: (type, sets) =>
-      mapOf(
-        [...p.selections.fields(type, sets)].map(([key, n]) => {
-          const field = n[0]!.name.value;
-          if (field === '__typename') return [key, literal(type.name)];
-          if (field === 'cursor') return [key, cursorExpression('key')];
-          if (field === 'node')
-            return [key, p.entity('n0', getNamedType(type.getFields().node!.type), setsOf(n))];
-          throw new Unplannable(`${type.name}.${field}`);
-        }),
-      ),
+    edge: (edgeType, sets) => p.entityEdge(edgeType, sets, 'n0', 'key'),
   });
   const total = p.selects(returned, nodes, 'totalCount') ? `${listTotal(label, shape)}\n` : '';
   return { statement: `${total}RETURN ${value} AS value`, nullMeansReference: false };

@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { farLabelFilter, type FieldSpec, type Model } from '../../model';
-import { AppError, badInput, ErrorCode } from '../../errors';
+import { AppError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { evidenceOf } from '../evidence';
 import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../generated/boundary';
@@ -19,7 +19,7 @@ import type {
   Resolvers,
   SourceRefResolvers,
 } from '../generated/resolvers-types';
-import { walkArgs, type RelationArgs } from '../arguments';
+import { anyRelationSpec, walkArgs, type RelationArgs } from '../arguments';
 import type { RelationQuery } from '../loaders';
 import { prefetched } from '../prefetch';
 import {
@@ -116,19 +116,6 @@ const labelOf = (e: EntityObject): Label => {
   return label;
 };
 
-/**
- * The types the generic relationships field walks: null (any) when the
- * filter names none. An empty list would match nothing and is refused as
- * the client's mistake rather than answered empty, since it is most likely
- * a filter built from an empty selection. Repeats and order do not matter.
- */
-const relationshipTypesAsked = (types: readonly string[] | null | undefined): string[] | null => {
-  if (types == null) return null;
-  if (types.length === 0)
-    throw badInput('filter.types must name at least one relationship type; omit it for every type');
-  return [...new Set(types)].sort();
-};
-
 const common = {
   label: (e: EntityObject) => labelOf(e),
   sources: (e: EntityObject) => sourceRefs(e),
@@ -136,16 +123,7 @@ const common = {
     ctx.loaders.degree.load(e.id),
   unverified: (e: EntityObject) => e.unverified === true,
   relationships: (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
-    relationConnection(
-      ctx,
-      e.id,
-      {
-        types: relationshipTypesAsked(args.filter?.types),
-        direction: args.filter?.direction ? (args.filter.direction === 'OUT' ? 'out' : 'in') : null,
-        labels: null,
-      },
-      args,
-    ),
+    relationConnection(ctx, e.id, anyRelationSpec(args), args),
 };
 
 /**

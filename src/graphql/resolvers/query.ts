@@ -2,6 +2,7 @@ import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
 import type { Model } from '../../model';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Node, Relationship } from 'neo4j-driver';
 import type { GraphQLContext } from '../context';
 import {
   compileAt,
@@ -14,7 +15,7 @@ import {
   type RootPrefetch,
 } from '../prefetch';
 import { lookups, type IdOrKey } from '../lookups';
-import { lookupKey } from '../lookup-key';
+import { clamp, neighbourhoodParams, pathParams, searchParams } from '../read-args';
 import { listArgs, walkArgs, type ListArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
@@ -33,68 +34,34 @@ import type {
   Resolvers,
   TimelineKind,
 } from '../generated/resolvers-types';
-import {
-  dateParam,
-  encodeCursor,
-  pageSize,
-  sourceRefs,
-  toEntity,
-  toRelationship,
-  type EntityObject,
-} from '../model';
+import { dateParam, encodeCursor, sourceRefs, toEntity, toRelationship } from '../model';
 
-type Row = { labels: string[]; props: Record<string, unknown> };
-type StepRow = { type: string; from: string; to: string; props: Record<string, unknown> };
+export { luceneQuery } from '../read-args';
 
-function clamp(value: number, min: number, max: number, name: string): number {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw badInput(`${name} must be a whole number from ${min} to ${max}`);
-  return value;
-}
+/** A path or subgraph as its statement returns it: the nodes and relationships themselves. */
+type GraphRow = { nodes: Node[]; rels: Relationship[] };
 
-/** Lucene's query syntax characters, taken literally in user text. */
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-export function luceneQuery(text: string): string {
-  const terms = text
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    // Lower case: the index is case-insensitive, and AND / OR / NOT stay words, not operators.
-    .map((t) => t.toLowerCase().replace(LUCENE_SPECIAL, (c) => `\\${c}`))
-    .filter((t) => t.replace(/\\/g, '').length > 0);
-  if (terms.length === 0) throw badInput('search text must contain at least one word');
-  // Each word as typed, or as the start of a longer word (barna → barnahus).
-  const words = terms.map((t) => `(${t} OR ${t}*)`).join(' ');
-  if (terms.length === 1) return words;
-  // Several words: the exact phrase counts for more than scattered words,
-  // most in a name, then in a title (a source's title cites what an entity's
-  // name holds): "transnational child protection cases" finds the Guidelines
-  // of that name before nodes that merely mention the words.
-  const phrase = `"${terms.join(' ')}"`;
-  return `${words} name:${phrase}^12 title:${phrase}^6 ${phrase}^3`;
-}
-
-/** The steps of a path or subgraph: each relationship seen from its start node. */
-function steps(rels: StepRow[], nodes: Map<string, EntityObject>) {
-  return rels.flatMap((r) => {
-    const end = nodes.get(r.to);
-    return end
+/**
+ * The entities of a path or subgraph, and its steps: each relationship
+ * between two of them seen from its start node.
+ */
+function subgraphOf(row: GraphRow) {
+  const byElement = new Map(row.nodes.map((n) => [n.elementId, toEntity(n.labels, n.properties)]));
+  const steps = row.rels.flatMap((r) => {
+    const start = byElement.get(r.startNodeElementId);
+    const end = byElement.get(r.endNodeElementId);
+    return start && end
       ? [
           {
-            startId: r.from,
-            endId: r.to,
-            relationship: toRelationship(r.type, 'OUT', end, r.props),
+            startId: start.id,
+            endId: end.id,
+            relationship: toRelationship(r.type, 'OUT', end, r.properties),
           },
         ]
       : [];
   });
+  return { nodes: [...byElement.values()], steps };
 }
-
-const entitiesById = (rows: Row[]) => {
-  const nodes = rows.map((n) => toEntity(n.labels, n.props));
-  return { nodes, byId: new Map(nodes.map((n) => [n.id, n])) };
-};
 
 const inModel = <T extends string>(values: readonly T[], name: string): T => {
   const found = values.find((v) => v === name);
@@ -209,24 +176,15 @@ const Query: QueryResolvers = {
     return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
   },
   search: async (_, args, ctx) => {
-    if (args.text.length > 200) throw badInput('search text is limited to 200 characters');
-    const limit = pageSize(args.first);
-    const rows = await ctx.db.read<Row & { score: number }>(
+    const rows = await ctx.db.read<{ node: Node; score: number }>(
       cypher('api/search.cypher'),
-      {
-        query: luceneQuery(args.text),
-        exact: lookupKey(args.text),
-        types: args.labels ?? null,
-        limit,
-        candidates: limit * 5,
-      },
+      searchParams(args),
       { operation: 'Query.search' },
     );
-    return rows.map((r) => ({ score: r.score, node: toEntity(r.labels, r.props) }));
+    return rows.map((r) => ({ score: r.score, node: toEntity(r.node.labels, r.node.properties) }));
   },
   path: async (_, args, ctx) => {
-    const maxHops = clamp(args.maxHops, 1, 8, 'maxHops');
-    const limit = clamp(args.limit, 1, 10, 'limit');
+    const { maxHops, params } = pathParams(args);
     const [a, b] = await Promise.all([
       ctx.loaders.node.load(args.from),
       ctx.loaders.node.load(args.to),
@@ -235,45 +193,20 @@ const Query: QueryResolvers = {
     if (!b) throw notFound(`Entity ${args.to}`);
     // From an entity to itself: the path of length 0 (shortest-path search refuses equal ends).
     if (args.from === args.to) return [{ length: 0, nodes: [a], steps: [] }];
-    const rows = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
+    const rows = await ctx.db.read<GraphRow>(
       memo(`path:${maxHops}`, () => pathStatement(maxHops)),
-      { from: args.from, to: args.to, includeDerived: args.includeDerived, limit },
+      params,
       { operation: 'Query.path' },
     );
-    return rows.map((r) => {
-      const { nodes, byId: ids } = entitiesById(r.nodes);
-      return { length: r.rels.length, nodes, steps: steps(r.rels, ids) };
-    });
+    return rows.map((r) => ({ length: r.rels.length, ...subgraphOf(r) }));
   },
   neighbourhood: async (_, args, ctx) => {
-    const depth = clamp(args.depth, 1, 3, 'depth');
-    const limit = clamp(args.limit, 1, 500, 'limit');
-    // With asOf, a walk of its own through the relationships that hold on
-    // the date (APOC's expansion cannot filter on relationship properties).
-    const [row] = await ctx.db.read<{ nodes: Row[]; rels: StepRow[] }>(
-      args.asOf != null
-        ? cypher('api/neighbourhood-as-of.cypher')
-        : cypher('api/neighbourhood.cypher'),
-      {
-        id: args.id,
-        depth,
-        limit,
-        ...(args.asOf != null
-          ? { asOf: dateParam(args.asOf, 'asOf'), includeUndated: args.includeUndated !== false }
-          : {}),
-      },
-      { operation: 'Query.neighbourhood' },
-    );
+    const { file, params } = neighbourhoodParams(args);
+    const [row] = await ctx.db.read<GraphRow>(cypher(file), params, {
+      operation: 'Query.neighbourhood',
+    });
     if (!row) throw notFound(`Entity ${args.id}`);
-    const { nodes, byId: ids } = entitiesById(row.nodes);
-    return {
-      nodes,
-      steps: steps(
-        row.rels.filter((r) => ids.has(r.from)),
-        ids,
-      ),
-      truncated: row.nodes.length >= limit,
-    };
+    return { ...subgraphOf(row), truncated: row.nodes.length >= params.limit };
   },
   timeline: (_, args, ctx) => timelineEntries(ctx, args, null),
   priorityMatrix: async (_, { mandate }, ctx) => {
