@@ -6,10 +6,17 @@ import type {
   RelationshipFilter,
 } from './generated/resolvers-types';
 import type { EntityListShape } from './compile/entity-list';
-import type { WalkArgs } from './compile/prefetch';
-import type { RelationSpec } from './compile/relation-page';
+import type { RelationShape, RelationSpec, WalkFilters } from './compile/relation-page';
 import { badInput } from '../errors';
 import { dateParam, decodeCursor, pageSize } from './model';
+
+/** What a relationship field's arguments become: the page size, cursor, order and filter values. */
+export interface WalkArgs {
+  first: number;
+  after: string | null;
+  orderBy: RelationShape['orderBy'];
+  filters: WalkFilters;
+}
 
 /** The arguments of every relationship connection field. */
 export interface RelationArgs {
@@ -22,7 +29,7 @@ export interface RelationArgs {
 /**
  * A relationship field's arguments, checked and turned into parameters: the
  * page size, the decoded cursor, the order and the filter values (null where
- * not given). Shared by the resolvers and the prefetch compiler.
+ * not given). Shared by the resolvers and the planner.
  */
 export function walkArgs(args: RelationArgs): WalkArgs {
   const f = args.filter ?? {};

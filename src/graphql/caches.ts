@@ -4,7 +4,6 @@ import type { CompiledQuery } from 'graphql-jit';
 import { BoundedCache, stringBytes, type CacheBounds, type CacheFigures } from './bounded-cache';
 import type { GraphQLContext } from './context';
 import { statementCacheFigures } from './compile/cache';
-import { prefetchCacheFigures } from './prefetch';
 import { planWeight, type Plan } from './plan/plan';
 
 /**
@@ -96,7 +95,7 @@ export interface GraphQLCacheReport {
 /**
  * Every per-document cache of the GraphQL path, with its bounds, what it
  * holds and what it has evicted: this application's (documents, compiled
- * queries, costs) and the process's (prefetch plans, compiled statements).
+ * queries, costs, plans) and the process's (compiled statements).
  */
 export function graphqlCacheFigures(caches: GraphQLCaches): GraphQLCacheReport {
   return {
@@ -105,7 +104,6 @@ export function graphqlCacheFigures(caches: GraphQLCaches): GraphQLCacheReport {
       compiledQueries: caches.compiled.figures(),
       costs: caches.costs.figures(),
       plans: caches.plans.figures(),
-      prefetchPlans: prefetchCacheFigures(),
       statements: statementCacheFigures(),
     },
     uncompiledOverBudget: caches.counters.uncompiledOverBudget,

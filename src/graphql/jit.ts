@@ -28,9 +28,9 @@ export const JIT_FIELD_BUDGET = 2_000;
  * Executes queries through graphql-jit: each document is compiled once
  * into a function that walks the selection without graphql-js's per-field
  * machinery, and kept in a bounded cache (by query hash and operation).
- * Resolvers still run, but with the root field's statement having
- * prefetched everything below it they only hand over what is already
- * there. Apollo Server 5 has no executor option, so this is its
+ * It runs what the planner leaves to the resolvers (health, the saved
+ * queries, requests whose arguments the resolvers refuse), and every
+ * operation when planned execution is off. Apollo Server 5 has no executor option, so this is its
  * responseForOperation hook. Mutations and subscriptions (there are none),
  * documents over JIT_FIELD_BUDGET and documents graphql-jit cannot compile
  * fall through to Apollo's own execution, which answers the same.

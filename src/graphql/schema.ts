@@ -18,17 +18,13 @@ export function loadTypeDefs(file = SCHEMA_FILE): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-export interface ResolverOptions {
-  /**
-   * Read the relationship fields under a root field's entities in one
-   * statement (default). Off, every field goes through its resolver and
-   * DataLoaders: the path the differential test compares the prefetch with.
-   */
-  prefetch?: boolean;
-}
-
-/** All resolvers: scalars, enum values as stored, per entity type from the model, the root fields. */
-export function allResolvers(options: ResolverOptions = {}) {
+/**
+ * All resolvers: scalars, enum values as stored, per entity type from the
+ * model, the root fields. They answer what the planner leaves to them, one
+ * statement per root field and a DataLoader batch per field and level below
+ * it, and are the reference the planner is tested against.
+ */
+export function allResolvers() {
   const model = loadModel();
   return [
     { Date: DateScalar, JSON: JsonScalar },
@@ -38,17 +34,14 @@ export function allResolvers(options: ResolverOptions = {}) {
     healthResolvers,
     sharedResolvers,
     entityResolvers(model),
-    ...queryResolvers(model, { prefetch: options.prefetch ?? true }),
+    ...queryResolvers(model),
   ];
 }
 
-export function buildSchema(
-  typeDefs = loadTypeDefs(),
-  options: ResolverOptions = {},
-): GraphQLSchema {
+export function buildSchema(typeDefs = loadTypeDefs()): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs,
-    resolvers: allResolvers(options),
+    resolvers: allResolvers(),
     resolverValidationOptions: {
       requireResolversToMatchSchema: 'error',
       requireResolversForResolveType: 'error',

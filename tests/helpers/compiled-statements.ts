@@ -1,8 +1,7 @@
-import { execute, parse, type GraphQLSchema } from 'graphql';
-import type { Database } from '../../src/db/database';
-import type { GraphQLContext } from '../../src/graphql/context';
-import { Loaders } from '../../src/graphql/loaders';
-import { silentLogger } from './db';
+import { getVariableValues, parse, type GraphQLSchema } from 'graphql';
+import { getOperationAST } from 'graphql';
+import { plan } from '../../src/graphql/plan/plan';
+import { loadModel } from '../../src/model';
 
 export interface SentStatement {
   operation: string;
@@ -10,44 +9,29 @@ export interface SentStatement {
   params: Record<string, unknown>;
 }
 
+const model = loadModel();
+
 /**
- * The statements the API sends for a GraphQL request, exactly as its
- * resolvers compile them, without a database: execution runs against a
- * handle that records each statement and answers with no rows. With no rows
- * nothing nested runs, so what it records is one statement per root field
- * (plus any the resolvers would send regardless). For snapshots of the
- * compiler's output and for EXPLAIN on a real Neo4j; never for answers.
+ * The statements the API sends for a GraphQL request, as the planner
+ * writes them (plan() called directly, no database): one per root field,
+ * with the parameters the request's variables give. For snapshots of the
+ * planner's output and for EXPLAIN on a real Neo4j; never for answers.
  */
-export async function compiledStatements(
+export function compiledStatements(
   schema: GraphQLSchema,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<SentStatement[]> {
-  const sent: SentStatement[] = [];
-  const record = async (
-    cypher: string,
-    params: Record<string, unknown>,
-    opts: { operation: string },
-  ) => {
-    sent.push({ operation: opts.operation, cypher, params });
-    return [];
-  };
-  const db = {
-    read: record,
-    withObserver: () => db,
-  } as unknown as Database;
-  const context: GraphQLContext = {
-    requestId: 'compile',
-    logger: silentLogger,
-    db,
-    loaders: new Loaders(db),
-    stats: { roundTrips: 0 },
-  };
-  await execute({
-    schema,
-    document: parse(query),
-    contextValue: context,
-    variableValues: variables,
+): SentStatement[] {
+  const document = parse(query);
+  const operation = getOperationAST(document);
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
+  if (coerced.errors?.length) throw coerced.errors[0];
+  const planned = plan(schema, model, document, undefined, coerced.coerced!);
+  if (planned.kind !== 'planned') throw new Error(`not planned: ${planned.reason}`);
+  return planned.roots.flatMap((root) => {
+    if (root.statement === null) return [];
+    const params: Record<string, unknown> = {};
+    for (const write of root.writers) write(coerced.coerced!, params);
+    return [{ operation: `Query.${root.nodes[0]!.name.value}`, cypher: root.statement, params }];
   });
-  return sent;
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS } from '../../bench/scenarios';
 import { PROJECT_ROOT } from '../../src/config';
-import { buildSchema } from '../../src/graphql/schema';
 import { documents } from '../helpers/planned-documents';
 import { startTestApp, type TestApp } from '../helpers/http';
 import { testDatabase } from '../helpers/db';
@@ -68,7 +67,6 @@ describe('the planner answers as graphql-js over the resolvers does', () => {
     const limits = { maxCost: 1_000_000, maxAliases: 50 };
     planned = await startTestApp(db, { limits });
     reference = await startTestApp(db, {
-      schema: buildSchema(undefined, { prefetch: false }),
       compiledExecution: false,
       limits,
     });

@@ -140,7 +140,7 @@ function statements(): { name: string; cypher: string; params: Record<string, un
     });
     out.push({
       name: `timeline by state ${k.join(',')}`,
-      cypher: timelineStatement(k, null, true),
+      cypher: timelineStatement(k, true),
       params: { from: date, to: date, limit: 100, state: 'state:LT' },
     });
   }
@@ -160,7 +160,7 @@ function statements(): { name: string; cypher: string; params: Record<string, un
   for (const lookup of lookups)
     out.push({
       name: `root ${JSON.stringify(lookup)}`,
-      cypher: rootStatement(lookup, null),
+      cypher: rootStatement(lookup),
       params: { id: 'x:1', isoCode: 'LT', key: 'promise' },
     });
   const apiDir = path.join(PROJECT_ROOT, 'cypher', 'api');
@@ -222,7 +222,7 @@ async function compiledRequests(): Promise<
   ];
   const out: { name: string; cypher: string; params: Record<string, unknown> }[] = [];
   for (const r of requests)
-    for (const sent of await compiledStatements(schema, r.query, r.variables))
+    for (const sent of compiledStatements(schema, r.query, r.variables))
       out.push({
         name: `compiled ${r.name} ${sent.operation}`,
         cypher: sent.cypher,

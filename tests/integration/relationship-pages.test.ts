@@ -49,7 +49,7 @@ describe('relationship pages read the stored page key', () => {
 
   it('reads totalCount without a filter as the degree, not an expand', async () => {
     const request = SCENARIOS.find((s) => s.name === 'state-pursues-totals')!.ours({});
-    const [sent] = await compiledStatements(buildSchema(), request.query!, request.variables);
+    const [sent] = compiledStatements(buildSchema(), request.query!, request.variables);
     const summary = await db.explain(sent!.cypher, sent!.params, { operation: 'test.explain' });
     const ops = operators(summary.plan as unknown as PlanNode);
     expect(ops.filter((o) => SORTS.includes(o) || o.startsWith('Expand'))).toEqual([]);
@@ -128,20 +128,28 @@ describe('relationship pages read the stored page key', () => {
       // COLLECT subquery of the lookup, which EXPLAIN does not break down):
       // page 50 of 20 costs its own rows, not the parent's 1,200.
       const request = SCENARIOS.find((s) => s.name === 'deep-page-50')!.ours({ after: null });
-      const [sent] = await compiledStatements(buildSchema(), request.query!, request.variables);
+      const [sent] = compiledStatements(buildSchema(), request.query!, request.variables);
       const byIdKeys = await pages(tx, addressing, byId, hub, 20);
+      // The page's parameters, named by the planner after the field.
+      const param = (suffix: string) =>
+        Object.keys(sent!.params).find((k) => k.endsWith(`_${suffix}`))!;
       const profiled = await tx.run(`PROFILE ${sent!.cypher}`, {
         ...sent!.params,
         id: hub,
-        f1_after: byIdKeys.keys[49 * 20 - 1],
-        f1_limit: neo4j.int(21),
+        [param('after')]: byIdKeys.keys[49 * 20 - 1],
+        [param('first')]: neo4j.int(20),
+        [param('limit')]: neo4j.int(21),
       });
-      const nested = profiled.records[0]!.get('nested') as {
-        addressingProjects: { rows: { key: string }[] };
+      const value = profiled.records[0]!.get('value') as {
+        addressingProjects: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean };
+        };
       };
-      expect(nested.addressingProjects.rows.map((r) => r.key)).toEqual(
-        byIdKeys.keys.slice(49 * 20, 49 * 20 + 21),
+      expect(value.addressingProjects.edges.map((e) => e.node.id)).toEqual(
+        byIdKeys.projects.slice(49 * 20, 49 * 20 + 20),
       );
+      expect(value.addressingProjects.pageInfo.hasNextPage).toBe(true);
       expect(dbHits(profiled.summary.profile as unknown as Profiled)).toBeLessThan(200);
     });
   });

@@ -56,15 +56,10 @@ export function listTotal(name: string, shape: EntityListShape): string {
  * Params: $after (string, '' for the first page), $limit, and $text,
  * $kinds, $unverified where given.
  */
-export function entityListStatement(
-  name: string,
-  shape: EntityListShape,
-  compiled: { expr: string | null; props: string } | null = null,
-): string {
+export function entityListStatement(name: string, shape: EntityListShape): string {
   const l = label(name);
-  // Each row: its key, the entity's projected properties and, when compiled, the fields under it.
-  const row = (key: string) =>
-    `{key: ${key}, labels: labels(n0), props: ${compiled?.props ?? 'properties(n0)'}, nested: ${compiled?.expr ?? '{}'}}`;
+  // Each row: its key and the entity's labels and properties.
+  const row = (key: string) => `{key: ${key}, labels: labels(n0), props: properties(n0)}`;
   const filters = listFilters(shape);
   const page =
     shape.orderBy === 'NAME'

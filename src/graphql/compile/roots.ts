@@ -34,15 +34,8 @@ LIMIT 1`;
   }
 }
 
-/**
- * One statement for a root field: its entity (the properties its selection
- * reads, all of them when none is given) and, when given, the prefetched
- * fields under it.
- */
-export function rootStatement(
-  lookup: RootLookup,
-  compiled: { expr: string | null; props: string } | null,
-): string {
+/** The resolvers' statement for a root field that finds one entity: its labels and properties. */
+export function rootStatement(lookup: RootLookup): string {
   return `${rootClause(lookup)}
-RETURN labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
+RETURN labels(n0) AS labels, properties(n0) AS props`;
 }

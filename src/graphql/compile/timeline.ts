@@ -89,19 +89,13 @@ export type TimelineKind = keyof typeof TIMELINE_SOURCES;
  * (stateFound false, no event) and the resolver can tell it from a state
  * with no events, in the same statement.
  *
- * Only the page's entries get their properties and, when compiled, the
- * fields under them (n0).
+ * Only the page's entries get their properties (n0).
  *
- * Params: $from, $to (dates), $limit, $state (with byState), and the
- * compiled fields' own.
+ * Params: $from, $to (dates), $limit, $state (with byState).
  */
-export function timelineStatement(
-  kinds: TimelineKind[],
-  compiled: { expr: string | null; props: string } | null = null,
-  byState = false,
-): string {
+export function timelineStatement(kinds: TimelineKind[], byState = false): string {
   const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
-  labels(n0) AS labels, ${compiled?.props ?? 'properties(n0)'} AS props, ${compiled?.expr ?? '{}'} AS nested`;
+  labels(n0) AS labels, properties(n0) AS props`;
   return `${timelineRows(kinds, byState)}
 ${returned}${byState ? ', stateFound' : ''}`;
 }

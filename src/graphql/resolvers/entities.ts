@@ -21,7 +21,6 @@ import type {
 } from '../generated/resolvers-types';
 import { anyRelationSpec, walkArgs, type RelationArgs } from '../arguments';
 import type { RelationQuery } from '../loaders';
-import { prefetched } from '../prefetch';
 import {
   decodeCursor,
   pageSize,
@@ -76,12 +75,11 @@ function fieldResolver(model: Model, field: FieldSpec) {
     direction: field.direction,
     labels: farLabelFilter(model, field),
   };
-  // A page the root field's prefetch statement already read is taken as it is.
+  // One DataLoader batch per field and arguments across the parents of a level.
   if (field.cardinality === 'one')
-    return (e: EntityObject, _: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
-      prefetched(e, info) ?? singleLink(ctx, e.id, spec);
-  return (e: EntityObject, args: RelationArgs, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
-    prefetched(e, info) ?? relationConnection(ctx, e.id, spec, args);
+    return (e: EntityObject, _: unknown, ctx: GraphQLContext) => singleLink(ctx, e.id, spec);
+  return (e: EntityObject, args: RelationArgs, ctx: GraphQLContext) =>
+    relationConnection(ctx, e.id, spec, args);
 }
 
 const relationshipTypeOf = (t: string): RelationshipType => {

@@ -1,22 +1,12 @@
 import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
 import type { Model } from '../../model';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Node, Relationship } from 'neo4j-driver';
 import type { GraphQLContext } from '../context';
-import {
-  compileAt,
-  entityOf,
-  IN_CONNECTION,
-  IN_ENTRIES,
-  lookupWithPrefetch,
-  nodesWithPrefetch,
-  type EntityRow,
-  type RootPrefetch,
-} from '../prefetch';
+import { rootStatement } from '../compile/roots';
 import { lookups, type IdOrKey } from '../lookups';
 import { clamp, neighbourhoodParams, pathParams, searchParams } from '../read-args';
-import { listArgs, walkArgs, type ListArgs } from '../arguments';
+import { listArgs, type ListArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
 import { closestProjects, projectNotFound } from '../closest-projects';
@@ -74,37 +64,31 @@ const ALL_KINDS = Object.keys(TIMELINE_SOURCES) as Kind[];
 /** The timeline's statement for these kinds, in a stable order whatever order they were asked in. */
 const timelineOf = (kinds: readonly string[], byState: boolean) => {
   const asked = ALL_KINDS.filter((k) => kinds.includes(k));
-  return memo(`timeline:${asked.join(',')}:${byState}`, () =>
-    timelineStatement(asked, null, byState),
-  );
+  return memo(`timeline:${asked.join(',')}:${byState}`, () => timelineStatement(asked, byState));
 };
 
+/** An entity as a resolver statement returns it. */
+type EntityRow = { labels: string[]; props: Record<string, unknown> };
+
 /** The top-level list of each label, from the model's plurals. */
-function listResolvers(model: Model, withPrefetch: boolean): Record<string, unknown> {
+function listResolvers(model: Model): Record<string, unknown> {
   const lists: Record<string, unknown> = {};
   for (const [label, spec] of Object.entries(model.labels)) {
-    lists[spec.plural] = async (
-      _: unknown,
-      args: ListArgs,
-      ctx: GraphQLContext,
-      info: GraphQLResolveInfo,
-    ) => {
+    lists[spec.plural] = async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
       const { first, values, shape, after } = listArgs(args);
-      // With prefetch on, the page and every relationship field under it are one statement.
-      const pre = withPrefetch ? compileAt(info, model, walkArgs, IN_CONNECTION) : null;
-      const statement = pre
-        ? entityListStatement(label, shape, pre.compiled)
-        : memo(`list:${label}:${JSON.stringify(shape)}`, () => entityListStatement(label, shape));
+      const statement = memo(`list:${label}:${JSON.stringify(shape)}`, () =>
+        entityListStatement(label, shape),
+      );
       const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
       const [row] = await ctx.db.read<{ total: number; page: (EntityRow & { key: string })[] }>(
         statement,
-        { ...pre?.params, ...given, after, limit: first + 1 },
+        { ...given, after, limit: first + 1 },
         { operation: `Query.${spec.plural}` },
       );
       const page = row?.page ?? [];
       const edges = page
         .slice(0, first)
-        .map((r) => ({ cursor: encodeCursor(r.key), node: entityOf(r, pre) }));
+        .map((r) => ({ cursor: encodeCursor(r.key), node: toEntity(r.labels, r.props) }));
       return {
         edges,
         pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null },
@@ -123,8 +107,8 @@ interface TimelineArgs {
   first?: InputMaybe<number>;
 }
 
-/** The timeline in one statement: its entries and, when compiled, every relationship field under their entities. */
-async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs, pre: RootPrefetch | null) {
+/** The timeline in one statement: its entries and their entities. */
+async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs) {
   const limit = clamp(args.first ?? 100, 0, 500, 'first');
   const byState = args.state != null;
   // An unknown state is NOT_FOUND even when no kind is asked: the statement tells.
@@ -141,11 +125,8 @@ async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs, pre: Roo
       stateFound?: boolean;
     }
   >(
-    pre
-      ? timelineStatement([...(kinds ?? ALL_KINDS)].sort(), pre.compiled, byState)
-      : timelineOf(kinds ?? ALL_KINDS, byState),
+    timelineOf(kinds ?? ALL_KINDS, byState),
     {
-      ...pre?.params,
       // Open ends as sentinels, so each branch keeps its index seek.
       from: dateParam(args.from ?? '0001-01-01', 'from'),
       to: dateParam(args.to ?? '9999-12-31', 'to'),
@@ -165,7 +146,7 @@ async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs, pre: Roo
       precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
       kind: r.kind,
       title: r.title,
-      node: entityOf(r, pre),
+      node: toEntity(r.labels, r.props),
       sources: sourceRefs({ sourceIds: r.sourceIds, sourceQuotes: r.sourceQuotes }),
     }));
 }
@@ -208,7 +189,7 @@ const Query: QueryResolvers = {
     if (!row) throw notFound(`Entity ${args.id}`);
     return { ...subgraphOf(row), truncated: row.nodes.length >= params.limit };
   },
-  timeline: (_, args, ctx) => timelineEntries(ctx, args, null),
+  timeline: (_, args, ctx) => timelineEntries(ctx, args),
   priorityMatrix: async (_, { mandate }, ctx) => {
     const [row] = await ctx.db.read<{
       mandate: Record<string, unknown>;
@@ -304,54 +285,22 @@ const evidenceKey = (props: Record<string, unknown>) =>
   `${String(props.via)}|${String(props.viaId)}`;
 
 /** The root fields: typed ones checked against the schema, plus one list per label. */
-export function queryResolvers(
-  model: Model,
-  options: { prefetch: boolean },
-): [Resolvers, { Query: Record<string, unknown> }] {
-  // A root field that finds one entity is one statement: the lookup and,
-  // with prefetch on, every relationship field selected under it (prefetch.ts).
+export function queryResolvers(model: Model): [Resolvers, { Query: Record<string, unknown> }] {
+  // A root field that finds one entity: the lookup, one statement.
   const roots: Record<string, unknown> = {};
   for (const [name, lookupOf] of Object.entries(lookups))
-    roots[name] = async (
-      _: unknown,
-      args: IdOrKey,
-      ctx: GraphQLContext,
-      info: GraphQLResolveInfo,
-    ) => {
+    roots[name] = async (_: unknown, args: IdOrKey, ctx: GraphQLContext) => {
       const [lookup, params] = lookupOf(args);
-      const found = await lookupWithPrefetch(
-        ctx,
-        info,
-        model,
-        walkArgs,
-        lookup,
-        params,
-        options.prefetch,
-      );
+      const [row] = await ctx.db.read<EntityRow>(rootStatement(lookup), params, {
+        operation: `Query.${name}`,
+      });
       // An acronym no project has: say so, with the closest names.
-      if (found === null && lookup.by === 'acronym')
+      if (!row && lookup.by === 'acronym')
         throw projectNotFound(
           args.acronym ?? '',
           await closestProjects(ctx.db, String(params.key)),
         );
-      return found;
+      return row ? toEntity(row.labels, row.props) : null;
     };
-  if (!options.prefetch)
-    return [{ Query }, { Query: { ...listResolvers(model, false), ...roots } }];
-  roots.nodes = (
-    _: unknown,
-    args: { ids: string[] },
-    ctx: GraphQLContext,
-    info: GraphQLResolveInfo,
-  ) => {
-    if (args.ids.length > 100) throw badInput('nodes takes at most 100 ids');
-    return nodesWithPrefetch(ctx, info, model, walkArgs, args.ids);
-  };
-  roots.timeline = (
-    _: unknown,
-    args: TimelineArgs,
-    ctx: GraphQLContext,
-    info: GraphQLResolveInfo,
-  ) => timelineEntries(ctx, args, compileAt(info, model, walkArgs, IN_ENTRIES));
-  return [{ Query }, { Query: { ...listResolvers(model, true), ...roots } }];
+  return [{ Query }, { Query: { ...listResolvers(model), ...roots } }];
 }
