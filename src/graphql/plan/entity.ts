@@ -223,19 +223,12 @@ export class EntityPlanner {
   sources(v: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string {
     const refType = getNamedType(def.type) as GraphQLObjectType;
     const i = this.names.variable('i');
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(refType, setsOf(nodes))) {
-      const name = n[0]!.name.value;
-      if (name === '__typename') entries.push([key, literal(refType.name)]);
-      else if (name === 'quote')
-        entries.push([
-          key,
-          `CASE WHEN ${v}.sourceQuotes[${i}] <> '' THEN ${v}.sourceQuotes[${i}] END`,
-        ]);
-      else if (name === 'source') entries.push([key, this.source(`${v}.sourceIds[${i}]`, n)]);
-      else throw new Unplannable(`SourceRef.${name}`);
-    }
-    return `[${i} IN range(0, size(coalesce(${v}.sourceIds, [])) - 1) | ${mapOf(entries)}]`;
+    const map = this.selectionMap(refType, setsOf(nodes), (name, n) => {
+      if (name === 'quote')
+        return `CASE WHEN ${v}.sourceQuotes[${i}] <> '' THEN ${v}.sourceQuotes[${i}] END`;
+      if (name === 'source') return this.source(`${v}.sourceIds[${i}]`, n);
+    });
+    return `[${i} IN range(0, size(coalesce(${v}.sourceIds, [])) - 1) | ${map}]`;
   }
 
   /** The source a reference names: its id alone needs no read. */
@@ -385,16 +378,10 @@ export class EntityPlanner {
     k: string,
   ): string {
     const type = this.selections.possible(edgeType)[0]!;
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(type, sets)) {
-      const field = n[0]!.name.value;
-      if (field === '__typename') entries.push([key, literal(type.name)]);
-      else if (field === 'cursor') entries.push([key, cursorExpression(k)]);
-      else if (field === 'node')
-        entries.push([key, this.entity(v, getNamedType(type.getFields().node!.type), setsOf(n))]);
-      else throw new Unplannable(`${type.name}.${field}`);
-    }
-    return mapOf(entries);
+    return this.selectionMap(type, sets, (name, n, field) => {
+      if (name === 'cursor') return cursorExpression(k);
+      if (name === 'node') return this.entity(v, getNamedType(field.type), setsOf(n));
+    });
   }
 
   /**
@@ -470,6 +457,31 @@ export class EntityPlanner {
     return [...this.selections.fields(type, setsOf(nodes)).values()].some(
       (n) => n[0]!.name.value === name,
     );
+  }
+
+  /**
+   * The map of a selection on the object type `type`: __typename as its
+   * name, every other field by `build`, which returns undefined for a field
+   * the planner does not build (the operation is then Unplannable).
+   */
+  selectionMap(
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    build: (
+      name: string,
+      n: FieldNode[],
+      field: GraphQLField<unknown, unknown>,
+    ) => string | undefined,
+  ): string {
+    const entries: [string, string][] = [];
+    for (const [key, n] of this.selections.fields(type, sets)) {
+      const name = n[0]!.name.value;
+      const field = type.getFields()[name];
+      const value = name === '__typename' ? literal(type.name) : field && build(name, n, field);
+      if (value === undefined) throw new Unplannable(`${type.name}.${name}`);
+      entries.push([key, value]);
+    }
+    return mapOf(entries);
   }
 
   /** Confidence marks best first, as the model lists them. */
@@ -665,37 +677,26 @@ export class EntityPlanner {
   private evidence(r: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]) {
     const pathType = getNamedType(def.type) as GraphQLObjectType;
     const j = this.names.variable('j');
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(pathType, setsOf(nodes))) {
-      const name = n[0]!.name.value;
-      const type = pathType.getFields()[name]?.type;
-      if (name === '__typename') entries.push([key, literal(pathType.name)]);
-      else if (name === 'rule') entries.push([key, outputValue(`${r}.rules[${j}]`, type!)]);
-      else if (name === 'confidence')
-        entries.push([key, outputValue(`${r}.evidenceConfidence[${j}]`, type!)]);
-      else if (name === 'unverified')
-        entries.push([key, `coalesce(${r}.evidenceUnverified[${j}] = true, false)`]);
-      else if (name === 'gradeReasons') entries.push([key, this.gradeReasons(r, j, type!, n)]);
-      else if (name === 'period') entries.push([key, this.pathPeriod(r, j, type!, n)]);
-      else if (name === 'steps') entries.push([key, this.steps(`${r}.evidence[${j}]`, type!, n)]);
-      else throw new Unplannable(`${pathType.name}.${name}`);
-    }
-    return `[${j} IN range(0, size(coalesce(${r}.evidence, [])) - 1) | ${mapOf(entries)}]`;
+    const map = this.selectionMap(pathType, setsOf(nodes), (name, n, { type }) => {
+      if (name === 'rule') return outputValue(`${r}.rules[${j}]`, type);
+      if (name === 'confidence') return outputValue(`${r}.evidenceConfidence[${j}]`, type);
+      if (name === 'unverified') return `coalesce(${r}.evidenceUnverified[${j}] = true, false)`;
+      if (name === 'gradeReasons') return this.gradeReasons(r, j, type, n);
+      if (name === 'period') return this.pathPeriod(r, j, type, n);
+      if (name === 'steps') return this.steps(`${r}.evidence[${j}]`, type, n);
+    });
+    return `[${j} IN range(0, size(coalesce(${r}.evidence, [])) - 1) | ${map}]`;
   }
 
   private gradeReasons(r: string, j: string, listType: GraphQLOutputType, nodes: FieldNode[]) {
     const type = getNamedType(listType) as GraphQLObjectType;
     const g = this.names.variable('g');
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(type, setsOf(nodes))) {
-      const name = n[0]!.name.value;
-      const field = type.getFields()[name];
-      if (name === '__typename') entries.push([key, literal(type.name)]);
-      else if (field && ['code', 'cap', 'step', 'text'].includes(name))
-        entries.push([key, outputValue(`${g}.${name}`, field.type)]);
-      else throw new Unplannable(`${type.name}.${name}`);
-    }
-    return `[${g} IN apoc.convert.fromJsonList(coalesce(${r}.evidenceGradeReasons[${j}], '[]')) | ${mapOf(entries)}]`;
+    const map = this.selectionMap(type, setsOf(nodes), (name, _, field) =>
+      ['code', 'cap', 'step', 'text'].includes(name)
+        ? outputValue(`${g}.${name}`, field.type)
+        : undefined,
+    );
+    return `[${g} IN apoc.convert.fromJsonList(coalesce(${r}.evidenceGradeReasons[${j}], '[]')) | ${map}]`;
   }
 
   /** A path's period from its stored "from/to" text: null when neither end is a date. */
@@ -707,18 +708,13 @@ export class EntityPlanner {
     const end = (i: number) => `CASE WHEN ${isDate(`${ps}[${i}]`)} THEN ${ps}[${i}] END`;
     const precision = (i: number, t: GraphQLOutputType) =>
       `CASE WHEN ${isDate(`${ps}[${i}]`)} AND coalesce(${pp}[${i}], '') <> '' THEN ${outputValue(`${pp}[${i}]`, t)} END`;
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(periodType, setsOf(nodes))) {
-      const name = n[0]!.name.value;
-      const t = periodType.getFields()[name]?.type;
-      if (name === '__typename') entries.push([key, literal(periodType.name)]);
-      else if (name === 'from') entries.push([key, end(0)]);
-      else if (name === 'to') entries.push([key, end(1)]);
-      else if (name === 'fromPrecision') entries.push([key, precision(0, t!)]);
-      else if (name === 'toPrecision') entries.push([key, precision(1, t!)]);
-      else throw new Unplannable(`${periodType.name}.${name}`);
-    }
-    return `[${ps} IN [split(coalesce(${r}.evidencePeriods[${j}], ''), '/')] | [${pp} IN [split(coalesce(${r}.evidencePeriodPrecisions[${j}], ''), '/')] | CASE WHEN ${isDate(`${ps}[0]`)} OR ${isDate(`${ps}[1]`)} THEN ${mapOf(entries)} END][0]][0]`;
+    const map = this.selectionMap(periodType, setsOf(nodes), (name, _, { type: t }) => {
+      if (name === 'from') return end(0);
+      if (name === 'to') return end(1);
+      if (name === 'fromPrecision') return precision(0, t);
+      if (name === 'toPrecision') return precision(1, t);
+    });
+    return `[${ps} IN [split(coalesce(${r}.evidencePeriods[${j}], ''), '/')] | [${pp} IN [split(coalesce(${r}.evidencePeriodPrecisions[${j}], ''), '/')] | CASE WHEN ${isDate(`${ps}[0]`)} OR ${isDate(`${ps}[1]`)} THEN ${map} END][0]][0]`;
   }
 
   /** The steps of a path stored as text: node, arrow, node, ... (evidence.ts parseEvidencePath). */
@@ -733,32 +729,28 @@ export class EntityPlanner {
     const out = `${arrow} ENDS WITH '>'`;
     const relType = `replace(replace(replace(${arrow}, '<-', ''), '->', ''), '-', '')`;
     let needsRelationship = false;
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(type, setsOf(nodes))) {
-      const name = n[0]!.name.value;
-      const def = type.getFields()[name];
-      if (name === '__typename') entries.push([key, literal(type.name)]);
-      else if (!def) throw new Unplannable(`${type.name}.${name}`);
-      else if (name === 'node') {
+    // The fields read from the step's relationship, found by its ends and type.
+    const fromRelationship = (
+      name: string,
+      n: FieldNode[],
+      def: GraphQLField<unknown, unknown>,
+    ) => {
+      if (name === 'period') return this.period(x, def, n);
+      if (name === 'sources') return this.sources(x, def, n);
+      if (name === 'confidence') return outputValue(`${x}.confidence`, def.type);
+      if (name === 'unverified') return `coalesce(${x}.unverified = true, false)`;
+    };
+    const map = this.selectionMap(type, setsOf(nodes), (name, n, def) => {
+      if (name === 'node') {
         const e = this.names.variable('e');
-        entries.push([
-          key,
-          `head(COLLECT { MATCH (${e}:Entity {id: ${next}}) RETURN ${this.entity(e, getNamedType(def.type), setsOf(n))} })`,
-        ]);
-      } else if (name === 'relationshipType') entries.push([key, outputValue(relType, def.type)]);
-      else if (name === 'direction')
-        entries.push([key, `CASE WHEN ${out} THEN 'OUT' ELSE 'IN' END`]);
-      else {
-        needsRelationship = true;
-        if (name === 'period') entries.push([key, this.period(x, def, n)]);
-        else if (name === 'sources') entries.push([key, this.sources(x, def, n)]);
-        else if (name === 'confidence')
-          entries.push([key, outputValue(`${x}.confidence`, def.type)]);
-        else if (name === 'unverified')
-          entries.push([key, `coalesce(${x}.unverified = true, false)`]);
-        else throw new Unplannable(`${type.name}.${name}`);
+        return `head(COLLECT { MATCH (${e}:Entity {id: ${next}}) RETURN ${this.entity(e, getNamedType(def.type), setsOf(n))} })`;
       }
-    }
+      if (name === 'relationshipType') return outputValue(relType, def.type);
+      if (name === 'direction') return `CASE WHEN ${out} THEN 'OUT' ELSE 'IN' END`;
+      const value = fromRelationship(name, n, def);
+      if (value !== undefined) needsRelationship = true;
+      return value;
+    });
     const a = this.names.variable('a');
     const b = this.names.variable('b');
     const step = needsRelationship
@@ -767,8 +759,8 @@ export class EntityPlanner {
     WHERE type(${x}) = ${relType}
     WITH ${x} ORDER BY coalesce(${x}.seedKey, elementId(${x}))
     RETURN ${x}
-  })] | ${mapOf(entries)}][0]`
-      : mapOf(entries);
+  })] | ${map}][0]`
+      : map;
     return `[${t} IN [split(trim(${text}), ' ')] | [${s} IN range(0, (size(${t}) - 1) / 2 - 1) | ${step}]][0]`;
   }
 
@@ -781,14 +773,9 @@ export class EntityPlanner {
       to: 'validTo',
       toPrecision: 'validToPrecision',
     };
-    const entries: [string, string][] = [];
-    for (const [key, n] of this.selections.fields(type, setsOf(nodes))) {
-      const name = n[0]!.name.value;
-      if (name === '__typename') entries.push([key, literal(type.name)]);
-      else if (stored[name])
-        entries.push([key, outputValue(`${r}.${stored[name]}`, type.getFields()[name]!.type)]);
-      else throw new Unplannable(`Period.${name}`);
-    }
-    return `CASE WHEN ${r}.validFrom IS NULL AND ${r}.validTo IS NULL THEN null ELSE ${mapOf(entries)} END`;
+    const map = this.selectionMap(type, setsOf(nodes), (name, _, field) =>
+      stored[name] ? outputValue(`${r}.${stored[name]}`, field.type) : undefined,
+    );
+    return `CASE WHEN ${r}.validFrom IS NULL AND ${r}.validTo IS NULL THEN null ELSE ${map} END`;
   }
 }

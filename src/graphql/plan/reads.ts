@@ -3,10 +3,10 @@ import { cypher } from '../../db/cypher-files';
 import { pathStatement } from '../compile/path';
 import { ENUM_VALUES } from '../generated/boundary';
 import { neighbourhoodParams, pathParams, searchParams } from '../read-args';
-import { literal, mapOf, outputValue } from './cypher';
+import { literal, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import type { RootStatement } from './roots';
-import { setsOf, Unplannable } from './selection';
+import { setsOf } from './selection';
 
 /**
  * The root reads that are one .cypher file each (search, neighbourhood,
@@ -20,27 +20,6 @@ type Def = GraphQLField<unknown, unknown>;
 
 /** A statement of the graphql-js path as a subquery of the planned one. */
 const subquery = (statement: string) => `CALL () {\n${statement}\n}`;
-
-/**
- * The entries of a selection on `type`: __typename, then each field by
- * `build`, which names the fields it can build (Unplannable for others).
- */
-function entriesOf(
-  p: EntityPlanner,
-  type: GraphQLObjectType,
-  nodes: readonly FieldNode[],
-  build: (name: string, n: FieldNode[], field: Def) => string | undefined,
-): string {
-  const entries: [string, string][] = [];
-  for (const [key, n] of p.selections.fields(type, setsOf(nodes))) {
-    const name = n[0]!.name.value;
-    const field = type.getFields()[name];
-    const value = name === '__typename' ? literal(type.name) : field && build(name, n, field);
-    if (value === undefined) throw new Unplannable(`${type.name}.${name}`);
-    entries.push([key, value]);
-  }
-  return mapOf(entries);
-}
 
 /** Registers the writer of a root's parameters; `shape` names what changes the statement. */
 function writeParams<T>(
@@ -63,7 +42,7 @@ export function searchRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): Root
     return '';
   });
   const hit = getNamedType(def.type) as GraphQLObjectType;
-  const map = entriesOf(p, hit, nodes, (name, n, field) => {
+  const map = p.selectionMap(hit, setsOf(nodes), (name, n, field) => {
     if (name === 'score') return 'score';
     if (name === 'node') return p.entity('node', getNamedType(field.type), setsOf(n));
   });
@@ -86,7 +65,7 @@ function steps(
 ): string {
   const r = p.names.variable('r');
   const m = p.names.variable('m');
-  const map = entriesOf(p, type, nodes, (name, n) => {
+  const map = p.selectionMap(type, setsOf(nodes), (name, n) => {
     if (name === 'startId') return `startNode(${r}).id`;
     if (name === 'endId') return `${m}.id`;
     if (name === 'relationship') return p.anyLink({ r, m }, setsOf(n));
@@ -102,7 +81,7 @@ function graphMap(
   graph: { nodes: string; rels: string },
   extra: Record<string, string>,
 ): string {
-  return entriesOf(p, type, nodes, (name, n, field) => {
+  return p.selectionMap(type, setsOf(nodes), (name, n, field) => {
     const inner = getNamedType(field.type);
     if (name === 'nodes') {
       const x = p.names.variable('x');
@@ -183,10 +162,14 @@ export function countsRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): Root
   const list = (kind: string, key: string, known: Record<string, string>) =>
     function (n: FieldNode[], field: Def): string {
       const x = p.names.variable('x');
-      const item = entriesOf(p, getNamedType(field.type) as GraphQLObjectType, n, (name, _, f) => {
-        if (name === key) return outputValue(`${x}.name`, f.type);
-        if (name === 'count') return `${x}.count`;
-      });
+      const item = p.selectionMap(
+        getNamedType(field.type) as GraphQLObjectType,
+        setsOf(n),
+        (name, _, f) => {
+          if (name === key) return outputValue(`${x}.name`, f.type);
+          if (name === 'count') return `${x}.count`;
+        },
+      );
       const names = `[${Object.values(known).map(literal).join(', ')}]`;
       return `[${x} IN rows WHERE ${x}.kind = ${literal(kind)} AND ${x}.name IN ${names} | ${item}]`;
     };
@@ -194,7 +177,7 @@ export function countsRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): Root
     labels: list('label', 'label', ENUM_VALUES.Label),
     relationships: list('type', 'type', ENUM_VALUES.RelationshipType),
   };
-  const map = entriesOf(p, counts, nodes, (name, n, field) => lists[name]?.(n, field));
+  const map = p.selectionMap(counts, setsOf(nodes), (name, n, field) => lists[name]?.(n, field));
   return {
     statement: `${subquery(cypher('api/counts.cypher'))}
 WITH collect({kind: kind, name: name, count: count}) AS rows
@@ -211,13 +194,17 @@ export function dataQualityRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]):
     return '';
   });
   const quality = getNamedType(def.type) as GraphQLObjectType;
-  const map = entriesOf(p, quality, nodes, (name, n, field) => {
+  const map = p.selectionMap(quality, setsOf(nodes), (name, n, field) => {
     if (name !== 'sourcesByKind') return name;
     const x = p.names.variable('x');
-    const item = entriesOf(p, getNamedType(field.type) as GraphQLObjectType, n, (inner, _n, f) => {
-      if (inner === 'kind') return outputValue(`${x}.kind`, f.type);
-      if (inner === 'count') return `${x}.count`;
-    });
+    const item = p.selectionMap(
+      getNamedType(field.type) as GraphQLObjectType,
+      setsOf(n),
+      (inner, _n, f) => {
+        if (inner === 'kind') return outputValue(`${x}.kind`, f.type);
+        if (inner === 'count') return `${x}.count`;
+      },
+    );
     return `[${x} IN sourcesByKind | ${item}]`;
   });
   return {

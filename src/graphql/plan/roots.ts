@@ -7,7 +7,7 @@ import { rootClause } from '../compile/roots';
 import { TIMELINE_SOURCES, timelineRows, type TimelineKind } from '../compile/timeline';
 import { lookups, type IdOrKey } from '../lookups';
 import { dateParam } from '../model';
-import { literal, mapOf, outputValue } from './cypher';
+import { literal, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import { countsRoot, dataQualityRoot, neighbourhoodRoot, pathRoot, searchRoot } from './reads';
 import { setsOf, Unplannable } from './selection';
@@ -164,22 +164,15 @@ function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootState
   if (shape.kinds.length === 0)
     return { statement: 'RETURN [] AS value', nullMeansReference: false };
   const entryType = getNamedType(def.type) as GraphQLObjectType;
-  const entries: [string, string][] = [];
-  for (const [key, n] of p.selections.fields(entryType, setsOf(nodes))) {
-    const name = n[0]!.name.value;
-    const field = entryType.getFields()[name];
-    if (name === '__typename') entries.push([key, literal(entryType.name)]);
-    else if (name === 'date') entries.push([key, 'toString(date)']);
-    else if (name === 'precision')
-      entries.push([key, outputValue("coalesce(precision, 'day')", field!.type)]);
-    else if (name === 'kind') entries.push([key, outputValue('kind', field!.type)]);
-    else if (name === 'title') entries.push([key, 'title']);
-    else if (name === 'node')
-      entries.push([key, p.entity('n0', getNamedType(field!.type), setsOf(n))]);
-    else if (name === 'sources') entries.push([key, p.sources('n0', field!, n)]);
-    else throw new Unplannable(`${entryType.name}.${name}`);
-  }
-  const entry = `collect(CASE WHEN n0 IS NULL THEN null ELSE ${mapOf(entries)} END)[0..$first]`;
+  const map = p.selectionMap(entryType, setsOf(nodes), (name, n, field) => {
+    if (name === 'date') return 'toString(date)';
+    if (name === 'precision') return outputValue("coalesce(precision, 'day')", field.type);
+    if (name === 'kind') return outputValue('kind', field.type);
+    if (name === 'title') return 'title';
+    if (name === 'node') return p.entity('n0', getNamedType(field.type), setsOf(n));
+    if (name === 'sources') return p.sources('n0', field, n);
+  });
+  const entry = `collect(CASE WHEN n0 IS NULL THEN null ELSE ${map} END)[0..$first]`;
   return {
     statement: `${timelineRows(shape.kinds, shape.byState)}
 RETURN ${shape.byState ? `CASE WHEN coalesce(head(collect(stateFound)), false) THEN ${entry} END` : entry} AS value`,
@@ -213,32 +206,17 @@ function matrixRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStateme
   const matrix = getNamedType(def.type) as GraphQLObjectType;
   const st = p.names.variable('st');
   const pr = p.names.variable('pr');
-  const entries: [string, string][] = [];
-  for (const [key, n] of p.selections.fields(matrix, setsOf(nodes))) {
-    const name = n[0]!.name.value;
-    const field = matrix.getFields()[name];
-    if (name === '__typename') entries.push([key, literal(matrix.name)]);
-    else if (name === 'mandate')
-      entries.push([key, p.entity('n0', getNamedType(field!.type), setsOf(n))]);
-    else if (name === 'states')
-      entries.push([
-        key,
-        `[${st} IN states | ${p.entity(st, getNamedType(field!.type), setsOf(n))}]`,
-      ]);
-    else if (name === 'priorities')
-      entries.push([
-        key,
-        `[${pr} IN priorities | ${p.entity(pr, getNamedType(field!.type), setsOf(n))}]`,
-      ]);
-    else if (name === 'cells') {
-      const cell = matrixCell(p, getNamedType(field!.type) as GraphQLObjectType, n, st, pr);
+  const map = p.selectionMap(matrix, setsOf(nodes), (name, n, field) => {
+    const type = getNamedType(field.type);
+    if (name === 'mandate') return p.entity('n0', type, setsOf(n));
+    if (name === 'states') return `[${st} IN states | ${p.entity(st, type, setsOf(n))}]`;
+    if (name === 'priorities') return `[${pr} IN priorities | ${p.entity(pr, type, setsOf(n))}]`;
+    if (name === 'cells') {
+      const cell = matrixCell(p, type as GraphQLObjectType, n, st, pr);
       const acc = p.names.variable('acc');
-      entries.push([
-        key,
-        `reduce(${acc} = [], ${st} IN states | ${acc} + [${pr} IN priorities | ${cell}])`,
-      ]);
-    } else throw new Unplannable(`${matrix.name}.${name}`);
-  }
+      return `reduce(${acc} = [], ${st} IN states | ${acc} + [${pr} IN priorities | ${cell}])`;
+    }
+  });
   return {
     statement: `MATCH (n0:Mandate {id: $mandate})
 CALL (n0) {
@@ -251,7 +229,7 @@ CALL () {
   WITH s ORDER BY s.name
   RETURN collect(s) AS states
 }
-RETURN ${mapOf(entries)} AS value`,
+RETURN ${map} AS value`,
     nullMeansReference: true,
   };
 }
@@ -267,52 +245,36 @@ function matrixCell(
     const r = p.names.variable('r');
     return { r, pattern: `(${st})-[${r}:${type}]->(${pr})` };
   };
-  const entries: [string, string][] = [];
-  for (const [key, n] of p.selections.fields(cell, setsOf(nodes))) {
-    const name = n[0]!.name.value;
-    const field = cell.getFields()[name];
+  return p.selectionMap(cell, setsOf(nodes), (name, n, field) => {
     const counted = Object.values(CELL_LINKS).find((c) => c.count === name);
-    if (name === '__typename') entries.push([key, literal(cell.name)]);
-    else if (name === 'state')
-      entries.push([key, p.entity(st, getNamedType(field!.type), setsOf(n))]);
-    else if (name === 'priority')
-      entries.push([key, p.entity(pr, getNamedType(field!.type), setsOf(n))]);
-    else if (counted) {
-      const { pattern } = links(counted.type);
-      entries.push([key, `COUNT { ${pattern} }`]);
-    } else if (CELL_LINKS[name]) {
+    if (name === 'state') return p.entity(st, getNamedType(field.type), setsOf(n));
+    if (name === 'priority') return p.entity(pr, getNamedType(field.type), setsOf(n));
+    if (counted) return `COUNT { ${links(counted.type).pattern} }`;
+    if (CELL_LINKS[name]) {
       const { r, pattern } = links(CELL_LINKS[name].type);
       const link = p.link(
         { r, m: pr },
-        getNamedType(field!.type) as GraphQLObjectType,
+        getNamedType(field.type) as GraphQLObjectType,
         setsOf(n),
         CELL_LINKS[name].type,
       );
       // The order the resolvers sort them in: by the stored via and viaId.
-      entries.push([
-        key,
-        `COLLECT { MATCH ${pattern} WITH ${r} ORDER BY coalesce(toString(${r}.via), 'undefined') + '|' + coalesce(toString(${r}.viaId), 'undefined') RETURN ${link} }`,
-      ]);
-    } else if (name === 'grade') {
+      return `COLLECT { MATCH ${pattern} WITH ${r} ORDER BY coalesce(toString(${r}.via), 'undefined') + '|' + coalesce(toString(${r}.viaId), 'undefined') RETURN ${link} }`;
+    }
+    if (name === 'grade') {
       const { r, pattern } = links('PURSUES');
       const c = p.names.variable('c');
       // The best confidence among the links (the model lists them best first).
-      entries.push([
-        key,
-        outputValue(
-          `head([${c} IN ${literalList(p.confidences)} WHERE ${c} IN COLLECT { MATCH ${pattern} RETURN ${r}.confidence }])`,
-          field!.type,
-        ),
-      ]);
-    } else if (name === 'unverified') {
+      return outputValue(
+        `head([${c} IN ${literalList(p.confidences)} WHERE ${c} IN COLLECT { MATCH ${pattern} RETURN ${r}.confidence }])`,
+        field.type,
+      );
+    }
+    if (name === 'unverified') {
       const { r, pattern } = links('PURSUES');
-      entries.push([
-        key,
-        `COUNT { ${pattern} } > 0 AND NOT EXISTS { MATCH ${pattern} WHERE coalesce(${r}.unverified, false) <> true }`,
-      ]);
-    } else throw new Unplannable(`${cell.name}.${name}`);
-  }
-  return mapOf(entries);
+      return `COUNT { ${pattern} } > 0 AND NOT EXISTS { MATCH ${pattern} WHERE coalesce(${r}.unverified, false) <> true }`;
+    }
+  });
 }
 
 const literalList = (values: readonly string[]) => `[${values.map(literal).join(', ')}]`;
@@ -327,15 +289,9 @@ const DATASET_FIELDS: Record<string, string> = {
 
 function datasetRoot(def: Def, nodes: FieldNode[], p: EntityPlanner): RootStatement {
   const type = getNamedType(def.type) as GraphQLObjectType;
-  const entries: [string, string][] = [];
-  for (const [key, n] of p.selections.fields(type, setsOf(nodes))) {
-    const name = n[0]!.name.value;
-    if (name === '__typename') entries.push([key, literal(type.name)]);
-    else if (DATASET_FIELDS[name]) entries.push([key, DATASET_FIELDS[name]]);
-    else throw new Unplannable(`${type.name}.${name}`);
-  }
+  const map = p.selectionMap(type, setsOf(nodes), (name) => DATASET_FIELDS[name]);
   return {
-    statement: `MATCH (d:Dataset {id: 'dataset'})\nRETURN ${mapOf(entries)} AS value`,
+    statement: `MATCH (d:Dataset {id: 'dataset'})\nRETURN ${map} AS value`,
     nullMeansReference: false,
   };
 }
