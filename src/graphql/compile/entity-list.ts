@@ -1,4 +1,4 @@
-import { label, where } from './identifiers';
+import { label, where, whereClause } from './identifiers';
 
 /** Which filters a top-level list was given (their values travel as parameters). */
 export interface EntityListShape {
@@ -31,7 +31,7 @@ export function listPage(name: string, shape: EntityListShape): string {
   WITH n AS n0, n.sortKey AS key ORDER BY key LIMIT $limit`
     : // Most connected first: the degree is computed per entity, so this
       // order reads every entity of the label (exempt from the plan check).
-      `MATCH (n:${l})${filters.some(Boolean) ? `\n  WHERE ${where(filters)}` : ''}
+      `MATCH (n:${l})${whereClause(filters)}
   WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
   WHERE key > $after
   WITH n AS n0, key ORDER BY key LIMIT $limit`;
@@ -41,7 +41,7 @@ export function listPage(name: string, shape: EntityListShape): string {
 export function listTotal(name: string, shape: EntityListShape): string {
   const filters = listFilters(shape);
   return `CALL () {
-  MATCH (n:${label(name)})${filters.some(Boolean) ? `\n  WHERE ${where(filters)}` : ''}
+  MATCH (n:${label(name)})${whereClause(filters)}
   RETURN count(n) AS total
 }`;
 }
@@ -69,15 +69,13 @@ export function entityListStatement(name: string, shape: EntityListShape): strin
   RETURN collect(${row('n0.sortKey')}) AS page`
       : // Most connected first: the degree is computed per entity, so this
         // order reads every entity of the label (exempt from the plan check).
-        `  MATCH (n:${l})
-  WHERE ${where(filters)}
+        `  MATCH (n:${l})${whereClause(filters)}
   WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
   WHERE key > $after
   WITH n AS n0, key ORDER BY key LIMIT $limit
   RETURN collect(${row('key')}) AS page`;
   return `CALL () {
-  MATCH (n:${l})
-  WHERE ${where(filters)}
+  MATCH (n:${l})${whereClause(filters)}
   RETURN count(n) AS total
 }
 CALL () {

@@ -33,7 +33,17 @@ export function wholeNumber(value: number, min: number, max: number): string {
 /** Joins the conditions that apply; TRUE when none does. */
 export function where(conditions: (string | false | null | undefined)[]): string {
   const present = conditions.filter((c): c is string => Boolean(c));
-  return present.length ? present.join('\n    AND ') : 'true';
+  // A caller with nothing to test writes no WHERE at all (whereClause), never WHERE true.
+  if (present.length === 0) throw new Error('where() needs at least one condition');
+  return present.join('\n    AND ');
+}
+
+/** `WHERE a AND b` after `before` (a line break by default), or nothing when there is no condition. */
+export function whereClause(
+  conditions: (string | false | null | undefined)[],
+  before = '\n  ',
+): string {
+  return conditions.some(Boolean) ? `${before}WHERE ${where(conditions)}` : '';
 }
 
 const PROPERTY = /^[A-Za-z][A-Za-z0-9_]*$/;

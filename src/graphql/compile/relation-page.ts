@@ -1,5 +1,5 @@
 import { orderKey, storedPageKey, type PageOrder } from '../../model';
-import { labelExpression, relationshipType, where } from './identifiers';
+import { labelExpression, relationshipType, where, whereClause } from './identifiers';
 
 /** The relationship a field walks: types, direction (null: both) and far-end labels (null: any). */
 export interface RelationSpec {
@@ -153,7 +153,7 @@ export function countOf(spec: RelationSpec, shape: RelationShape, n: WalkNames):
       ? `COUNT { (${n.p})-[${type}]->() }`
       : `COUNT { (${n.p})<-[${type}]-() }`;
   }
-  return `COUNT { MATCH ${walkPattern(spec, n)} WHERE ${walkConditions(spec, shape, n)} }`;
+  return `COUNT { MATCH ${walkPattern(spec, n)}${whereClause(walkConditionList(spec, shape, n), ' ')} }`;
 }
 
 /** The typed, directed pattern of a walk: (p)-[r:T]->(m). */
@@ -186,9 +186,14 @@ export function walkConditionList(
   ];
 }
 
-/** The WHERE of a walk: far-end labels and only the filters given. */
-export function walkConditions(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
-  return where(walkConditionList(spec, shape, n));
+/** The WHERE clause of a walk, after `before`: far-end labels and only the filters given (none: no WHERE). */
+export function walkConditions(
+  spec: RelationSpec,
+  shape: RelationShape,
+  n: WalkNames,
+  before?: string,
+): string {
+  return whereClause(walkConditionList(spec, shape, n), before);
 }
 
 /**
@@ -219,8 +224,7 @@ RETURN pid, ${countOf(spec, shape, n)} AS total, page`;
   return `UNWIND $ids AS pid
 MATCH (p:Entity {id: pid})
 CALL (p) {
-  MATCH ${walkPattern(spec, n)}
-  WHERE ${walkConditions(spec, shape, n)}
+  MATCH ${walkPattern(spec, n)}${walkConditions(spec, shape, n)}
   ${spec.direction === null ? '// A self-loop matches twice when both directions are walked.\n  WITH DISTINCT p, r, m\n  ' : ''}WITH p, r, m, ${keyExpression(shape.orderBy, n)} AS key
   ORDER BY key
   WITH p, collect({key: key, r: r, m: m}) AS rows

@@ -7,19 +7,23 @@ import { label } from './identifiers';
  */
 const INSTITUTION = '(st)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-(:Entity)';
 
-/** Meetings and events that involve the state (n). */
-const GATHERING_INVOLVES = [
-  '(n)-[:HELD_IN]->(st)',
-  '(n)-[:DURING]->(:Presidency)<-[:HELD_PRESIDENCY]-(st)',
-  '(n)<-[:PARTICIPATED_IN]-(st)',
-  `${INSTITUTION}-[:PARTICIPATED_IN]->(n)`,
+/** A pattern from the event, written as `n` (its node pattern, label included), to the state. */
+type Involves = (n: string) => string;
+
+/** Meetings and events that involve the state. */
+const GATHERING_INVOLVES: Involves[] = [
+  (n) => `${n}-[:HELD_IN]->(st)`,
+  (n) => `${n}-[:DURING]->(:Presidency)<-[:HELD_PRESIDENCY]-(st)`,
+  (n) => `${n}<-[:PARTICIPATED_IN]-(st)`,
+  (n) => `${INSTITUTION}-[:PARTICIPATED_IN]->${n}`,
 ];
 
-/** Projects that involve the state (n). */
-const PROJECT_INVOLVES = [
-  '(st)-[:PARTNER_IN|PILOT_COUNTRY_OF]->(n)',
-  `${INSTITUTION}-[:PARTNER_IN]->(n)`,
-  `(n)-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
+/** Projects that involve the state. */
+const PROJECT_INVOLVES: Involves[] = [
+  (n) => `(st)-[:PARTNER_IN|PILOT_COUNTRY_OF]->${n}`,
+  (n) => `${INSTITUTION}-[:PARTNER_IN]->${n}`,
+  (n) =>
+    `${n}-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
 ];
 
 /**
@@ -33,7 +37,7 @@ export const TIMELINE_SOURCES = {
     label: 'Presidency',
     date: 'startDate',
     title: "n.name + ' begins'",
-    involves: ['(st)-[:HELD_PRESIDENCY]->(n)'],
+    involves: [(n: string) => `(st)-[:HELD_PRESIDENCY]->${n}`],
   },
   MEETING: { label: 'Meeting', date: 'startDate', title: 'n.name', involves: GATHERING_INVOLVES },
   EVENT: { label: 'Event', date: 'startDate', title: 'n.name', involves: GATHERING_INVOLVES },
@@ -41,7 +45,7 @@ export const TIMELINE_SOURCES = {
     label: 'Mandate',
     date: 'adopted',
     title: "n.name + ' adopted'",
-    involves: ['(n)-[:ADOPTED_AT]->(:Meeting|Event)-[:HELD_IN]->(st)'],
+    involves: [(n: string) => `${n}-[:ADOPTED_AT]->(:Meeting|Event)-[:HELD_IN]->(st)`],
   },
   PROJECT_START: {
     label: 'Project',
@@ -55,20 +59,26 @@ export const TIMELINE_SOURCES = {
     title: "n.name + ' ends'",
     involves: PROJECT_INVOLVES,
   },
-  LAW: { label: 'Law', date: 'enacted', title: 'n.name', involves: ['(n)-[:APPLIES_IN]->(st)'] },
+  LAW: {
+    label: 'Law',
+    date: 'enacted',
+    title: 'n.name',
+    involves: [(n: string) => `${n}-[:APPLIES_IN]->(st)`],
+  },
   OPENING: {
     label: 'Service',
     date: 'opened',
     title: "n.name + ' opens'",
-    involves: ['(n)-[:LOCATED_IN]->(st)'],
+    involves: [(n: string) => `${n}-[:LOCATED_IN]->(st)`],
   },
   PUBLICATION: {
     label: 'Output',
     date: 'published',
     title: 'n.name',
     involves: [
-      `${INSTITUTION}-[:AUTHORED]->(n)`,
-      `(n)-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
+      (n: string) => `${INSTITUTION}-[:AUTHORED]->${n}`,
+      (n: string) =>
+        `${n}-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
     ],
   },
 } as const;
@@ -113,15 +123,16 @@ export function timelineRows(kinds: TimelineKind[], byState: boolean): string {
     if (!byState)
       return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to
   ${returned}`;
-    // From the state: its facts, not every event of the kind, are read.
+    // From the state: its facts, not every event of the kind, are read
+    // (written one level deeper: inside the OPTIONAL CALL below).
     const walks = s.involves.map(
-      (p) => `    MATCH ${p.replace('(n)', `(n:${label(s.label)})`)} RETURN n`,
+      (walk: Involves) => `      MATCH ${walk(`(n:${label(s.label)})`)} RETURN n`,
     );
-    return `  CALL (st) {
-${walks.join('\n    UNION\n')}
-  }
-  WITH n WHERE ${d} >= $from AND ${d} <= $to
-  ${returned}`;
+    return `    CALL (st) {
+${walks.join('\n      UNION\n')}
+    }
+    WITH n WHERE ${d} >= $from AND ${d} <= $to
+    ${returned}`;
   });
   if (!byState)
     return `CALL () {
@@ -134,7 +145,7 @@ LIMIT $limit`;
 OPTIONAL CALL (st) {
   WITH st WHERE st IS NOT NULL
   CALL (st) {
-${branches.map((b) => b.replace(/^/gm, '  ')).join('\n    UNION ALL\n')}
+${branches.join('\n    UNION ALL\n')}
   }
   RETURN date, precision, kind, title, n
 }
