@@ -14,6 +14,19 @@ export function clamp(value: number, min: number, max: number, name: string): nu
   return value;
 }
 
+/** nodes(ids:) takes at most this many ids. */
+const MAX_IDS = 100;
+
+export function nodeIds<T extends readonly string[]>(ids: T): T {
+  if (ids.length > MAX_IDS) throw badInput(`nodes takes at most ${MAX_IDS} ids`);
+  return ids;
+}
+
+/** How many entries a timeline returns: 100 by default, at most 500. */
+export function timelineLimit(first: number | null | undefined): number {
+  return clamp(first ?? 100, 0, 500, 'first');
+}
+
 /** Lucene's query syntax characters, taken literally in user text. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

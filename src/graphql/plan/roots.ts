@@ -1,11 +1,11 @@
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { badInput } from '../../errors';
 import type { Model } from '../../model';
 import { listArgs, type ListArgs } from '../arguments';
 import { listPage, listTotal } from '../compile/entity-list';
 import { rootClause } from '../compile/roots';
 import { TIMELINE_SOURCES, timelineRows, type TimelineKind } from '../compile/timeline';
 import { lookups, type IdOrKey } from '../lookups';
+import { nodeIds, timelineLimit } from '../read-args';
 import { dateParam } from '../model';
 import { literal, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
@@ -26,8 +26,6 @@ type Def = GraphQLField<unknown, unknown>;
 
 /** The root fields that find one entity. */
 const LOOKUPS = new Set(Object.keys(lookups));
-/** nodes takes at most this many ids (resolvers/query.ts). */
-const MAX_IDS = 100;
 
 /** Plans one root field, or says it cannot (Unplannable). */
 export function planRoot(
@@ -76,8 +74,7 @@ RETURN ${p.entity('n0', getNamedType(def.type), setsOf(nodes))} AS value`,
 function nodesRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatement {
   const read = (variables: Variables) => {
     const { ids } = argumentsOf(def, nodes[0]!, variables) as { ids: string[] };
-    if (ids.length > MAX_IDS) throw badInput(`nodes takes at most ${MAX_IDS} ids`);
-    return ids;
+    return nodeIds(ids);
   };
   p.read(() => read(p.planVariables));
   p.writers.push((variables, out) => {
@@ -126,8 +123,6 @@ interface TimelineArgs {
 }
 
 const TIMELINE_KINDS = Object.keys(TIMELINE_SOURCES) as TimelineKind[];
-/** The most entries a timeline returns (resolvers/query.ts). */
-const MAX_TIMELINE = 500;
 
 /**
  * The timeline: its entries in date order, each with its entity's selected
@@ -137,9 +132,7 @@ const MAX_TIMELINE = 500;
 function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatement {
   const read = (variables: Variables) => {
     const args = argumentsOf(def, nodes[0]!, variables) as TimelineArgs;
-    const limit = args.first ?? 100;
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_TIMELINE)
-      throw badInput(`first must be a whole number from 0 to ${MAX_TIMELINE}`);
+    const limit = timelineLimit(args.first);
     const byState = args.state != null;
     // With a state and no kind, one kind still tells whether the state exists.
     const asked = args.kinds?.length === 0 && byState ? ['PRESIDENCY'] : args.kinds;

@@ -5,7 +5,13 @@ import type { Node, Relationship } from 'neo4j-driver';
 import type { GraphQLContext } from '../context';
 import { rootStatement } from '../compile/roots';
 import { lookups, type IdOrKey } from '../lookups';
-import { clamp, neighbourhoodParams, pathParams, searchParams } from '../read-args';
+import {
+  neighbourhoodParams,
+  nodeIds,
+  pathParams,
+  searchParams,
+  timelineLimit,
+} from '../read-args';
 import { listArgs, type ListArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
@@ -109,7 +115,7 @@ interface TimelineArgs {
 
 /** The timeline in one statement: its entries and their entities. */
 async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs) {
-  const limit = clamp(args.first ?? 100, 0, 500, 'first');
+  const limit = timelineLimit(args.first);
   const byState = args.state != null;
   // An unknown state is NOT_FOUND even when no kind is asked: the statement tells.
   const kinds = args.kinds?.length === 0 && byState ? ['PRESIDENCY' as const] : args.kinds;
@@ -153,8 +159,7 @@ async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs) {
 
 const Query: QueryResolvers = {
   nodes: (_, { ids }, ctx) => {
-    if (ids.length > 100) throw badInput('nodes takes at most 100 ids');
-    return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
+    return Promise.all(nodeIds(ids).map((id) => ctx.loaders.node.load(id)));
   },
   search: async (_, args, ctx) => {
     const rows = await ctx.db.read<{ node: Node; score: number }>(
