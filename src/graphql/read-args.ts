@@ -27,6 +27,42 @@ export function timelineLimit(first: number | null | undefined): number {
   return clamp(first ?? 100, 0, 500, 'first');
 }
 
+/**
+ * Query.timeline's arguments as its statement takes them (compile/timeline.ts),
+ * read in one place for the resolvers and the planner: the kinds asked, in
+ * the model's order; `first`, how many entries the answer shows; and the
+ * statement's parameters.
+ */
+export function timelineArgs(
+  allKinds: readonly string[],
+  args: {
+    from?: string | null;
+    to?: string | null;
+    kinds?: readonly string[] | null;
+    state?: string | null;
+    first?: number | null;
+  },
+) {
+  const limit = timelineLimit(args.first);
+  const byState = args.state != null;
+  // An unknown state is NOT_FOUND even when no kind is asked: one kind's
+  // statement still tells whether the state exists (its answer shows none).
+  const asked = args.kinds?.length === 0 && byState ? allKinds.slice(0, 1) : args.kinds;
+  return {
+    kinds: allKinds.filter((k) => (asked ?? allKinds).includes(k)),
+    byState,
+    first: args.kinds?.length === 0 ? 0 : limit,
+    params: {
+      // Open ends as sentinels, so each branch keeps its index seek.
+      from: dateParam(args.from ?? '0001-01-01', 'from'),
+      to: dateParam(args.to ?? '9999-12-31', 'to'),
+      // With a state, at least the one row that says whether the state exists.
+      limit: byState ? Math.max(limit, 1) : limit,
+      ...(byState ? { state: args.state } : {}),
+    },
+  };
+}
+
 /** Lucene's query syntax characters, taken literally in user text. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

@@ -43,7 +43,50 @@ export function loadModel(file = MODEL_FILE): Model {
     }
   }
   checkFields(model);
+  checkTimeline(model);
   return model;
+}
+
+/**
+ * Timeline kinds read a date property of a label, and each walk must be one
+ * the model allows: every step's type leaves a label the walk can stand on,
+ * its labels are ones the type reaches, and the last step reaches State.
+ */
+function checkTimeline(model: Model): void {
+  const { institution, kinds } = model.timeline;
+  for (const [kind, spec] of Object.entries(kinds)) {
+    const where = `model.yaml: timeline ${kind}`;
+    if (!/^[A-Z][A-Z_]*$/.test(kind)) throw new Error(`${where} is not UPPER_SNAKE`);
+    const label = model.labels[spec.label];
+    if (!label) throw new Error(`${where} names unknown label ${spec.label}`);
+    if (label.properties[spec.date]?.type !== 'date')
+      throw new Error(`${where}: ${spec.label}.${spec.date} is not a date property`);
+    spec.involves.forEach((walk, w) => {
+      let at = [spec.label];
+      walk.forEach((step, i) => {
+        const s = step === 'institution' ? institution : step;
+        const [direction, types] = 'out' in s ? (['out', s.out] as const) : (['in', s.in] as const);
+        // A step of several types (the institution step) needs one the walk can take here.
+        const reached = new Set<string>();
+        for (const type of types) {
+          const rel = model.relationships[type];
+          if (!rel) throw new Error(`${where}, walk ${w + 1}: unknown relationship type ${type}`);
+          const [near, far] = direction === 'out' ? [rel.from, rel.to] : [rel.to, rel.from];
+          if (near.some((l) => at.includes(l))) far.forEach((l) => reached.add(l));
+        }
+        if (reached.size === 0)
+          throw new Error(
+            `${where}, walk ${w + 1}: step ${i + 1} (${types.join('|')}) cannot be walked ${direction} from ${at.join('|')}`,
+          );
+        const labels = 'labels' in s && s.labels ? s.labels : [...reached];
+        for (const l of labels)
+          if (!reached.has(l))
+            throw new Error(`${where}, walk ${w + 1}: step ${i + 1} cannot reach ${l}`);
+        at = labels;
+      });
+      if (!at.includes('State')) throw new Error(`${where}, walk ${w + 1} does not reach a State`);
+    });
+  }
 }
 
 /**

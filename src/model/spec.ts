@@ -55,11 +55,43 @@ export const relationshipSpec = z.strictObject({
   properties: z.record(z.string(), propertySpec).default({}),
 });
 
+/**
+ * One step of a walk from a timeline event towards a state: along one of
+ * `out` or `in` (relationship types, either direction's name the walk's
+ * direction), to a node of `labels` (default: any entity; the last step
+ * reaches the state). `institution` is the timeline's institution step.
+ */
+export const walkStepSpec = z.union([
+  z.literal('institution'),
+  z.strictObject({ out: z.array(z.string()).min(1), labels: z.array(z.string()).optional() }),
+  z.strictObject({ in: z.array(z.string()).min(1), labels: z.array(z.string()).optional() }),
+]);
+
+/** A kind of dated event of the timeline (Query.timeline, the TimelineKind enum). */
+export const timelineKindSpec = z.strictObject({
+  description: z.string(),
+  /** The label of its events and their date property (its precision is stored beside it). */
+  label: z.string(),
+  date: z.string(),
+  /** The event's title: the text with {name} as the event's name. */
+  title: z.string().regex(/^[^{}]*\{name\}[^{}]*$/, 'holds {name} once and no other braces'),
+  /** The walks by which an event of the kind involves a state (any one suffices). */
+  involves: z.array(z.array(walkStepSpec).min(1)).min(1),
+});
+
+export const timelineSpec = z.strictObject({
+  description: z.string(),
+  /** The step from one of a state's institutions to the state. */
+  institution: z.strictObject({ out: z.array(z.string()).min(1) }),
+  kinds: z.record(z.string(), timelineKindSpec),
+});
+
 export const modelSpec = z.strictObject({
   /** The closed set of confidence marks a fact may carry. */
   confidence: z.strictObject({ description: z.string(), values: z.array(z.string()).min(1) }),
   labels: z.record(z.string(), labelSpec),
   relationships: z.record(z.string(), relationshipSpec),
+  timeline: timelineSpec,
 });
 
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
@@ -67,4 +99,7 @@ export type PropertySpec = z.infer<typeof propertySpec>;
 export type FieldSpec = z.infer<typeof fieldSpec>;
 export type LabelSpec = z.infer<typeof labelSpec>;
 export type RelationshipSpec = z.infer<typeof relationshipSpec>;
+export type WalkStep = z.infer<typeof walkStepSpec>;
+export type TimelineKindSpec = z.infer<typeof timelineKindSpec>;
+export type TimelineSpec = z.infer<typeof timelineSpec>;
 export type Model = z.infer<typeof modelSpec>;

@@ -16,11 +16,7 @@ import { compiledStatements } from '../helpers/compiled-statements';
 import { rootStatement, type RootLookup } from '../../src/graphql/compile/roots';
 import { buildSchema } from '../../src/graphql/schema';
 import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
-import {
-  TIMELINE_SOURCES,
-  timelineStatement,
-  type TimelineKind,
-} from '../../src/graphql/compile/timeline';
+import { timelineKinds, timelineStatement } from '../../src/graphql/compile/timeline';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { seed } from '../../src/seed';
 import { farLabelFilter, loadModel, pageKeyMap, PAGE_KEY_PROPERTIES } from '../../src/model';
@@ -131,16 +127,17 @@ function statements(): { name: string; cypher: string; params: Record<string, un
     cypher: relationPageStatement({ types: null, direction: null, labels: null }, shape0),
     params: { ...page, ids: ['x:1'] },
   });
-  const kinds = Object.keys(TIMELINE_SOURCES) as TimelineKind[];
+  const { timeline } = loadModel();
+  const kinds = timelineKinds(timeline);
   for (const k of [kinds, ...kinds.map((x) => [x])]) {
     out.push({
       name: `timeline ${k.join(',')}`,
-      cypher: timelineStatement(k),
+      cypher: timelineStatement(timeline, k),
       params: { from: date, to: date, limit: 100 },
     });
     out.push({
       name: `timeline by state ${k.join(',')}`,
-      cypher: timelineStatement(k, true),
+      cypher: timelineStatement(timeline, k, true),
       params: { from: date, to: date, limit: 100, state: 'state:LT' },
     });
   }

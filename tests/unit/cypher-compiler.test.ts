@@ -9,6 +9,9 @@ import { SCENARIOS } from '../../bench/scenarios';
 import { compiledStatements } from '../helpers/compiled-statements';
 import { buildSchema } from '../../src/graphql/schema';
 import { timelineStatement } from '../../src/graphql/compile/timeline';
+import { loadModel } from '../../src/model';
+
+const { timeline } = loadModel();
 
 const noFilters = PLAIN_SHAPE;
 
@@ -82,8 +85,8 @@ describe('the Cypher the API compiles', () => {
   });
 
   it('runs one indexed branch per timeline kind asked for, the range inside it', () => {
-    expect(timelineStatement(['MEETING', 'LAW'])).toMatchSnapshot();
-    const all = timelineStatement([
+    expect(timelineStatement(timeline, ['MEETING', 'LAW'])).toMatchSnapshot();
+    const all = timelineStatement(timeline, [
       'PRESIDENCY',
       'MEETING',
       'EVENT',
@@ -99,13 +102,13 @@ describe('the Cypher the API compiles', () => {
   });
 
   it('walks the timeline from the state for each kind, the range kept, and tells an unknown state in the same statement', () => {
-    const byState = timelineStatement(['MEETING', 'LAW'], true);
+    const byState = timelineStatement(timeline, ['MEETING', 'LAW'], true);
     expect(byState).toMatchSnapshot();
     expect(byState).toContain('MATCH (n:Law)-[:APPLIES_IN]->(st) RETURN n');
     expect(byState).toContain('WITH n WHERE n.startDate >= $from AND n.startDate <= $to');
     expect(byState).toContain('OPTIONAL CALL (st)');
     expect(byState).toContain('stateFound');
-    expect(timelineStatement(['MEETING', 'LAW'])).not.toContain('$state');
+    expect(timelineStatement(timeline, ['MEETING', 'LAW'])).not.toContain('$state');
   });
 
   it('finds a root entity through an index: id, ISO code of its label, project keys', () => {

@@ -77,4 +77,48 @@ describe('the domain model (seed/model.yaml)', () => {
     );
     expect(load).toThrow(/relationship PURSUES names unknown label Statehood/);
   });
+
+  describe('the timeline: kinds and the walks by which an event involves a state', () => {
+    it('reads every kind with its label, date and walks', () => {
+      const { timeline } = loadModel();
+      expect(Object.keys(timeline.kinds)).toEqual([
+        'PRESIDENCY',
+        'MEETING',
+        'EVENT',
+        'ADOPTION',
+        'PROJECT_START',
+        'PROJECT_END',
+        'LAW',
+        'OPENING',
+        'PUBLICATION',
+      ]);
+      expect(timeline.kinds.OPENING).toMatchObject({ label: 'Service', date: 'opened' });
+      // YAML anchors: events walk as meetings do.
+      expect(timeline.kinds.EVENT!.involves).toEqual(timeline.kinds.MEETING!.involves);
+    });
+
+    it('refuses a date that is not a date property of the label', () => {
+      const load = loadEdited(replaceOnce('date: opened', 'date: name'));
+      expect(load).toThrow(/timeline OPENING: Service\.name is not a date property/);
+    });
+
+    it('refuses a walk along a type that does not leave where the walk stands', () => {
+      const load = loadEdited(replaceOnce('- [out: [APPLIES_IN]]', '- [in: [APPLIES_IN]]'));
+      expect(load).toThrow(
+        /timeline LAW, walk 1: step 1 \(APPLIES_IN\) cannot be walked in from Law/,
+      );
+    });
+
+    it('refuses a walk that does not end at a state', () => {
+      const load = loadEdited(
+        replaceOnce('- [out: [LOCATED_IN]]\n', '- [{ out: [LOCATED_IN], labels: [Country] }]\n'),
+      );
+      expect(load).toThrow(/timeline OPENING, walk 1 does not reach a State/);
+    });
+
+    it('refuses a title without {name}, naming the path', () => {
+      const load = loadEdited(replaceOnce("title: '{name} opens'", "title: 'opens'"));
+      expect(load).toThrow(/timeline\.kinds\.OPENING\.title: holds \{name\} once/);
+    });
+  });
 });

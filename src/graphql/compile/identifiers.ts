@@ -18,6 +18,11 @@ export function relationshipType(name: string): string {
   return name;
 }
 
+/** A string literal (only for names from the schema and the model, never user values). */
+export function stringLiteral(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 /** A label expression for a WHERE clause: m:Organisation|Body. */
 export function labelExpression(variable: string, labels: string[]): string {
   return `${variable}:${labels.map(label).join('|')}`;

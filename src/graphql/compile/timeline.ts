@@ -1,89 +1,36 @@
-import { label } from './identifiers';
+import type { TimelineSpec, WalkStep } from '../../model';
+import { label, relationshipType, stringLiteral } from './identifiers';
 
-/**
- * The state's institutions, as a pattern from the state (st) to one of
- * them: ministries and agencies responsible for children in it, its
- * ombudsperson institutions, and what is located in it.
- */
-const INSTITUTION = '(st)<-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]-(:Entity)';
+/** A kind of timeline event (the TimelineKind enum; model.yaml's timeline.kinds). */
+export type TimelineKind = string;
 
-/** A pattern from the event, written as `n` (its node pattern, label included), to the state. */
-type Involves = (n: string) => string;
+/** The kinds in the model's order: the order statements list their branches in. */
+export function timelineKinds(timeline: TimelineSpec): string[] {
+  return Object.keys(timeline.kinds);
+}
 
-/** Meetings and events that involve the state. */
-const GATHERING_INVOLVES: Involves[] = [
-  (n) => `${n}-[:HELD_IN]->(st)`,
-  (n) => `${n}-[:DURING]->(:Presidency)<-[:HELD_PRESIDENCY]-(st)`,
-  (n) => `${n}<-[:PARTICIPATED_IN]-(st)`,
-  (n) => `${INSTITUTION}-[:PARTICIPATED_IN]->${n}`,
-];
+/** A step of a walk as a relationship pattern and the node it reaches. */
+function stepPattern(timeline: TimelineSpec, step: WalkStep, last: boolean): string {
+  const s = step === 'institution' ? timeline.institution : step;
+  const [out, types] = 'out' in s ? [true, s.out] : [false, s.in];
+  const labels = 'labels' in s && s.labels ? s.labels : ['Entity'];
+  const rel = `[:${types.map(relationshipType).join('|')}]`;
+  const node = last ? '(st)' : `(:${labels.map(label).join('|')})`;
+  return out ? `-${rel}->${node}` : `<-${rel}-${node}`;
+}
 
-/** Projects that involve the state. */
-const PROJECT_INVOLVES: Involves[] = [
-  (n) => `(st)-[:PARTNER_IN|PILOT_COUNTRY_OF]->${n}`,
-  (n) => `${INSTITUTION}-[:PARTNER_IN]->${n}`,
-  (n) =>
-    `${n}-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
-];
+/** A walk of the model from the event, written as `n` with its label, to the state (st). */
+function walkPattern(timeline: TimelineSpec, walk: readonly WalkStep[], n: string): string {
+  return n + walk.map((step, i) => stepPattern(timeline, step, i === walk.length - 1)).join('');
+}
 
-/**
- * Where each kind of timeline event comes from: a label and its dated
- * property, and the patterns by which an event of that kind involves a
- * state (st), for the `state` argument. Query.timeline's description in
- * schema/query.graphql says the same in words: change both together.
- */
-export const TIMELINE_SOURCES = {
-  PRESIDENCY: {
-    label: 'Presidency',
-    date: 'startDate',
-    title: "n.name + ' begins'",
-    involves: [(n: string) => `(st)-[:HELD_PRESIDENCY]->${n}`],
-  },
-  MEETING: { label: 'Meeting', date: 'startDate', title: 'n.name', involves: GATHERING_INVOLVES },
-  EVENT: { label: 'Event', date: 'startDate', title: 'n.name', involves: GATHERING_INVOLVES },
-  ADOPTION: {
-    label: 'Mandate',
-    date: 'adopted',
-    title: "n.name + ' adopted'",
-    involves: [(n: string) => `${n}-[:ADOPTED_AT]->(:Meeting|Event)-[:HELD_IN]->(st)`],
-  },
-  PROJECT_START: {
-    label: 'Project',
-    date: 'startDate',
-    title: "n.name + ' starts'",
-    involves: PROJECT_INVOLVES,
-  },
-  PROJECT_END: {
-    label: 'Project',
-    date: 'endDate',
-    title: "n.name + ' ends'",
-    involves: PROJECT_INVOLVES,
-  },
-  LAW: {
-    label: 'Law',
-    date: 'enacted',
-    title: 'n.name',
-    involves: [(n: string) => `${n}-[:APPLIES_IN]->(st)`],
-  },
-  OPENING: {
-    label: 'Service',
-    date: 'opened',
-    title: "n.name + ' opens'",
-    involves: [(n: string) => `${n}-[:LOCATED_IN]->(st)`],
-  },
-  PUBLICATION: {
-    label: 'Output',
-    date: 'published',
-    title: 'n.name',
-    involves: [
-      (n: string) => `${INSTITUTION}-[:AUTHORED]->${n}`,
-      (n: string) =>
-        `${n}-[:COORDINATED_BY]->(:Entity)-[:RESPONSIBLE_FOR_CHILDREN_IN|OMBUDSPERSON_FOR|LOCATED_IN]->(st)`,
-    ],
-  },
-} as const;
-
-export type TimelineKind = keyof typeof TIMELINE_SOURCES;
+/** A kind's title as a Cypher expression over its event n: the model's text, {name} its name. */
+function titleExpression(title: string): string {
+  const [before, after] = title.split('{name}') as [string, string];
+  return [before && stringLiteral(before), 'n.name', after && stringLiteral(after)]
+    .filter(Boolean)
+    .join(' + ');
+}
 
 /**
  * Dated events of the kinds asked for: one branch per kind, each a range
@@ -103,10 +50,14 @@ export type TimelineKind = keyof typeof TIMELINE_SOURCES;
  *
  * Params: $from, $to (dates), $limit, $state (with byState).
  */
-export function timelineStatement(kinds: TimelineKind[], byState = false): string {
+export function timelineStatement(
+  timeline: TimelineSpec,
+  kinds: TimelineKind[],
+  byState = false,
+): string {
   const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
   labels(n0) AS labels, properties(n0) AS props`;
-  return `${timelineRows(kinds, byState)}
+  return `${timelineRows(timeline, kinds, byState)}
 ${returned}${byState ? ', stateFound' : ''}`;
 }
 
@@ -115,18 +66,23 @@ ${returned}${byState ? ', stateFound' : ''}`;
  * and the entry's entity n0 (and stateFound with `byState`), for a RETURN
  * to follow.
  */
-export function timelineRows(kinds: TimelineKind[], byState: boolean): string {
+export function timelineRows(
+  timeline: TimelineSpec,
+  kinds: TimelineKind[],
+  byState: boolean,
+): string {
   const branches = [...new Set(kinds)].map((kind) => {
-    const s = TIMELINE_SOURCES[kind];
+    const s = timeline.kinds[kind];
+    if (!s) throw new Error(`${kind} is not a timeline kind of the model`);
     const d = `n.${s.date}`;
-    const returned = `RETURN ${d} AS date, ${d}Precision AS precision, '${kind}' AS kind, ${s.title} AS title, n`;
+    const returned = `RETURN ${d} AS date, ${d}Precision AS precision, ${stringLiteral(kind)} AS kind, ${titleExpression(s.title)} AS title, n`;
     if (!byState)
       return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to
   ${returned}`;
     // From the state: its facts, not every event of the kind, are read
     // (written one level deeper: inside the OPTIONAL CALL below).
     const walks = s.involves.map(
-      (walk: Involves) => `      MATCH ${walk(`(n:${label(s.label)})`)} RETURN n`,
+      (walk) => `      MATCH ${walkPattern(timeline, walk, `(n:${label(s.label)})`)} RETURN n`,
     );
     return `    CALL (st) {
 ${walks.join('\n      UNION\n')}

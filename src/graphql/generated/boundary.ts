@@ -103,6 +103,18 @@ export enum DerivationRule {
   CIVIL_SOCIETY_SERVICE = 'civil-society-service',
 }
 
+export enum TimelineKind {
+  PRESIDENCY = 'PRESIDENCY',
+  MEETING = 'MEETING',
+  EVENT = 'EVENT',
+  ADOPTION = 'ADOPTION',
+  PROJECT_START = 'PROJECT_START',
+  PROJECT_END = 'PROJECT_END',
+  LAW = 'LAW',
+  OPENING = 'OPENING',
+  PUBLICATION = 'PUBLICATION',
+}
+
 export enum SourceKind {
   SEED_DOCUMENT = 'seed-document',
   WEB_PAGE = 'web-page',
@@ -221,6 +233,7 @@ export const ENUM_VALUES = {
   RelationshipType,
   Confidence,
   DerivationRule,
+  TimelineKind,
   SourceKind,
   OrganisationKind,
   OmbudspersonInstitutionKind,

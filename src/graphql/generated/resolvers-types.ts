@@ -7,6 +7,7 @@ import type { Label } from './boundary';
 import type { RelationshipType } from './boundary';
 import type { Confidence } from './boundary';
 import type { DerivationRule } from './boundary';
+import type { TimelineKind } from './boundary';
 import type { SourceKind } from './boundary';
 import type { OrganisationKind } from './boundary';
 import type { OmbudspersonInstitutionKind } from './boundary';
@@ -673,28 +674,6 @@ export type Subgraph = {
   truncated: Scalars['Boolean']['output'];
 };
 
-/** Kinds of dated events in the timeline. */
-export enum TimelineKind {
-  /** A presidency term begins. */
-  Presidency = 'PRESIDENCY',
-  /** A meeting of the Expert Group or another body. */
-  Meeting = 'MEETING',
-  /** A conference, forum, consultation or other event. */
-  Event = 'EVENT',
-  /** A mandate or strategy is adopted. */
-  Adoption = 'ADOPTION',
-  /** A project starts. */
-  ProjectStart = 'PROJECT_START',
-  /** A project ends. */
-  ProjectEnd = 'PROJECT_END',
-  /** A law is enacted. */
-  Law = 'LAW',
-  /** A service such as a Barnahus opens. */
-  Opening = 'OPENING',
-  /** An output is published. */
-  Publication = 'PUBLICATION',
-}
-
 /** A dated event. */
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
@@ -895,6 +874,8 @@ export { RelationshipType };
 export { Confidence };
 
 export { DerivationRule };
+
+export { TimelineKind };
 
 export { SourceKind };
 
@@ -8781,7 +8762,6 @@ export type ResolversTypes = {
       steps: Array<ResolversTypes['PathStep']>;
     }
   >;
-  TimelineKind: TimelineKind;
   TimelineEvent: ResolverTypeWrapper<
     Omit<TimelineEvent, 'node' | 'sources'> & {
       node: ResolversTypes['Node'];
@@ -8824,6 +8804,7 @@ export type ResolversTypes = {
   RelationshipType: RelationshipType;
   Confidence: Confidence;
   DerivationRule: DerivationRule;
+  TimelineKind: TimelineKind;
   SourceKind: SourceKind;
   OrganisationKind: OrganisationKind;
   OmbudspersonInstitutionKind: OmbudspersonInstitutionKind;
@@ -10359,6 +10340,21 @@ export type DerivationRuleResolvers = EnumResolverSignature<
     CIVIL_SOCIETY_SERVICE?: any;
   },
   ResolversTypes['DerivationRule']
+>;
+
+export type TimelineKindResolvers = EnumResolverSignature<
+  {
+    PRESIDENCY?: any;
+    MEETING?: any;
+    EVENT?: any;
+    ADOPTION?: any;
+    PROJECT_START?: any;
+    PROJECT_END?: any;
+    LAW?: any;
+    OPENING?: any;
+    PUBLICATION?: any;
+  },
+  ResolversTypes['TimelineKind']
 >;
 
 export type SourceKindResolvers = EnumResolverSignature<
@@ -15758,6 +15754,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelationshipType?: RelationshipTypeResolvers;
   Confidence?: ConfidenceResolvers;
   DerivationRule?: DerivationRuleResolvers;
+  TimelineKind?: TimelineKindResolvers;
   SourceKind?: SourceKindResolvers;
   OrganisationKind?: OrganisationKindResolvers;
   OmbudspersonInstitutionKind?: OmbudspersonInstitutionKindResolvers;

@@ -5,6 +5,7 @@ import {
   isScalarType,
   type GraphQLOutputType,
 } from 'graphql';
+import { stringLiteral } from '../compile/identifiers';
 
 /**
  * The planner's Cypher vocabulary: small functions that each build one kind
@@ -54,9 +55,7 @@ export class Names {
 }
 
 /** A string literal (only for names from the schema and the model, never user values). */
-export function literal(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
+export const literal = stringLiteral;
 
 /** A map literal with the response keys as they are (GraphQL names are valid quoted keys). */
 export function mapOf(entries: readonly (readonly [string, string])[]): string {

@@ -3,10 +3,9 @@ import type { Model } from '../../model';
 import { listArgs, type ListArgs } from '../arguments';
 import { listPage, listTotal } from '../compile/entity-list';
 import { rootClause } from '../compile/roots';
-import { TIMELINE_SOURCES, timelineRows, type TimelineKind } from '../compile/timeline';
+import { timelineKinds, timelineRows } from '../compile/timeline';
 import { lookups, type IdOrKey } from '../lookups';
-import { nodeIds, timelineLimit } from '../read-args';
-import { dateParam } from '../model';
+import { nodeIds, timelineArgs } from '../read-args';
 import { literal, outputValue } from './cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import { countsRoot, dataQualityRoot, neighbourhoodRoot, pathRoot, searchRoot } from './reads';
@@ -114,45 +113,24 @@ function listRoot(p: EntityPlanner, def: Def, nodes: FieldNode[], label: string)
   return { statement: `${total}RETURN ${value} AS value`, nullMeansReference: false };
 }
 
-interface TimelineArgs {
-  from?: string | null;
-  to?: string | null;
-  kinds?: readonly string[] | null;
-  state?: string | null;
-  first?: number | null;
-}
-
-const TIMELINE_KINDS = Object.keys(TIMELINE_SOURCES) as TimelineKind[];
-
 /**
  * The timeline: its entries in date order, each with its entity's selected
  * fields. With a state, an unknown state makes the value null, and the
  * reference execution reports it (NOT_FOUND).
  */
 function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatement {
-  const read = (variables: Variables) => {
-    const args = argumentsOf(def, nodes[0]!, variables) as TimelineArgs;
-    const limit = timelineLimit(args.first);
-    const byState = args.state != null;
-    // With a state and no kind, one kind still tells whether the state exists.
-    const asked = args.kinds?.length === 0 && byState ? ['PRESIDENCY'] : args.kinds;
-    const kinds = TIMELINE_KINDS.filter((k) => (asked ?? TIMELINE_KINDS).includes(k));
-    return {
-      shape: { kinds, byState },
-      params: {
-        from: dateParam(args.from ?? '0001-01-01', 'from'),
-        to: dateParam(args.to ?? '9999-12-31', 'to'),
-        first: args.kinds?.length === 0 ? 0 : limit,
-        limit: byState ? Math.max(limit, 1) : limit,
-        ...(byState ? { state: args.state } : {}),
-      },
-    };
-  };
-  const { shape } = p.read(() => read(p.planVariables));
+  const timeline = p.modelTimeline;
+  const read = (variables: Variables) =>
+    timelineArgs(
+      timelineKinds(timeline),
+      argumentsOf(def, nodes[0]!, variables) as Parameters<typeof timelineArgs>[1],
+    );
+  const { kinds, byState } = p.read(() => read(p.planVariables));
+  const shape = { kinds, byState };
   p.writers.push((variables, out) => {
     const a = read(variables);
-    Object.assign(out, a.params);
-    return JSON.stringify(a.shape);
+    Object.assign(out, a.params, { first: a.first });
+    return JSON.stringify({ kinds: a.kinds, byState: a.byState });
   });
   if (shape.kinds.length === 0)
     return { statement: 'RETURN [] AS value', nullMeansReference: false };
@@ -167,7 +145,7 @@ function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootState
   });
   const entry = `collect(CASE WHEN n0 IS NULL THEN null ELSE ${map} END)[0..$first]`;
   return {
-    statement: `${timelineRows(shape.kinds, shape.byState)}
+    statement: `${timelineRows(timeline, shape.kinds, shape.byState)}
 RETURN ${shape.byState ? `CASE WHEN coalesce(head(collect(stateFound)), false) THEN ${entry} END` : entry} AS value`,
     nullMeansReference: shape.byState,
   };

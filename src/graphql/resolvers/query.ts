@@ -5,24 +5,14 @@ import type { Node, Relationship } from 'neo4j-driver';
 import type { GraphQLContext } from '../context';
 import { rootStatement } from '../compile/roots';
 import { lookups, type IdOrKey } from '../lookups';
-import {
-  neighbourhoodParams,
-  nodeIds,
-  pathParams,
-  searchParams,
-  timelineLimit,
-} from '../read-args';
+import { neighbourhoodParams, nodeIds, pathParams, searchParams, timelineArgs } from '../read-args';
 import { listArgs, type ListArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
 import { memo } from '../compile/cache';
 import { closestProjects, projectNotFound } from '../closest-projects';
 import { entityListStatement } from '../compile/entity-list';
 import { pathStatement } from '../compile/path';
-import {
-  TIMELINE_SOURCES,
-  timelineStatement,
-  type TimelineKind as Kind,
-} from '../compile/timeline';
+import { timelineKinds, timelineStatement } from '../compile/timeline';
 import { ENUM_VALUES } from '../generated/boundary';
 import type {
   InputMaybe,
@@ -30,7 +20,7 @@ import type {
   Resolvers,
   TimelineKind,
 } from '../generated/resolvers-types';
-import { dateParam, encodeCursor, sourceRefs, toEntity, toRelationship } from '../model';
+import { encodeCursor, sourceRefs, toEntity, toRelationship } from '../model';
 
 export { luceneQuery } from '../read-args';
 
@@ -65,12 +55,11 @@ const inModel = <T extends string>(values: readonly T[], name: string): T => {
   return found;
 };
 
-const ALL_KINDS = Object.keys(TIMELINE_SOURCES) as Kind[];
-
-/** The timeline's statement for these kinds, in a stable order whatever order they were asked in. */
-const timelineOf = (kinds: readonly string[], byState: boolean) => {
-  const asked = ALL_KINDS.filter((k) => kinds.includes(k));
-  return memo(`timeline:${asked.join(',')}:${byState}`, () => timelineStatement(asked, byState));
+/** The timeline's statement for these kinds (in the model's order, timelineArgs). */
+const timelineOf = (model: Model, kinds: string[], byState: boolean) => {
+  return memo(`timeline:${kinds.join(',')}:${byState}`, () =>
+    timelineStatement(model.timeline, kinds, byState),
+  );
 };
 
 /** An entity as a resolver statement returns it. */
@@ -114,12 +103,9 @@ interface TimelineArgs {
 }
 
 /** The timeline in one statement: its entries and their entities. */
-async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs) {
-  const limit = timelineLimit(args.first);
-  const byState = args.state != null;
-  // An unknown state is NOT_FOUND even when no kind is asked: the statement tells.
-  const kinds = args.kinds?.length === 0 && byState ? ['PRESIDENCY' as const] : args.kinds;
-  if (kinds?.length === 0) return [];
+async function timelineEntries(model: Model, ctx: GraphQLContext, args: TimelineArgs) {
+  const t = timelineArgs(timelineKinds(model.timeline), args);
+  if (t.kinds.length === 0) return [];
   const rows = await ctx.db.read<
     EntityRow & {
       date: unknown;
@@ -130,23 +116,11 @@ async function timelineEntries(ctx: GraphQLContext, args: TimelineArgs) {
       sourceQuotes: string[] | null;
       stateFound?: boolean;
     }
-  >(
-    timelineOf(kinds ?? ALL_KINDS, byState),
-    {
-      // Open ends as sentinels, so each branch keeps its index seek.
-      from: dateParam(args.from ?? '0001-01-01', 'from'),
-      to: dateParam(args.to ?? '9999-12-31', 'to'),
-      // With a state, at least the one row that says whether the state exists.
-      limit: byState ? Math.max(limit, 1) : limit,
-      ...(byState ? { state: args.state } : {}),
-    },
-    { operation: 'Query.timeline' },
-  );
-  if (byState && !rows[0]?.stateFound) throw notFound(`State ${args.state}`);
-  if (args.kinds?.length === 0) return [];
+  >(timelineOf(model, t.kinds, t.byState), t.params, { operation: 'Query.timeline' });
+  if (t.byState && !rows[0]?.stateFound) throw notFound(`State ${args.state}`);
   return rows
     .filter((r) => r.date != null)
-    .slice(0, limit)
+    .slice(0, t.first)
     .map((r) => ({
       date: r.date,
       precision: inModel(Object.values(ENUM_VALUES.Precision), r.precision ?? 'day'),
@@ -194,7 +168,6 @@ const Query: QueryResolvers = {
     if (!row) throw notFound(`Entity ${args.id}`);
     return { ...subgraphOf(row), truncated: row.nodes.length >= params.limit };
   },
-  timeline: (_, args, ctx) => timelineEntries(ctx, args),
   priorityMatrix: async (_, { mandate }, ctx) => {
     const [row] = await ctx.db.read<{
       mandate: Record<string, unknown>;
@@ -307,5 +280,6 @@ export function queryResolvers(model: Model): [Resolvers, { Query: Record<string
         );
       return row ? toEntity(row.labels, row.props) : null;
     };
-  return [{ Query }, { Query: { ...listResolvers(model), ...roots } }];
+  const timeline: QueryResolvers['timeline'] = (_, args, ctx) => timelineEntries(model, ctx, args);
+  return [{ Query: { ...Query, timeline } }, { Query: { ...listResolvers(model), ...roots } }];
 }

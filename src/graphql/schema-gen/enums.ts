@@ -59,6 +59,14 @@ function enumSpecs(model: Model): EnumSpec[] {
         'Every rule the loader derives relationships by (the rule enums of all derived types together).',
       values: derivationRules(model).map((v) => ({ stored: v, description: `Stored as "${v}".` })),
     },
+    {
+      name: 'TimelineKind',
+      description: model.timeline.description,
+      values: Object.entries(model.timeline.kinds).map(([kind, spec]) => ({
+        stored: kind,
+        description: spec.description,
+      })),
+    },
   ];
   const owners = [
     ...Object.entries(model.labels).map(([o, s]) => [o, s.properties] as const),

@@ -20,27 +20,6 @@ export type GradeReasonCode =
   /** A service on a PURSUES path is counted as publicly run, but no source says who runs it (no operator named, no operatorKind): the path is unverified and at most MEDIUM. */
   | 'OPERATOR_UNKNOWN';
 
-/** Kinds of dated events in the timeline. */
-export type TimelineKind =
-  /** A presidency term begins. */
-  | 'PRESIDENCY'
-  /** A meeting of the Expert Group or another body. */
-  | 'MEETING'
-  /** A conference, forum, consultation or other event. */
-  | 'EVENT'
-  /** A mandate or strategy is adopted. */
-  | 'ADOPTION'
-  /** A project starts. */
-  | 'PROJECT_START'
-  /** A project ends. */
-  | 'PROJECT_END'
-  /** A law is enacted. */
-  | 'LAW'
-  /** A service such as a Barnahus opens. */
-  | 'OPENING'
-  /** An output is published. */
-  | 'PUBLICATION';
-
 /** How precise a date is: the source gave a year, a month or a day. */
 export type Precision =
   /** Only the year is known. */
@@ -220,6 +199,27 @@ export type DerivationRule =
   | 'CIVIL_SOCIETY_PARTNER_IN_PROJECT'
   /** Stored as "civil-society-service". */
   | 'CIVIL_SOCIETY_SERVICE';
+
+/** Kinds of dated events in the timeline. */
+export type TimelineKind =
+  /** A presidency term begins. */
+  | 'PRESIDENCY'
+  /** A meeting of the Expert Group or another body. */
+  | 'MEETING'
+  /** A conference, forum, consultation or other event. */
+  | 'EVENT'
+  /** A mandate or strategy is adopted. */
+  | 'ADOPTION'
+  /** A project starts. */
+  | 'PROJECT_START'
+  /** A project ends. */
+  | 'PROJECT_END'
+  /** A law is enacted. */
+  | 'LAW'
+  /** A service such as a Barnahus opens. */
+  | 'OPENING'
+  /** An output is published. */
+  | 'PUBLICATION';
 
 /** The kind of a Source. */
 export type SourceKind =
