@@ -12,7 +12,7 @@ import type { GraphQLCaches } from '../caches';
 import type { GraphQLContext } from '../context';
 import type { Variables } from '../plan/entity';
 import { cachedPlan, type PlannedRoot } from '../plan/plan';
-import { withShape } from './serialize';
+import { plannedJson } from './serialize';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -95,8 +95,8 @@ export function plannedExecutionPlugin(
             });
             for (let i = 0; i < roots.length; i += 1) {
               // A null the reference path explains (NOT_FOUND with the closest
-              // names), or one a non-null field cannot take: graphql-js says why.
-              if (values[i] === null && (roots[i]!.nullMeansReference || roots[i]!.nonNull)) {
+              // names); one a non-null field cannot take is found below (plannedJson).
+              if (values[i] === null && roots[i]!.nullMeansReference) {
                 counters.reference += 1;
                 return null;
               }
@@ -133,11 +133,17 @@ export function plannedExecutionPlugin(
               },
             };
           }
+          // Written now, in the document's key order (Neo4j's maps are not
+          // ordered), and checked on the way: a null the schema does not
+          // allow below the root is graphql-js's to report.
+          if (plannedJson(data, found.shape) === null) {
+            counters.reference += 1;
+            return null;
+          }
           counters.planned += 1;
           return {
             http: { headers: new HeaderMap() },
-            // Written in the document's key order (Neo4j's maps are not ordered).
-            body: { kind: 'single', singleResult: { data: withShape(data, found.shape) } },
+            body: { kind: 'single', singleResult: { data } },
           };
         },
       };
