@@ -10,7 +10,8 @@ import {
   type WalkFilters,
   type RelationSpec,
 } from './compile/relation-page';
-import { toEntity, type EntityObject, type PageRow } from './model';
+import { toEntity, type PageRow } from './model';
+import type { AnyEntityObject } from './generated/objects';
 
 /** One relationship field with its arguments: what it walks, and the filters' values (null: not given). */
 export interface RelationQuery {
@@ -40,7 +41,7 @@ export interface RelationshipKey {
  * grow with the depth of a query, never with its rows.
  */
 export class Loaders {
-  readonly node: DataLoader<string, EntityObject | null>;
+  readonly node: DataLoader<string, AnyEntityObject | null>;
   readonly degree: DataLoader<string, number>;
   /** The properties of a relationship by its ends and type (the first by seed key). */
   readonly relationship: DataLoader<RelationshipKey, Record<string, unknown> | null, string>;

@@ -1,17 +1,32 @@
 import neo4j from 'neo4j-driver';
+import type {
+  AnyEntityObject,
+  AnyRelationshipObject,
+  EntityObjects,
+  RelationshipObjects,
+} from './generated/objects';
+import { AppError, badInput, ErrorCode } from '../errors';
 import { PAGE_KEY_PROPERTIES } from '../model';
-import { badInput } from '../errors';
 
 /**
  * The runtime objects behind the GraphQL types (graphql-codegen's mappers
  * name them): what the database rows become at the API's boundary.
  */
 
-/** An entity: its stored properties plus its own label. */
+/**
+ * What every entity holds besides its label's own properties (each label's
+ * object, generated/objects.ts, extends this): its label and id, and the
+ * stored properties every label has.
+ */
 export interface EntityObject {
   __label: string;
   id: string;
-  [prop: string]: unknown;
+  confidence?: string | null;
+  note?: string | null;
+  unverified?: boolean | null;
+  sourceIds?: string[] | null;
+  sourceQuotes?: string[] | null;
+  sortKey?: string | null;
 }
 
 export interface SourceRefObject {
@@ -28,8 +43,9 @@ export interface PeriodObject {
 
 /**
  * A relationship seen from one end: the common fields of the Relationship
- * interface, the type's own properties (role, order, ...) spread beside
- * them, and the stored properties for fields computed from them (evidence).
+ * interface, and the stored properties for fields computed from them
+ * (evidence). Each type's object (generated/objects.ts) extends this with
+ * the type's own properties (role, order, ...), spread beside them.
  */
 export interface RelationshipObject {
   /** Set on connection edges only (RelationshipEdge); single links have none. */
@@ -46,7 +62,6 @@ export interface RelationshipObject {
   note: string | null;
   derived: boolean;
   stored: Record<string, unknown>;
-  [prop: string]: unknown;
 }
 
 export interface EvidenceStepObject {
@@ -103,13 +118,52 @@ export interface PageRow {
   rel?: Record<string, unknown>;
 }
 
-export function toEntity(labels: string[], props: Record<string, unknown>): EntityObject {
+/**
+ * A node as the resolvers hold it, typed by its label (generated/objects.ts).
+ * The one place a row is trusted to have its label's shape: the loader wrote
+ * it against the model (src/seed/validate.ts), and a fact that lacks a
+ * required property is still reported by graphql-js at its field.
+ */
+export function toEntity(labels: string[], props: Record<string, unknown>): AnyEntityObject {
   const own = labels.find((l) => l !== 'Entity') ?? 'Entity';
-  return { ...props, __label: own, id: String(props.id) };
+  return { ...props, __label: own, id: String(props.id) } as AnyEntityObject;
+}
+
+/**
+ * An entity known to be of `label` (a statement matched the label, or a
+ * reference names it): checked, so a wrong assumption is an error here and
+ * not a wrong shape further on.
+ */
+export function ofLabel<L extends keyof EntityObjects>(
+  label: L,
+  entity: AnyEntityObject,
+): EntityObjects[L] {
+  if (entity.__label !== label)
+    throw new AppError(
+      ErrorCode.INTERNAL,
+      `${entity.id} is a ${entity.__label}, not a ${String(label)}`,
+    );
+  return entity as EntityObjects[L];
+}
+
+/** A relationship known to be of `type` (its statement matched the type), checked as ofLabel. */
+export function ofType<T extends keyof RelationshipObjects>(
+  type: T,
+  relationship: AnyRelationshipObject,
+): RelationshipObjects[T] {
+  if (relationship.type !== type)
+    throw new AppError(
+      ErrorCode.INTERNAL,
+      `a ${relationship.type} relationship is not a ${String(type)}`,
+    );
+  return relationship as RelationshipObjects[T];
 }
 
 /** Source references of a node or relationship, from its parallel sourceIds / sourceQuotes lists. */
-export function sourceRefs(props: Record<string, unknown>): SourceRefObject[] {
+export function sourceRefs(props: {
+  sourceIds?: unknown;
+  sourceQuotes?: unknown;
+}): SourceRefObject[] {
   const ids = (props.sourceIds as string[] | undefined) ?? [];
   const quotes = (props.sourceQuotes as string[] | undefined) ?? [];
   return ids.map((sourceId, i) => ({ sourceId, quote: quotes[i] ? quotes[i] : null }));
@@ -153,7 +207,7 @@ export function toRelationship(
   node: EntityObject,
   props: Record<string, unknown>,
   cursor?: string,
-): RelationshipObject {
+): AnyRelationshipObject {
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (!BOOKKEEPING.has(k)) own[k] = v;
   return {
@@ -172,7 +226,8 @@ export function toRelationship(
     note: (props.note as string | undefined) ?? null,
     derived: props.origin === 'derived',
     stored: props,
-  };
+    // Its type is the stored one, a type of the model (generated/objects.ts).
+  } as AnyRelationshipObject;
 }
 
 function pageInfo(rows: unknown[], first: number, lastCursor: string | undefined): PageInfoObject {

@@ -23,6 +23,7 @@ import { anyRelationSpec, walkArgs, type RelationArgs } from '../arguments';
 import type { RelationQuery } from '../loaders';
 import {
   decodeCursor,
+  ofLabel,
   pageSize,
   periodOf,
   sourceRefs,
@@ -32,6 +33,7 @@ import {
   type RelationshipConnectionObject,
   type RelationshipObject,
 } from '../model';
+import type { SourceObject } from '../generated/objects';
 
 /** One page of a relationship field, through the per-request loader for these arguments. */
 export async function relationConnection(
@@ -139,7 +141,8 @@ export function entityResolvers(model: Model): Record<string, Record<string, unk
   }
   out.Source = {
     ...out.Source,
-    name: (e: EntityObject) => e.name ?? e.title,
+    // A source's name is its title unless a name was stored beside it.
+    name: (e: SourceObject & { name?: string | null }) => e.name ?? e.title,
     citedBy: async (
       e: EntityObject,
       args: { first?: number | null; after?: string | null },
@@ -189,11 +192,12 @@ function onlyId(info: GraphQLResolveInfo): boolean {
 const SourceRef: SourceRefResolvers = {
   // The id is already on the fact: only a selection of more than the id loads the source.
   source: async (ref, _, ctx, info) => {
-    if (onlyId(info)) return { __label: 'Source', id: ref.sourceId };
+    // Only its id is selected, so only its id is read: the rest of a SourceObject is never asked for.
+    if (onlyId(info)) return { __label: 'Source', id: ref.sourceId } as SourceObject;
     const source = await ctx.loaders.node.load(ref.sourceId);
     if (!source)
       throw new AppError(ErrorCode.INTERNAL, `Source ${ref.sourceId} is cited but missing`);
-    return source;
+    return ofLabel('Source', source);
   },
 };
 

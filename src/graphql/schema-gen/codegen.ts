@@ -11,6 +11,8 @@ import {
 } from 'graphql';
 import type { Model } from '../../model';
 import type { EnumTables } from './enums';
+import { edgeTypeName, linkTypeName } from '../naming';
+import { entityObjectName, relationshipObjectName } from './object-types';
 
 /**
  * Which runtime object stands behind each GraphQL type, so that the resolver
@@ -18,7 +20,9 @@ import type { EnumTables } from './enums';
  */
 function mappers(schema: GraphQLSchema, model: Model): Record<string, string> {
   const out: Record<string, string> = {
-    Node: '../model#EntityObject',
+    Node: './objects#AnyEntityObject',
+    Relationship: './objects#AnyRelationshipObject',
+    RelationshipEdge: './objects#AnyRelationshipObject',
     SourceRef: '../model#SourceRefObject',
     Period: '../model#PeriodObject',
     EvidencePath: '../model#EvidencePathObject',
@@ -26,22 +30,34 @@ function mappers(schema: GraphQLSchema, model: Model): Record<string, string> {
     GradeReason: '../model#GradeReasonObject',
     RelationshipConnection: '../model#RelationshipConnectionObject',
   };
-  for (const label of Object.keys(model.labels)) out[label] = '../model#EntityObject';
+  for (const label of Object.keys(model.labels))
+    out[label] = `./objects#${entityObjectName(label)}`;
+  // Each relationship type's edge and link objects, both ways: that type's object.
+  const ofType = new Map<string, string>();
+  for (const type of Object.keys(model.relationships))
+    for (const d of ['out', 'in'] as const)
+      for (const name of [edgeTypeName(type, d), linkTypeName(type, d)])
+        ofType.set(name, `./objects#${relationshipObjectName(type)}`);
   for (const type of Object.values(schema.getTypeMap())) {
     const name = type.name;
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    if (out[name]) continue;
     const interfaces = type.getInterfaces().map((i) => i.name);
-    if (name === 'Relationship' || interfaces.includes('Relationship'))
-      out[name] = '../model#RelationshipObject';
+    if (interfaces.includes('Relationship'))
+      out[name] = ofType.get(name) ?? './objects#AnyRelationshipObject';
     else if (/Connection$/.test(name) && type.getFields().edges) {
       const edge = type
         .getFields()
         .edges!.type.toString()
         .replace(/[[\]!]/g, '');
-      out[name] =
-        edge.endsWith('Edge') && out[edge] === '../model#RelationshipObject'
-          ? '../model#RelationshipConnectionObject'
-          : '../model#EntityConnectionObject';
+      const edgeType = schema.getType(edge);
+      const isRelationship =
+        (isObjectType(edgeType) || isInterfaceType(edgeType)) &&
+        (edge === 'RelationshipEdge' ||
+          edgeType.getInterfaces().some((i) => i.name === 'Relationship'));
+      out[name] = isRelationship
+        ? '../model#RelationshipConnectionObject'
+        : '../model#EntityConnectionObject';
     }
   }
   return out;

@@ -5,6 +5,7 @@ import { loadModel, type Model } from '../../model';
 import { resolverTypes } from './codegen';
 import { webDocumentTypes, WEB_TYPES_FILE } from './web-documents';
 import { enumTables } from './enums';
+import { objectTypesSource } from './object-types';
 import { buildContract, printContract } from './generate';
 import { edgeTypeName, linkTypeName } from '../naming';
 
@@ -31,6 +32,7 @@ export async function generatedFiles(model: Model = loadModel()): Promise<Genera
   const tables = enumTables(model);
   const enumFile = path.join(GENERATED_DIR, 'boundary.ts');
   const typesFile = path.join(GENERATED_DIR, 'resolvers-types.ts');
+  const objectsFile = path.join(GENERATED_DIR, 'objects.ts');
   const objectTypes = Object.fromEntries(
     Object.keys(model.relationships).map((type) => [
       type,
@@ -69,6 +71,7 @@ export const RELATIONSHIP_OBJECT_TYPES = ${JSON.stringify(objectTypes, null, 2)}
   return [
     { file: SCHEMA_FILE, content: printContract(schema) },
     { file: enumFile, content: await formatted(enumFile, enumSource) },
+    { file: objectsFile, content: await formatted(objectsFile, objectTypesSource(model, tables)) },
     {
       file: typesFile,
       content: await formatted(typesFile, await resolverTypes(schema, model, tables)),

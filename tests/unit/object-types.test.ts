@@ -1,0 +1,40 @@
+import type { PursuesObject, StateObject } from '../../src/graphql/generated/objects';
+import { ofLabel, ofType, toEntity, toRelationship } from '../../src/graphql/model';
+
+/**
+ * Each label and relationship type has its own object type, generated from
+ * the model (generated/objects.ts): tsc checks what resolvers build and
+ * return against it (the @ts-expect-error lines below are checked by
+ * `npm run typecheck`, part of npm test), and where code knows a label or
+ * type the row is checked when it is narrowed.
+ */
+describe('objects typed by label and relationship type', () => {
+  it('gives a state the properties the model requires of a state', () => {
+    const state: StateObject = {
+      __label: 'State',
+      id: 'state:LT',
+      name: 'Lithuania',
+      isoCode: 'LT',
+    };
+    // @ts-expect-error: the model requires isoCode of a State
+    const withoutIso: StateObject = { __label: 'State', id: 'state:XX', name: 'Nowhere' };
+    // @ts-expect-error: a State has no acronym in the model
+    const withAcronym: StateObject = { ...state, acronym: 'LT' };
+    expect([state.isoCode, withoutIso.id, withAcronym.id]).toEqual(['LT', 'state:XX', 'state:LT']);
+  });
+
+  it('narrows an entity to the label a statement matched, and refuses another label', () => {
+    const lt = toEntity(['Entity', 'State'], { id: 'state:LT', name: 'Lithuania', isoCode: 'LT' });
+    expect(ofLabel('State', lt).isoCode).toBe('LT');
+    const project = toEntity(['Project', 'Entity'], { id: 'project:promise', name: 'PROMISE' });
+    expect(() => ofLabel('State', project)).toThrow(/project:promise is a Project, not a State/);
+  });
+
+  it('narrows a relationship to its type, with the type’s own properties typed', () => {
+    const node = toEntity(['Priority'], { id: 'priority:x', name: 'x' });
+    const link = ofType('PURSUES', toRelationship('PURSUES', 'OUT', node, { rule: 'law' }));
+    const rule: PursuesObject['rule'] = link.rule;
+    expect(rule).toBe('law');
+    expect(() => ofType('MAY_PURSUE', link)).toThrow(/a PURSUES relationship is not a MAY_PURSUE/);
+  });
+});
