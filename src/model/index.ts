@@ -6,5 +6,5 @@
 export * from './spec';
 export * from './limits';
 export * from './fields';
-export { loadModel, MODEL_FILE, SEED_DIR } from './load';
+export { entityDates, loadModel, MODEL_FILE, SEED_DIR } from './load';
 export * from './page-keys';

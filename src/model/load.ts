@@ -44,7 +44,36 @@ export function loadModel(file = MODEL_FILE): Model {
   }
   checkFields(model);
   checkTimeline(model);
+  checkEntityDates(model);
   return model;
+}
+
+/**
+ * A label's `date` is one of its date properties. Pages read an entity's
+ * date as the first of every label's date that it has (entityDates), so a
+ * label must not hold an earlier one of them than its own.
+ */
+function checkEntityDates(model: Model): void {
+  for (const [label, spec] of Object.entries(model.labels))
+    if (spec.date !== undefined && spec.properties[spec.date]?.type !== 'date')
+      throw new Error(
+        `model.yaml: ${label}.date names ${spec.date}, not a date property of ${label}`,
+      );
+  const dates = entityDates(model);
+  for (const [label, spec] of Object.entries(model.labels)) {
+    const read = dates.find((d) => spec.properties[d]);
+    if (read !== spec.date)
+      throw new Error(
+        `model.yaml: pages would date ${label} by ${read ?? 'nothing'} (the first of the labels' dates it has), not by its date ${spec.date ?? '(none)'}`,
+      );
+  }
+}
+
+/** Every label's date property, each once, in the model's label order: what a page reads of an entity. */
+export function entityDates(model: Model): string[] {
+  return [
+    ...new Set(Object.values(model.labels).flatMap((spec) => (spec.date ? [spec.date] : []))),
+  ];
 }
 
 /**

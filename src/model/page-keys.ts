@@ -1,4 +1,13 @@
+import { entityDates, loadModel } from './load';
 import type { Model } from './spec';
+
+let dates: string[] | undefined;
+
+/** The labels' date properties (model.yaml `date`), read from the model once. */
+function pageDates(): string[] {
+  dates ??= entityDates(loadModel());
+  return dates;
+}
 
 /** The orders of a relationship page (RelationOrder in the contract). */
 export type PageOrder = 'DEFAULT' | 'NAME' | 'LATEST' | 'ID';
@@ -11,7 +20,8 @@ export type PageOrder = 'DEFAULT' | 'NAME' | 'LATEST' | 'ID';
  */
 export function orderKey(order: PageOrder, r: string, m: string): string {
   const tail = `${m}.sortKey + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
-  const dated = `coalesce(${r}.validFrom, ${m}.startDate, ${m}.opened, ${m}.enacted, ${m}.published, ${m}.adopted)`;
+  // The relationship's start, else the far entity's own date (its label's `date` in the model).
+  const dated = `coalesce(${[`${r}.validFrom`, ...pageDates().map((d) => `${m}.${d}`)].join(', ')})`;
   switch (order) {
     case 'NAME':
       return tail;

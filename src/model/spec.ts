@@ -41,6 +41,8 @@ export const labelSpec = z.strictObject({
   /** Name of the label's top-level list in the API, e.g. states. */
   plural: z.string(),
   description: z.string(),
+  /** The date property the label's entities are dated by in pages ordered by date (page-keys.ts). */
+  date: z.string().optional(),
   properties: z.record(z.string(), propertySpec).default({}),
   fields: z.record(z.string(), fieldSpec).default({}),
 });

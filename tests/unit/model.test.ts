@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadModel, MODEL_FILE } from '../../src/model';
+import { entityDates, loadModel, MODEL_FILE, orderKey } from '../../src/model';
 
 /**
  * seed/model.yaml is read through loadModel, its shape checked with zod
@@ -98,7 +98,9 @@ describe('the domain model (seed/model.yaml)', () => {
     });
 
     it('refuses a date that is not a date property of the label', () => {
-      const load = loadEdited(replaceOnce('date: opened', 'date: name'));
+      const load = loadEdited(
+        replaceOnce('label: Service\n      date: opened', 'label: Service\n      date: name'),
+      );
       expect(load).toThrow(/timeline OPENING: Service\.name is not a date property/);
     });
 
@@ -119,6 +121,38 @@ describe('the domain model (seed/model.yaml)', () => {
     it('refuses a title without {name}, naming the path', () => {
       const load = loadEdited(replaceOnce("title: '{name} opens'", "title: 'opens'"));
       expect(load).toThrow(/timeline\.kinds\.OPENING\.title: holds \{name\} once/);
+    });
+  });
+
+  describe("each label's date, which pages ordered by date read", () => {
+    it("dates pages by the first of the labels' dates an entity has, read from the model", () => {
+      expect(entityDates(loadModel())).toEqual([
+        'startDate',
+        'published',
+        'opened',
+        'enacted',
+        'adopted',
+      ]);
+      const key = orderKey('LATEST', 'r', 'm');
+      expect(key).toContain(
+        'coalesce(r.validFrom, m.startDate, m.published, m.opened, m.enacted, m.adopted)',
+      );
+    });
+
+    it("refuses a label whose own date another label's date would come before", () => {
+      // A mandate has a startDate, which pages read before its adoption.
+      const load = loadEdited(
+        replaceOnce(
+          '    date: startDate\n    properties:\n      name: { type: string, required: true }\n      startDate: { type: date }\n      endDate: { type: date }\n      adopted',
+          '    date: adopted\n    properties:\n      name: { type: string, required: true }\n      startDate: { type: date }\n      endDate: { type: date }\n      adopted',
+        ),
+      );
+      expect(load).toThrow(/pages would date Mandate by startDate .*, not by its date adopted/);
+    });
+
+    it('refuses a date that is not a date property of its label', () => {
+      const load = loadEdited(replaceOnce('    date: opened\n', '    date: name\n'));
+      expect(load).toThrow(/Service\.date names name, not a date property of Service/);
     });
   });
 });
