@@ -5,8 +5,8 @@ import type {
   RelationFilter,
   RelationshipFilter,
 } from './generated/resolvers-types';
-import type { EntityListShape } from './compile/entity-list';
-import type { RelationShape, RelationSpec, WalkFilters } from './compile/relation-page';
+import type { EntityListShape } from './plan/statements/entity-list';
+import type { RelationShape, RelationSpec, WalkFilters } from './plan/statements/relation-page';
 import { badInput } from '../errors';
 import { dateParam, decodeCursor, pageSize } from './model';
 

@@ -3,7 +3,7 @@ import type { DocumentNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { BoundedCache, stringBytes, type CacheBounds, type CacheFigures } from './bounded-cache';
 import type { GraphQLContext } from './context';
-import { statementCacheFigures } from './compile/cache';
+import { statementCacheFigures } from './plan/statements/cache';
 import { planWeight, type Plan } from './plan/plan';
 
 /**

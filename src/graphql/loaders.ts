@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { cypher } from '../db/cypher-files';
 import type { Database } from '../db/database';
-import { memo } from './compile/cache';
+import { memo } from './plan/statements/cache';
 import {
   relationPageStatement,
   shapeOf,
@@ -9,7 +9,7 @@ import {
   type RelationShape,
   type WalkFilters,
   type RelationSpec,
-} from './compile/relation-page';
+} from './plan/statements/relation-page';
 import { toEntity, type PageRow } from './model';
 import type { AnyEntityObject } from './generated/objects';
 

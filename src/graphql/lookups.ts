@@ -1,5 +1,5 @@
 import { badInput } from '../errors';
-import type { RootLookup } from './compile/roots';
+import type { RootLookup } from './plan/statements/roots';
 import type { InputMaybe } from './generated/resolvers-types';
 import { lookupKey } from './lookup-key';
 

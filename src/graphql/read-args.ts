@@ -28,7 +28,7 @@ export function timelineLimit(first: number | null | undefined): number {
 }
 
 /**
- * Query.timeline's arguments as its statement takes them (compile/timeline.ts),
+ * Query.timeline's arguments as its statement takes them (plan/statements/timeline.ts),
  * read in one place for the resolvers and the planner: the kinds asked, in
  * the model's order; `first`, how many entries the answer shows; and the
  * statement's parameters.
@@ -134,7 +134,7 @@ export function neighbourhoodParams(args: {
   };
 }
 
-/** compile/path.ts's bound and parameters. */
+/** plan/statements/path.ts's bound and parameters. */
 export function pathParams(args: {
   from: string;
   to: string;

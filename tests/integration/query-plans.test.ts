@@ -6,17 +6,20 @@ import { PROJECT_ROOT } from '../../src/config';
 import { cypher } from '../../src/db/cypher-files';
 import { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
-import { entityListStatement } from '../../src/graphql/compile/entity-list';
-import { pathStatement } from '../../src/graphql/compile/path';
+import { entityListStatement } from '../../src/graphql/plan/statements/entity-list';
+import { pathStatement } from '../../src/graphql/plan/statements/path';
 import { parse } from 'graphql';
 import { SCENARIOS } from '../../bench/scenarios';
 import { plan } from '../../src/graphql/plan/plan';
 import { documents as plannedDocuments } from '../helpers/planned-documents';
 import { compiledStatements } from '../helpers/compiled-statements';
-import { rootStatement, type RootLookup } from '../../src/graphql/compile/roots';
+import { rootStatement, type RootLookup } from '../../src/graphql/plan/statements/roots';
 import { buildSchema } from '../../src/graphql/schema';
-import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
-import { timelineKinds, timelineStatement } from '../../src/graphql/compile/timeline';
+import {
+  PLAIN_SHAPE,
+  relationPageStatement,
+} from '../../src/graphql/plan/statements/relation-page';
+import { timelineKinds, timelineStatement } from '../../src/graphql/plan/statements/timeline';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { seed } from '../../src/seed';
 import { farLabelFilter, loadModel, pageKeyMap, PAGE_KEY_PROPERTIES } from '../../src/model';

@@ -6,7 +6,7 @@ import {
   relationPageStatement,
   type RelationShape,
   type RelationSpec,
-} from '../../src/graphql/compile/relation-page';
+} from '../../src/graphql/plan/statements/relation-page';
 import { buildSchema } from '../../src/graphql/schema';
 import { pageKeyMap, pageKeysStatement, PAGE_KEY_PROPERTIES } from '../../src/model';
 import { compiledStatements } from '../helpers/compiled-statements';

@@ -1,14 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { entityListStatement } from '../../src/graphql/compile/entity-list';
-import { label, relationshipType, wholeNumber } from '../../src/graphql/compile/identifiers';
-import { pathStatement } from '../../src/graphql/compile/path';
-import { PLAIN_SHAPE, relationPageStatement } from '../../src/graphql/compile/relation-page';
-import { rootStatement } from '../../src/graphql/compile/roots';
+import { entityListStatement } from '../../src/graphql/plan/statements/entity-list';
+import {
+  label,
+  relationshipType,
+  wholeNumber,
+} from '../../src/graphql/plan/statements/identifiers';
+import { pathStatement } from '../../src/graphql/plan/statements/path';
+import {
+  PLAIN_SHAPE,
+  relationPageStatement,
+} from '../../src/graphql/plan/statements/relation-page';
+import { rootStatement } from '../../src/graphql/plan/statements/roots';
 import { SCENARIOS } from '../../bench/scenarios';
 import { compiledStatements } from '../helpers/compiled-statements';
 import { buildSchema } from '../../src/graphql/schema';
-import { timelineStatement } from '../../src/graphql/compile/timeline';
+import { timelineStatement } from '../../src/graphql/plan/statements/timeline';
 import { loadModel } from '../../src/model';
 
 const { timeline } = loadModel();

@@ -5,7 +5,7 @@ import {
   isScalarType,
   type GraphQLOutputType,
 } from 'graphql';
-import { stringLiteral } from '../compile/identifiers';
+import { stringLiteral } from './statements/identifiers';
 
 /**
  * The planner's Cypher vocabulary: small functions that each build one kind

@@ -15,7 +15,7 @@ import { getArgumentValues } from 'graphql/execution/values';
 import { farLabelFilter, type FieldSpec, type Model } from '../../model';
 import { decodeCursor, pageSize } from '../model';
 import { anyRelationSpec, walkArgs, type RelationArgs } from '../arguments';
-import { labelExpression } from '../compile/identifiers';
+import { labelExpression } from './statements/identifiers';
 import { edgeTypeName, linkTypeName } from '../naming';
 import {
   countOf,
@@ -30,7 +30,7 @@ import {
   walkPattern,
   type RelationSpec,
   type WalkNames,
-} from '../compile/relation-page';
+} from './statements/relation-page';
 import { cursorExpression, enumName, literal, mapOf, Names, outputValue, whereOf } from './cypher';
 import { Selections, setsOf, Unplannable } from './selection';
 
@@ -96,7 +96,7 @@ export class EntityPlanner {
     return this.variables;
   }
 
-  /** The model's timeline kinds and walks (compile/timeline.ts). */
+  /** The model's timeline kinds and walks (statements/timeline.ts). */
   get modelTimeline(): Model['timeline'] {
     return this.model.timeline;
   }

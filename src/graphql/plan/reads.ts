@@ -1,6 +1,6 @@
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { cypher } from '../../db/cypher-files';
-import { pathStatement } from '../compile/path';
+import { pathStatement } from './statements/path';
 import { ENUM_VALUES } from '../generated/boundary';
 import { neighbourhoodParams, pathParams, searchParams } from '../read-args';
 import { literal, outputValue } from './cypher';
@@ -113,7 +113,7 @@ export function neighbourhoodRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]
 }
 
 /**
- * Shortest paths between two entities (compile/path.ts), or from an entity
+ * Shortest paths between two entities (statements/path.ts), or from an entity
  * to itself the path of length 0. An unknown end makes the value null: the
  * reference execution reports it (NOT_FOUND).
  */

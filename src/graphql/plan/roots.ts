@@ -1,9 +1,9 @@
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import type { Model } from '../../model';
 import { listArgs, type ListArgs } from '../arguments';
-import { listPage, listTotal } from '../compile/entity-list';
-import { rootClause } from '../compile/roots';
-import { timelineKinds, timelineRows } from '../compile/timeline';
+import { listPage, listTotal } from './statements/entity-list';
+import { rootClause } from './statements/roots';
+import { timelineKinds, timelineRows } from './statements/timeline';
 import { lookups, type IdOrKey } from '../lookups';
 import { nodeIds, timelineArgs } from '../read-args';
 import { literal, outputValue } from './cypher';

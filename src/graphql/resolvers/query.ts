@@ -3,16 +3,16 @@ import { badInput, notFound } from '../../errors';
 import type { Model } from '../../model';
 import type { Node, Relationship } from 'neo4j-driver';
 import type { GraphQLContext } from '../context';
-import { rootStatement } from '../compile/roots';
+import { rootStatement } from '../plan/statements/roots';
 import { lookups, type IdOrKey } from '../lookups';
 import { neighbourhoodParams, nodeIds, pathParams, searchParams, timelineArgs } from '../read-args';
 import { listArgs, type ListArgs } from '../arguments';
 import { cellGrade } from '../matrix-cell';
-import { memo } from '../compile/cache';
+import { memo } from '../plan/statements/cache';
 import { closestProjects, projectNotFound } from '../closest-projects';
-import { entityListStatement } from '../compile/entity-list';
-import { pathStatement } from '../compile/path';
-import { timelineKinds, timelineStatement } from '../compile/timeline';
+import { entityListStatement } from '../plan/statements/entity-list';
+import { pathStatement } from '../plan/statements/path';
+import { timelineKinds, timelineStatement } from '../plan/statements/timeline';
 import { ENUM_VALUES } from '../generated/boundary';
 import type {
   InputMaybe,

@@ -1,4 +1,4 @@
-import { BoundedCache, stringBytes, type CacheFigures } from '../bounded-cache';
+import { BoundedCache, stringBytes, type CacheFigures } from '../../bounded-cache';
 
 /**
  * Compiled statements by shape: a shape (which filters, which order, which

@@ -1,4 +1,4 @@
-import type { TimelineSpec, WalkStep } from '../../model';
+import type { TimelineSpec, WalkStep } from '../../../model';
 import { label, relationshipType, stringLiteral } from './identifiers';
 
 /** A kind of timeline event (the TimelineKind enum; model.yaml's timeline.kinds). */

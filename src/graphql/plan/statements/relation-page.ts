@@ -1,4 +1,4 @@
-import { orderKey, storedPageKey, type PageOrder } from '../../model';
+import { orderKey, storedPageKey, type PageOrder } from '../../../model';
 import { labelExpression, relationshipType, where, whereClause } from './identifiers';
 
 /** The relationship a field walks: types, direction (null: both) and far-end labels (null: any). */
