@@ -69,4 +69,35 @@ describe('writing a planned response', () => {
     );
     expect(plannedJson({ node: { isoCode: 'LT', id: null } }, shape)).toBeNull();
   });
+
+  it('leaves to graphql-js a position whose types select one key differently, or their fields in different orders', () => {
+    // One shape cannot write both: graphql-js writes each object in its own type's selection.
+    const planOf = (document: string) => plan(schema, model, parse(document), undefined, {}).kind;
+    expect(
+      planOf(
+        `{ nodes(ids: ["state:LT", "project:promise-2"]) { ... on State { sources { source { id } } } ... on Project { sources { quote } } } }`,
+      ),
+    ).toBe('reference');
+    expect(
+      planOf(
+        `{ nodes(ids: ["state:LT", "project:promise-2"]) { ... on State { id name } ... on Project { name id } } }`,
+      ),
+    ).toBe('reference');
+    // A fragment's field between shared ones: each type keeps its own order.
+    const path = shapeOf(
+      `{ path(from: "state:LT", to: "state:DK") { steps { relationship { type confidence ... on HeldRoleLink { role } sources { quote } } } } }`,
+    );
+    expect(path.fields.path!.fields.steps!.fields.relationship!.keys).toEqual([
+      'type',
+      'confidence',
+      'role',
+      'sources',
+    ]);
+    // Alike selections, and orders that agree, are planned.
+    expect(
+      planOf(
+        `{ nodes(ids: ["state:LT"]) { id sources { quote } ... on State { isoCode } ... on Project { acronym } } }`,
+      ),
+    ).toBe('planned');
+  });
 });

@@ -90,6 +90,8 @@ export function plan(
         shapes: writers.map((w) => w(variables, {})),
       });
     }
+    const shape = responseShape(selections, query, [operation.selectionSet])!;
+    return { kind: 'planned', roots, shape };
   } catch (err) {
     if (err instanceof Unplannable)
       return { kind: 'reference', reason: err.message, cacheable: true };
@@ -97,8 +99,6 @@ export function plan(
       return { kind: 'reference', reason: err.message, cacheable: false };
     throw err;
   }
-  const shape = responseShape(selections, query, [operation.selectionSet])!;
-  return { kind: 'planned', roots, shape };
 }
 
 /**
