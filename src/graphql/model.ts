@@ -129,10 +129,18 @@ export function toEntity(labels: string[], props: Record<string, unknown>): AnyE
   return { ...props, __label: own, id: String(props.id) } as AnyEntityObject;
 }
 
+/** A row of a statement that matched `label`, as that label's object (its label is known, not read). */
+export function entityOf<L extends keyof EntityObjects & string>(
+  label: L,
+  props: Record<string, unknown>,
+): EntityObjects[L] {
+  return toEntity([label], props) as EntityObjects[L];
+}
+
 /**
- * An entity known to be of `label` (a statement matched the label, or a
- * reference names it): checked, so a wrong assumption is an error here and
- * not a wrong shape further on.
+ * An entity read by id where its label is expected (a source a fact
+ * cites): checked, so a wrong assumption is an error here and not a wrong
+ * shape further on.
  */
 export function ofLabel<L extends keyof EntityObjects>(
   label: L,
@@ -144,19 +152,6 @@ export function ofLabel<L extends keyof EntityObjects>(
       `${entity.id} is a ${entity.__label}, not a ${String(label)}`,
     );
   return entity as EntityObjects[L];
-}
-
-/** A relationship known to be of `type` (its statement matched the type), checked as ofLabel. */
-export function ofType<T extends keyof RelationshipObjects>(
-  type: T,
-  relationship: AnyRelationshipObject,
-): RelationshipObjects[T] {
-  if (relationship.type !== type)
-    throw new AppError(
-      ErrorCode.INTERNAL,
-      `a ${relationship.type} relationship is not a ${String(type)}`,
-    );
-  return relationship as RelationshipObjects[T];
 }
 
 /** Source references of a node or relationship, from its parallel sourceIds / sourceQuotes lists. */
@@ -201,16 +196,21 @@ const BOOKKEEPING = new Set([
  * Only the type's own properties are spread (role, order, ...); GraphQL picks
  * the ones its edge type declares.
  */
-export function toRelationship(
-  type: string,
+/** A relationship type's object: that type's own where the type is known when compiling. */
+type RelationshipObjectOf<T extends string> = T extends keyof RelationshipObjects
+  ? RelationshipObjects[T]
+  : AnyRelationshipObject;
+
+export function toRelationship<T extends string>(
+  type: T,
   direction: 'OUT' | 'IN',
   node: EntityObject,
   props: Record<string, unknown>,
   cursor?: string,
-): AnyRelationshipObject {
+): RelationshipObjectOf<T> {
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (!BOOKKEEPING.has(k)) own[k] = v;
-  return {
+  const relationship: RelationshipObject = {
     ...own,
     ...(cursor === undefined ? {} : { cursor }),
     type,
@@ -226,8 +226,10 @@ export function toRelationship(
     note: (props.note as string | undefined) ?? null,
     derived: props.origin === 'derived',
     stored: props,
-    // Its type is the stored one, a type of the model (generated/objects.ts).
-  } as AnyRelationshipObject;
+  };
+  // Its type is the stored one, a type of the model, and its own properties
+  // are that type's (the loader wrote them against the model).
+  return relationship as RelationshipObjectOf<T>;
 }
 
 function pageInfo(rows: unknown[], first: number, lastCursor: string | undefined): PageInfoObject {

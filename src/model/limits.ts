@@ -1,4 +1,4 @@
-import { PAGE_KEY_PROPERTIES } from './page-keys';
+import { PAGE_KEY_PROPERTIES } from './page-key-names';
 import type { PropertySpec } from './spec';
 
 /**

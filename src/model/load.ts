@@ -95,17 +95,29 @@ function checkTimeline(model: Model): void {
       walk.forEach((step, i) => {
         const s = step === 'institution' ? institution : step;
         const [direction, types] = 'out' in s ? (['out', s.out] as const) : (['in', s.in] as const);
-        // A step of several types (the institution step) needs one the walk can take here.
+        // Every type of a step must be one the walk can take here, except in
+        // the shared institution step, which serves walks that stand on
+        // different labels and needs one of its types to apply.
+        const shared = step === 'institution';
         const reached = new Set<string>();
         for (const type of types) {
           const rel = model.relationships[type];
           if (!rel) throw new Error(`${where}, walk ${w + 1}: unknown relationship type ${type}`);
           const [near, far] = direction === 'out' ? [rel.from, rel.to] : [rel.to, rel.from];
           if (near.some((l) => at.includes(l))) far.forEach((l) => reached.add(l));
+          else if (!shared)
+            throw new Error(
+              `${where}, walk ${w + 1}: step ${i + 1} (${type}) cannot be walked ${direction} from ${at.join('|')}`,
+            );
         }
         if (reached.size === 0)
           throw new Error(
             `${where}, walk ${w + 1}: step ${i + 1} (${types.join('|')}) cannot be walked ${direction} from ${at.join('|')}`,
+          );
+        // The last step reaches the state itself (timeline.ts writes it as st).
+        if (i === walk.length - 1 && 'labels' in s && s.labels)
+          throw new Error(
+            `${where}, walk ${w + 1}: the last step reaches the state; it takes no labels`,
           );
         const labels = 'labels' in s && s.labels ? s.labels : [...reached];
         for (const l of labels)

@@ -112,10 +112,26 @@ describe('the domain model (seed/model.yaml)', () => {
     });
 
     it('refuses a walk that does not end at a state', () => {
+      const load = loadEdited(replaceOnce('- [out: [LOCATED_IN]]\n', '- [out: [PARTNER_IN]]\n'));
+      expect(load).toThrow(/timeline OPENING, walk 1 does not reach a State/);
+    });
+
+    it('refuses labels on the last step, which reaches the state itself', () => {
       const load = loadEdited(
         replaceOnce('- [out: [LOCATED_IN]]\n', '- [{ out: [LOCATED_IN], labels: [Country] }]\n'),
       );
-      expect(load).toThrow(/timeline OPENING, walk 1 does not reach a State/);
+      expect(load).toThrow(
+        /timeline OPENING, walk 1: the last step reaches the state; it takes no labels/,
+      );
+    });
+
+    it('refuses a step with a type the walk cannot take there, beside one it can', () => {
+      const load = loadEdited(
+        replaceOnce('- [out: [APPLIES_IN]]', '- [out: [APPLIES_IN, HELD_IN]]'),
+      );
+      expect(load).toThrow(
+        /timeline LAW, walk 1: step 1 \(HELD_IN\) cannot be walked out from Law/,
+      );
     });
 
     it('refuses a title without {name}, naming the path', () => {

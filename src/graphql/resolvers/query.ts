@@ -20,7 +20,7 @@ import type {
   Resolvers,
   TimelineKind,
 } from '../generated/resolvers-types';
-import { encodeCursor, ofLabel, ofType, sourceRefs, toEntity, toRelationship } from '../model';
+import { encodeCursor, entityOf, sourceRefs, toEntity, toRelationship } from '../model';
 import type { RelationshipObjects } from '../generated/objects';
 
 export { luceneQuery } from '../read-args';
@@ -179,8 +179,8 @@ const Query: QueryResolvers = {
       civilSociety: Record<string, unknown>[][][];
     }>(cypher('api/priority-matrix.cypher'), { mandate }, { operation: 'Query.priorityMatrix' });
     if (!row) throw notFound(`Mandate ${mandate}`);
-    const states = row.states.map((s) => ofLabel('State', toEntity(['State'], s)));
-    const priorities = row.priorities.map((p) => ofLabel('Priority', toEntity(['Priority'], p)));
+    const states = row.states.map((s) => entityOf('State', s));
+    const priorities = row.priorities.map((p) => entityOf('Priority', p));
     const cells = states.flatMap((state, i) =>
       priorities.map((priority, j) => {
         // Pattern comprehensions return relationships in no set order.
@@ -189,7 +189,7 @@ const Query: QueryResolvers = {
           rows: Record<string, unknown>[] | undefined,
         ) =>
           (rows ?? [])
-            .map((props) => ofType(type, toRelationship(type, 'OUT', priority, props)))
+            .map((props) => toRelationship(type, 'OUT', priority, props))
             .sort((a, b) => (evidenceKey(a.stored) < evidenceKey(b.stored) ? -1 : 1));
         const links = linksOf('PURSUES', row.cells[i]?.[j]);
         const mayPursue = linksOf('MAY_PURSUE', row.mayPursue[i]?.[j]);
@@ -207,8 +207,7 @@ const Query: QueryResolvers = {
         };
       }),
     );
-    const mandateOf = ofLabel('Mandate', toEntity(['Mandate'], row.mandate));
-    return { mandate: mandateOf, states, priorities, cells };
+    return { mandate: entityOf('Mandate', row.mandate), states, priorities, cells };
   },
   dataQuality: async (_, __, ctx) => {
     const kinds = Object.values(ENUM_VALUES.SourceKind);
