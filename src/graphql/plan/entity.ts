@@ -96,11 +96,6 @@ export class EntityPlanner {
     return this.variables;
   }
 
-  /** The model's timeline kinds and walks (statements/timeline.ts). */
-  get modelTimeline(): Model['timeline'] {
-    return this.model.timeline;
-  }
-
   /**
    * The map of an entity in `v` at a position of type `type`. Memoised:
    * the same selection at the same position from the same counter is the

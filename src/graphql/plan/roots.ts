@@ -36,7 +36,7 @@ export function planRoot(
   const name = def.name;
   if (LOOKUPS.has(name)) return lookupRoot(p, def, nodes, name as keyof typeof lookups);
   if (name === 'nodes') return nodesRoot(p, def, nodes);
-  if (name === 'timeline') return timelineRoot(p, def, nodes);
+  if (name === 'timeline') return timelineRoot(p, model.timeline, def, nodes);
   if (name === 'priorityMatrix') return matrixRoot(p, def, nodes);
   if (name === 'dataset') return datasetRoot(def, nodes, p);
   if (name === 'search') return searchRoot(p, def, nodes);
@@ -118,8 +118,12 @@ function listRoot(p: EntityPlanner, def: Def, nodes: FieldNode[], label: string)
  * fields. With a state, an unknown state makes the value null, and the
  * reference execution reports it (NOT_FOUND).
  */
-function timelineRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatement {
-  const timeline = p.modelTimeline;
+function timelineRoot(
+  p: EntityPlanner,
+  timeline: Model['timeline'],
+  def: Def,
+  nodes: FieldNode[],
+): RootStatement {
   const read = (variables: Variables) =>
     timelineArgs(
       timelineKinds(timeline),

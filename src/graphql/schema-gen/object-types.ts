@@ -59,6 +59,19 @@ function members(
   });
 }
 
+/** An interface mapping each name to its object type (EntityObjects, RelationshipObjects). */
+function byName(
+  name: string,
+  doc: string,
+  names: readonly string[],
+  objectName: (n: string) => string,
+): string {
+  return `/** ${doc} */
+export interface ${name} {
+${names.map((n) => `  ${n}: ${objectName(n)};`).join('\n')}
+}`;
+}
+
 export function objectTypesSource(model: Model, tables: EnumTables): string {
   const enums = new Set<string>();
   const labels = Object.entries(model.labels).map(
@@ -81,24 +94,14 @@ import type { EntityObject, RelationshipObject } from '../model';
 ${imports.length ? `import type { ${imports.join(', ')} } from './boundary';\n` : ''}
 ${labels.join('\n\n')}
 
-/** Each label's object, by label. */
-export interface EntityObjects {
-${Object.keys(model.labels)
-  .map((l) => `  ${l}: ${entityObjectName(l)};`)
-  .join('\n')}
-}
+${byName('EntityObjects', "Each label's object, by label.", Object.keys(model.labels), entityObjectName)}
 
 /** An entity of any label. */
 export type AnyEntityObject = EntityObjects[keyof EntityObjects];
 
 ${relationships.join('\n\n')}
 
-/** Each relationship type's object, by type. */
-export interface RelationshipObjects {
-${Object.keys(model.relationships)
-  .map((t) => `  ${t}: ${relationshipObjectName(t)};`)
-  .join('\n')}
-}
+${byName('RelationshipObjects', "Each relationship type's object, by type.", Object.keys(model.relationships), relationshipObjectName)}
 
 /** A relationship of any type, seen from one end. */
 export type AnyRelationshipObject = RelationshipObjects[keyof RelationshipObjects];
