@@ -1,3 +1,29 @@
+import {
+  call,
+  countRows,
+  expression,
+  fn,
+  isNull,
+  map,
+  match,
+  minus,
+  ne,
+  node,
+  num,
+  or,
+  plus,
+  print,
+  prop,
+  query,
+  rel,
+  Return,
+  setMerge,
+  step,
+  str,
+  v,
+  With,
+  type Expr,
+} from '../cypher';
 import { entityDates, loadModel } from './load';
 import type { Model } from './spec';
 import { STORED_PAGE_KEYS, PAGE_KEY_PROPERTIES, type PageOrder } from './page-key-names';
@@ -21,25 +47,52 @@ function pageDates(): string[] {
   return dates;
 }
 
+/** U+0001: the separator of a key's parts (it sorts before any character of a name). */
+const SEP = str('\u0001');
+
 /**
  * The keyset key of a relationship page in each order, as a Cypher
  * expression over the relationship `r` and the far end `m`: unique per
  * relationship (it ends with the relationship's own key), ordered as the
  * page is, and the cursor a client gets back.
  */
-export function orderKey(order: PageOrder, r: string, m: string): string {
-  const tail = `${m}.sortKey + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
+export function orderKey(order: PageOrder, r: Expr, m: Expr): Expr {
+  const own = fn('coalesce', prop(r, 'seedKey'), prop(r, 'viaId'), fn('elementId', r));
+  // The parts of the key by name: its far end's sort key, then the relationship's own.
+  const tail = [prop(m, 'sortKey'), SEP, own];
   // The relationship's start, else the far entity's own date (its label's `date` in the model).
-  const dated = `coalesce(${[`${r}.validFrom`, ...pageDates().map((d) => `${m}.${d}`)].join(', ')})`;
+  const dated = fn('coalesce', prop(r, 'validFrom'), ...pageDates().map((d) => prop(m, d)));
   switch (order) {
     case 'NAME':
-      return tail;
+      return plus(...tail);
     case 'ID':
-      return `${m}.id + '\\u0001' + coalesce(${r}.seedKey, ${r}.viaId, elementId(${r}))`;
-    case 'LATEST':
-      return `right('00000000' + toString(99999999 - toInteger(replace(toString(coalesce(${dated}, date('0001-01-01'))), '-', ''))), 8) + '\\u0001' + ${tail}`;
-    default:
-      return `right('000000' + toString(coalesce(${r}.order, 999999)), 6) + '\\u0001' + coalesce(toString(${dated}), '9999-99-99') + '\\u0001' + ${tail}`;
+      return plus(prop(m, 'id'), SEP, own);
+    case 'LATEST': {
+      const day = fn(
+        'toInteger',
+        fn(
+          'replace',
+          fn('toString', fn('coalesce', dated, fn('date', str('0001-01-01')))),
+          str('-'),
+          str(''),
+        ),
+      );
+      const newestFirst = fn(
+        'right',
+        plus(str('00000000'), fn('toString', minus(num(99999999), day))),
+        num(8),
+      );
+      return plus(newestFirst, SEP, ...tail);
+    }
+    default: {
+      const position = fn(
+        'right',
+        plus(str('000000'), fn('toString', fn('coalesce', prop(r, 'order'), num(999999)))),
+        num(6),
+      );
+      const date = fn('coalesce', fn('toString', dated), str('9999-99-99'));
+      return plus(position, SEP, date, SEP, ...tail);
+    }
   }
 }
 
@@ -50,20 +103,34 @@ export function storedPageKey(direction: 'out' | 'in', order: PageOrder): string
   );
 }
 
-/** The stored keys of (a)-[r]->(b) as a Cypher map expression. */
-export function pageKeyMap(a: string, r: string, b: string): string {
-  const entries = STORED_PAGE_KEYS.map(({ property, direction, order }) => {
-    const [parent, far] = direction === 'out' ? [a, b] : [b, a];
-    return `${property}: ${parent}.id + '\\u0001' + ${orderKey(order, r, far)}`;
-  });
-  return `{${entries.join(', ')}}`;
+/** The stored keys of (a)-[r]->(b): each the parent's id, the separator and the order's key. */
+function pageKeys(a: Expr, r: Expr, b: Expr): Expr {
+  return map(
+    STORED_PAGE_KEYS.map(({ property, direction, order }) => {
+      const [parent, far] = direction === 'out' ? [a, b] : [b, a];
+      return [property, plus(prop(parent, 'id'), SEP, orderKey(order, r, far))] as const;
+    }),
+  );
 }
 
+/** The same as text, for statements kept as text around it (the benchmark's bulk load, tests). */
+export const pageKeyMap = (a: string, r: string, b: string): string =>
+  expression(pageKeys(v(a), v(r), v(b)));
+
 /** True where a stored key of r differs from the map `keys` (or is missing). */
-function stale(r: string, keys: string): string {
-  return PAGE_KEY_PROPERTIES.map((p) => `${r}.${p} IS NULL OR ${r}.${p} <> ${keys}.${p}`).join(
-    ' OR ',
-  );
+function stale(r: Expr, keys: Expr): Expr {
+  return or(
+    ...PAGE_KEY_PROPERTIES.flatMap((p) => [isNull(prop(r, p)), ne(prop(r, p), prop(keys, p))]),
+  )!;
+}
+
+/** Every relationship between entities whose stored keys are missing or out of date, with `keys`. */
+function staleKeys() {
+  const [a, r, b, keys] = ['a', 'r', 'b', 'keys'].map(v) as [Expr, Expr, Expr, Expr];
+  return [
+    match(step(node('a', ['Entity']), rel('r', null, 'out'), node('b', ['Entity']))),
+    With(['a', 'r', 'b', [pageKeys(a, r, b), 'keys']], { where: stale(r, keys) }),
+  ];
 }
 
 /**
@@ -73,11 +140,7 @@ function stale(r: string, keys: string): string {
  * after each load). Unchanged keys are not written.
  */
 export function pageKeysStatement(): string {
-  return `MATCH (a:Entity)-[r]->(b:Entity)
-WITH a, r, b, ${pageKeyMap('a', 'r', 'b')} AS keys
-WHERE ${stale('r', 'keys')}
-SET r += keys
-RETURN count(*) AS rekeyed`;
+  return print(query(...staleKeys(), setMerge('r', v('keys')), Return([[countRows, 'rekeyed']])));
 }
 
 /**
@@ -86,12 +149,9 @@ RETURN count(*) AS rekeyed`;
  * grown graph).
  */
 export function pageKeysInTransactions(): string {
-  return `MATCH (a:Entity)-[r]->(b:Entity)
-WITH a, r, b, ${pageKeyMap('a', 'r', 'b')} AS keys
-WHERE ${stale('r', 'keys')}
-CALL (r, keys) {
-  SET r += keys
-} IN TRANSACTIONS OF 5000 ROWS`;
+  return print(
+    query(...staleKeys(), call(['r', 'keys'], query(setMerge('r', v('keys'))), { batch: 5000 })),
+  );
 }
 
 /** The range indexes the stored keys need: one per relationship type of the model and key. */

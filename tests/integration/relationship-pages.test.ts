@@ -8,6 +8,7 @@ import {
   type RelationSpec,
 } from '../../src/graphql/plan/statements/relation-page';
 import { buildSchema } from '../../src/graphql/schema';
+import { expression } from '../../src/cypher';
 import { pageKeyMap, pageKeysStatement, PAGE_KEY_PROPERTIES } from '../../src/model';
 import { compiledStatements } from '../helpers/compiled-statements';
 import { inRolledBackTransaction, testDatabase } from '../helpers/db';
@@ -109,7 +110,7 @@ describe('relationship pages read the stored page key', () => {
       for (const shape of [PLAIN_SHAPE, byId]) {
         const expected = await tx.run(
           `MATCH (p:Entity {id: $hub})<-[r:ADDRESSES]-(m)
-           RETURN ${keyExpression(shape.orderBy, { p: 'p', r: 'r', m: 'm', param: '' })} AS key
+           RETURN ${expression(keyExpression(shape.orderBy, { p: 'p', r: 'r', m: 'm', param: '' }))} AS key
            ORDER BY key`,
           { hub },
         );

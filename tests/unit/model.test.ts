@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { entityDates, loadModel, MODEL_FILE, orderKey } from '../../src/model';
+import { expression, v } from '../../src/cypher';
 
 /**
  * seed/model.yaml is read through loadModel, its shape checked with zod
@@ -149,7 +150,7 @@ describe('the domain model (seed/model.yaml)', () => {
         'enacted',
         'adopted',
       ]);
-      const key = orderKey('LATEST', 'r', 'm');
+      const key = expression(orderKey('LATEST', v('r'), v('m')));
       expect(key).toContain(
         'coalesce(r.validFrom, m.startDate, m.published, m.opened, m.enacted, m.adopted)',
       );

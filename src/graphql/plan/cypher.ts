@@ -5,14 +5,12 @@ import {
   isScalarType,
   type GraphQLOutputType,
 } from 'graphql';
-import { stringLiteral } from './statements/identifiers';
+import { at, each, fn, map, plus, str, v, type Expr } from '../../cypher';
 
 /**
- * The planner's Cypher vocabulary: small functions that each build one kind
- * of expression or clause from values the planner already checked. Names of
- * variables come from one counter per statement, so nested subqueries never
- * shadow each other; user values never reach the text (they are parameters);
- * a condition list that is empty writes no WHERE at all.
+ * The planner's Cypher vocabulary beyond the tree's own constructors
+ * (src/cypher): the names of one statement's variables, and the values the
+ * API writes (cursors, dates, enums) as expressions.
  */
 
 /** Variable and parameter names of one statement. */
@@ -24,12 +22,6 @@ export class Names {
     return `${prefix}${this.counter}`;
   }
 
-  /**
-   * Builds one alternative per item (a CASE branch per type) from the same
-   * counter, so alternatives that select alike read alike and share a
-   * branch; their variables are local to each branch. Names given later
-   * follow all of them.
-   */
   /** Where the counter stands (a built expression's names end there). */
   get position(): number {
     return this.counter;
@@ -40,6 +32,12 @@ export class Names {
     this.counter = Math.max(this.counter, position);
   }
 
+  /**
+   * Builds one alternative per item (a CASE branch per type) from the same
+   * counter, so alternatives that select alike read alike and share a
+   * branch; their variables are local to each branch. Names given later
+   * follow all of them.
+   */
   alike<T, R>(items: readonly T[], build: (item: T) => R): R[] {
     const start = this.counter;
     let end = start;
@@ -54,26 +52,15 @@ export class Names {
   }
 }
 
-/** A string literal (only for names from the schema and the model, never user values). */
-export const literal = stringLiteral;
-
-/** A map literal with the response keys as they are (GraphQL names are valid quoted keys). */
-export function mapOf(entries: readonly (readonly [string, string])[]): string {
-  return `{${entries.map(([k, v]) => `\`${k}\`: ${v}`).join(', ')}}`;
-}
-
-/** ` WHERE a AND b`, or nothing when there is no condition. */
-export function whereOf(conditions: readonly (string | false | null | undefined)[]): string {
-  const present = conditions.filter((c): c is string => Boolean(c));
-  return present.length ? ` WHERE ${present.join(' AND ')}` : '';
-}
+/** Whether two built expressions are the same (the tree is plain data). */
+export const same = (a: Expr, b: Expr): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * A cursor as the API writes it (model.ts encodeCursor): 'k:' and the
  * keyset key, base64url without padding.
  */
-export function cursorExpression(key: string): string {
-  return `replace(apoc.text.base64UrlEncode('k:' + ${key}), '=', '')`;
+export function cursorExpression(key: Expr): Expr {
+  return fn('replace', fn('apoc.text.base64UrlEncode', plus(str('k:'), key)), str('='), str(''));
 }
 
 /**
@@ -81,26 +68,27 @@ export function cursorExpression(key: string): string {
  * YYYY-MM-DD, an enum's stored value as its GraphQL name (through a map
  * literal read by key), lists item by item; other scalars as stored.
  */
-export function outputValue(expr: string, type: GraphQLOutputType): string {
+export function outputValue(expr: Expr, type: GraphQLOutputType): Expr {
   const t = getNullableType(type);
   if (isListType(t)) {
-    const inner = outputValue('x', t.ofType);
-    return inner === 'x' ? expr : `[x IN ${expr} | ${inner}]`;
+    const item = v('x');
+    const inner = outputValue(item, t.ofType);
+    return inner === item ? expr : each('x', expr, { map: inner });
   }
-  if (isScalarType(t)) return t.name === 'Date' ? `toString(${expr})` : expr;
+  if (isScalarType(t)) return t.name === 'Date' ? fn('toString', expr) : expr;
   if (isEnumType(t)) {
     const values = t.getValues();
-    if (values.every((v) => v.value === v.name)) return expr;
-    return `${mapOf(values.map((v) => [String(v.value), literal(v.name)]))}[${expr}]`;
+    if (values.every((value) => value.value === value.name)) return expr;
+    return at(map(values.map((value) => [String(value.value), str(value.name)])), expr);
   }
   throw new Error(`${String(type)} is not a leaf type`);
 }
 
 /** The GraphQL name of a stored enum value known when planning. */
-export function enumName(type: GraphQLOutputType, stored: string): string {
+export function enumName(type: GraphQLOutputType, stored: string): Expr {
   const t = getNullableType(type);
   if (!isEnumType(t)) throw new Error(`${String(type)} is not an enum`);
-  const found = t.getValues().find((v) => v.value === stored);
+  const found = t.getValues().find((value) => value.value === stored);
   if (!found) throw new Error(`${stored} is not a value of ${t.name}`);
-  return literal(found.name);
+  return str(found.name);
 }

@@ -15,7 +15,6 @@ import { getArgumentValues } from 'graphql/execution/values';
 import { farLabelFilter, type FieldSpec, type Model } from '../../model';
 import { decodeCursor, pageSize } from '../model';
 import { anyRelationSpec, walkArgs, type RelationArgs } from '../arguments';
-import { labelExpression } from './statements/identifiers';
 import { edgeTypeName, linkTypeName } from '../naming';
 import {
   countOf,
@@ -31,11 +30,61 @@ import {
   type RelationSpec,
   type WalkNames,
 } from './statements/relation-page';
-import { cursorExpression, enumName, literal, mapOf, Names, outputValue, whereOf } from './cypher';
+import {
+  and,
+  at,
+  bool,
+  collect,
+  count,
+  each,
+  endsWith,
+  eq,
+  fn,
+  gt,
+  hasLabel,
+  isIn,
+  isNotNull,
+  isNull,
+  list,
+  map,
+  match,
+  matches,
+  minus,
+  ne,
+  node,
+  not,
+  NULL,
+  num,
+  or,
+  param,
+  path,
+  plus,
+  prop,
+  query,
+  rel,
+  Return,
+  slice,
+  step,
+  str,
+  strings,
+  times,
+  div,
+  v as ref,
+  when,
+  With,
+  type Clause,
+  type Expr,
+} from '../../cypher';
+import { cursorExpression, enumName, Names, outputValue, same } from './cypher';
 import { Selections, setsOf, Unplannable } from './selection';
 
 /** Where an abstract edge's __typename goes, filled in once its branches are known (anyEdge). */
-const TYPENAME = '\u0000typename\u0000';
+const TYPENAME_MARK = '\u0000typename';
+const TYPENAME: Expr = ref(TYPENAME_MARK);
+const isTypename = (e: Expr) => e.k === 'var' && e.name === TYPENAME_MARK;
+
+/** A map's entries: response keys and their values. */
+type Entries = [string, Expr][];
 
 /** Request variables. */
 export type Variables = Record<string, unknown>;
@@ -63,7 +112,25 @@ export function argumentsOf(
 const COMMON_PROPERTIES = new Set(['id', 'confidence', 'note']);
 
 /** The label an entity carries besides Entity (model.ts toEntity). */
-const ownLabel = (v: string) => `[l IN labels(${v}) WHERE l <> 'Entity'][0]`;
+const ownLabel = (v: string) =>
+  at(each('l', fn('labels', ref(v)), { where: ne(ref('l'), str('Entity')) }), 0);
+
+/** `coalesce(e = true, false)`: a flag stored only where it is set. */
+const flag = (e: Expr) => fn('coalesce', eq(e, bool(true)), bool(false));
+
+/** `range(0, size(coalesce(list, [])) - 1)`: the indexes of a stored list. */
+const indexes = (stored: Expr) =>
+  fn('range', num(0), minus(fn('size', fn('coalesce', stored, list([]))), num(1)));
+
+/** `CASE WHEN out THEN 'OUT' ELSE 'IN' END`. */
+const directionOf = (out: Expr) => when([[out, str('OUT')]], str('IN'));
+
+/** The one entity with the id `id`, as `build` makes it (null when there is none). */
+const entityById = (e: string, id: Expr, build: () => Expr) =>
+  fn(
+    'head',
+    collect(query(match(path(node(e, ['Entity'], [['id', id]]))), Return([[build(), null]]))),
+  );
 
 /**
  * Builds the response of one root field as a Cypher expression: for an
@@ -99,22 +166,22 @@ export class EntityPlanner {
   /**
    * The map of an entity in `v` at a position of type `type`. Memoised:
    * the same selection at the same position from the same counter is the
-   * same text (alternatives of abstract positions repeat far ends often:
+   * same expression (alternatives of abstract positions repeat far ends often:
    * without it a nested generic field is planned once per type per level).
    */
-  entity(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): string {
+  entity(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): Expr {
     const key = `${v}\u0000${type.name}\u0000${this.names.position}\u0000${sets.map((x) => this.idOf(x)).join(',')}`;
     const hit = this.built.get(key);
     if (hit) {
       this.names.skipTo(hit.end);
-      return hit.text;
+      return hit.expr;
     }
-    const text = this.entityMap(v, type, sets);
-    this.built.set(key, { text, end: this.names.position });
-    return text;
+    const expr = this.entityMap(v, type, sets);
+    this.built.set(key, { expr, end: this.names.position });
+    return expr;
   }
 
-  private readonly built = new Map<string, { text: string; end: number }>();
+  private readonly built = new Map<string, { expr: Expr; end: number }>();
   private readonly ids = new WeakMap<object, number>();
   private readonly paramPrefixes = new Set<string>();
 
@@ -143,18 +210,21 @@ export class EntityPlanner {
     return { prefix, first };
   }
 
-  private entityMap(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): string {
+  private entityMap(v: string, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): Expr {
     const possible = this.selections.possible(type);
     if (!isAbstractType(type)) return this.objectMap(v, possible[0]!, sets, false);
     // Types that select the same fields share one map (typically: all but the fragments' own).
-    const groups = new Map<string, string[]>();
-    const texts = this.names.alike(possible, (t) => this.objectMap(v, t, sets, true));
-    possible.forEach((t, i) => groups.set(texts[i]!, [...(groups.get(texts[i]!) ?? []), t.name]));
-    if (groups.size === 1) return [...groups.keys()][0]!;
-    const branches = [...groups].map(
-      ([text, labels]) => `WHEN ${labelExpression(v, labels)} THEN ${text}`,
-    );
-    return `CASE ${branches.join(' ')} END`;
+    const groups = new Map<string, { expr: Expr; labels: string[] }>();
+    const built = this.names.alike(possible, (t) => this.objectMap(v, t, sets, true));
+    possible.forEach((t, i) => {
+      const expr = built[i]!;
+      const id = JSON.stringify(expr);
+      const group = groups.get(id) ?? { expr, labels: [] };
+      group.labels.push(t.name);
+      groups.set(id, group);
+    });
+    if (groups.size === 1) return [...groups.values()][0]!.expr;
+    return when([...groups.values()].map(({ expr, labels }) => [hasLabel(ref(v), labels), expr]));
   }
 
   private objectMap(
@@ -162,14 +232,14 @@ export class EntityPlanner {
     t: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
     abstract: boolean,
-  ): string {
+  ): Expr {
     const spec = this.model.labels[t.name];
     if (!spec) throw new Unplannable(`${t.name} is not a label of the model`);
-    const entries: [string, string][] = [];
+    const entries: Entries = [];
     for (const [key, nodes] of this.selections.fields(t, sets)) {
       const name = nodes[0]!.name.value;
       if (name === '__typename') {
-        entries.push([key, abstract ? ownLabel(v) : literal(t.name)]);
+        entries.push([key, abstract ? ownLabel(v) : str(t.name)]);
         continue;
       }
       const def = t.getFields()[name];
@@ -184,7 +254,7 @@ export class EntityPlanner {
             : this.entityField(v, t, name, def, nodes, abstract),
       ]);
     }
-    return mapOf(entries);
+    return map(entries);
   }
 
   private entityField(
@@ -194,19 +264,20 @@ export class EntityPlanner {
     def: GraphQLField<unknown, unknown>,
     nodes: FieldNode[],
     abstract: boolean,
-  ): string {
+  ): Expr {
+    const e = ref(v);
     switch (name) {
       case 'label':
         return abstract ? outputValue(ownLabel(v), def.type) : enumName(def.type, t.name);
       case 'sources':
         return this.sources(v, def, nodes);
       case 'unverified':
-        return `coalesce(${v}.unverified = true, false)`;
+        return flag(prop(e, 'unverified'));
       case 'connectionCount':
-        return `COUNT { (${v})--() }`;
+        return count(step(node(v), rel(null, null, 'both'), node(null)));
       case 'name':
         // A source's name is its name or else its title (resolvers/entities.ts).
-        if (t.name === 'Source') return `coalesce(${v}.name, ${v}.title)`;
+        if (t.name === 'Source') return fn('coalesce', prop(e, 'name'), prop(e, 'title'));
     }
     const properties = this.model.labels[t.name]?.properties ?? {};
     // A date property's precision is stored beside it (foundedPrecision).
@@ -216,34 +287,35 @@ export class EntityPlanner {
       properties[name] ||
       (precisionOf !== null && properties[precisionOf]?.type === 'date');
     if (!property) throw new Unplannable(`${t.name}.${name} is computed by its resolver`);
-    return outputValue(`${v}.\`${name}\``, def.type);
+    return outputValue(prop(e, name), def.type);
   }
 
   /** A node's or relationship's sources, from its parallel sourceIds / sourceQuotes lists. */
-  sources(v: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string {
+  sources(v: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): Expr {
     const refType = getNamedType(def.type) as GraphQLObjectType;
     const i = this.names.variable('i');
+    const e = ref(v);
     const map = this.selectionMap(refType, setsOf(nodes), (name, n) => {
-      if (name === 'quote')
-        return `CASE WHEN ${v}.sourceQuotes[${i}] <> '' THEN ${v}.sourceQuotes[${i}] END`;
-      if (name === 'source') return this.source(`${v}.sourceIds[${i}]`, n);
+      const quote = at(prop(e, 'sourceQuotes'), ref(i));
+      if (name === 'quote') return when([[ne(quote, str('')), quote]]);
+      if (name === 'source') return this.source(at(prop(e, 'sourceIds'), ref(i)), n);
     });
-    return `[${i} IN range(0, size(coalesce(${v}.sourceIds, [])) - 1) | ${map}]`;
+    return each(i, indexes(prop(e, 'sourceIds')), { map });
   }
 
   /** The source a reference names: its id alone needs no read. */
-  private source(id: string, nodes: readonly FieldNode[]): string {
+  private source(id: Expr, nodes: readonly FieldNode[]): Expr {
     const type = this.selections.schema.getType('Source') as GraphQLObjectType;
     const fields = this.selections.fields(type, setsOf(nodes));
     const onlyId = [...fields.values()].every((n) =>
       ['id', '__typename'].includes(n[0]!.name.value),
     );
     if (onlyId)
-      return mapOf(
-        [...fields].map(([key, n]) => [key, n[0]!.name.value === 'id' ? id : literal('Source')]),
+      return map(
+        [...fields].map(([key, n]) => [key, n[0]!.name.value === 'id' ? id : str('Source')]),
       );
     const s = this.names.variable('s');
-    return `head(COLLECT { MATCH (${s}:Entity {id: ${id}}) RETURN ${this.entity(s, type, setsOf(nodes))} })`;
+    return entityById(s, id, () => this.entity(s, type, setsOf(nodes)));
   }
 
   /**
@@ -257,7 +329,7 @@ export class EntityPlanner {
     parent: GraphQLObjectType,
     nodes: FieldNode[],
     field: FieldSpec | null,
-  ): string {
+  ): Expr {
     const def = parent.getFields()[nodes[0]!.name.value]!;
     const many = field === null || field.cardinality !== 'one';
     const { prefix, first: register } = this.paramPrefix(nodes[0]!);
@@ -296,38 +368,51 @@ export class EntityPlanner {
 
     const { r, m } = names;
     const k = this.names.variable('k');
-    const after = `$${prefix}after`;
-    const limit = `$${prefix}limit`;
+    const $ = (name: string) => param(`${prefix}${name}`);
+    const limit = $('limit');
     const stored = indexedKey(spec, shape);
-    const match = `MATCH ${walkPattern(spec, names)}${whereOf(walkConditionList(spec, shape, names))}`;
+    const walked = match(walkPattern(spec, names), and(...walkConditionList(spec, shape, names)));
     // Both directions: a self-loop matches twice (relation-page.ts does the same).
-    const distinct = spec.direction === null ? `\n  WITH DISTINCT ${r}, ${m}` : '';
+    const distinct = spec.direction === null;
     // The page: a seek on the stored key where one serves it, else the
     // key computed per related row (pages with filters or by NAME / LATEST).
-    const page = stored
-      ? `${seekPattern(spec, stored, names, after)}
-  WITH ${r}, ${m} ORDER BY ${r}.${stored} LIMIT ${limit}
-  WITH ${r}, ${m}, ${cursorOf(stored, names)} AS ${k}`
-      : `${match}${distinct}
-  WITH ${r}, ${m}, ${keyExpression(shape.orderBy, names)} AS ${k}
-  WHERE ${k} > ${after}
-  WITH ${r}, ${m}, ${k} ORDER BY ${k} LIMIT ${limit}`;
+    const page: Clause[] = stored
+      ? [
+          seekPattern(spec, stored, names, $('after')),
+          With([r, m], { orderBy: [prop(ref(r), stored)], limit }),
+          With([r, m, [cursorOf(stored, names), k]]),
+        ]
+      : [
+          walked,
+          ...(distinct ? [With([r, m], { distinct: true })] : []),
+          With([r, m, [keyExpression(shape.orderBy, names), k]], { where: gt(ref(k), $('after')) }),
+          With([r, m, k], { orderBy: [ref(k)], limit }),
+        ];
     const edge = (
       type: GraphQLObjectType | GraphQLInterfaceType,
       sets: readonly SelectionSetNode[],
     ) =>
       field
         ? this.edgeMap(names, k, type as GraphQLObjectType, sets, field)
-        : this.anyEdge(names, k, type, sets, `startNode(${r}) = ${v}`, edgeTypeName, spec);
+        : this.anyEdge(
+            names,
+            k,
+            type,
+            sets,
+            eq(fn('startNode', ref(r)), ref(v)),
+            edgeTypeName,
+            spec,
+          );
 
     const returned = getNamedType(def.type) as GraphQLObjectType;
-    if (!many) return `head(COLLECT {\n  ${page}\n  RETURN ${edge(returned, setsOf(nodes))}\n})`;
+    if (!many)
+      return fn('head', collect(query(...page, Return([[edge(returned, setsOf(nodes)), null]]))));
 
-    const count =
+    const total =
       oneTypeUnfiltered(spec, shape) && !spec.labels
         ? countOf(spec, shape, names)
-        : `COUNT { ${match}${distinct ? ` RETURN DISTINCT ${r}` : ''} }`;
-    return this.connection(returned, nodes, { page, k, first: `$${prefix}first`, count, edge });
+        : count(query(walked, ...(distinct ? [Return([r], { distinct: true })] : [])));
+    return this.connection(returned, nodes, { page, k, first: $('first'), count: total, edge });
   }
 
   /**
@@ -335,7 +420,7 @@ export class EntityPlanner {
    * the id their keyset key. Provenance is stored as id lists on each fact,
    * so this reads every entity's list (a CITES relationship would index it).
    */
-  private citedBy(v: string, parent: GraphQLObjectType, nodes: FieldNode[]): string {
+  private citedBy(v: string, parent: GraphQLObjectType, nodes: FieldNode[]): Expr {
     const def = parent.getFields()[nodes[0]!.name.value]!;
     const { prefix, first: register } = this.paramPrefix(nodes[0]!);
     const read = (variables: Variables) => {
@@ -356,16 +441,24 @@ export class EntityPlanner {
       });
     const c = this.names.variable('c');
     const k = this.names.variable('k');
-    const match = `MATCH (${c}:Entity) WHERE ${v}.id IN ${c}.sourceIds AND ${c}.id <> ${v}.id`;
-    const page = `${match}
-  WITH ${c}, ${c}.id AS ${k}
-  WHERE ${k} > $${prefix}after
-  WITH ${c}, ${k} ORDER BY ${k} LIMIT $${prefix}limit`;
+    const $ = (name: string) => param(`${prefix}${name}`);
+    const citing = match(
+      path(node(c, ['Entity'])),
+      and(
+        isIn(prop(ref(v), 'id'), prop(ref(c), 'sourceIds')),
+        ne(prop(ref(c), 'id'), prop(ref(v), 'id')),
+      ),
+    );
+    const page = [
+      citing,
+      With([c, [prop(ref(c), 'id'), k]], { where: gt(ref(k), $('after')) }),
+      With([c, k], { orderBy: [ref(k)], limit: $('limit') }),
+    ];
     return this.connection(getNamedType(def.type) as GraphQLObjectType, nodes, {
       page,
       k,
-      first: `$${prefix}first`,
-      count: `COUNT { ${match} }`,
+      first: $('first'),
+      count: count(query(citing)),
       edge: (edgeType, sets) => this.entityEdge(edgeType, sets, c, k),
     });
   }
@@ -376,10 +469,10 @@ export class EntityPlanner {
     sets: readonly SelectionSetNode[],
     v: string,
     k: string,
-  ): string {
+  ): Expr {
     const type = this.selections.possible(edgeType)[0]!;
     return this.selectionMap(type, sets, (name, n, field) => {
-      if (name === 'cursor') return cursorExpression(k);
+      if (name === 'cursor') return cursorExpression(ref(k));
       if (name === 'node') return this.entity(v, getNamedType(field.type), setsOf(n));
     });
   }
@@ -394,27 +487,28 @@ export class EntityPlanner {
     returned: GraphQLObjectType,
     nodes: readonly FieldNode[],
     c: {
-      page: string;
+      page: readonly Clause[];
       k: string;
-      first: string;
-      count: string;
+      first: Expr;
+      count: Expr;
       /** The edge map; `type` is the edges' type, abstract for the generic relationships field. */
       edge: (
         type: GraphQLObjectType | GraphQLInterfaceType,
         sets: readonly SelectionSetNode[],
-      ) => string;
+      ) => Expr;
     },
-  ): string {
+  ): Expr {
     const rows = this.names.variable('rows');
     const x = this.names.variable('x');
     const { first } = c;
-    const rowEntries: [string, string][] = [];
+    const pageRows = slice(ref(rows), num(0), first);
+    const rowEntries: Entries = [];
     let needsRows = false;
     let needsKey = false;
-    const entries: [string, string][] = [];
+    const entries: Entries = [];
     for (const [key, n] of this.selections.fields(returned, setsOf(nodes))) {
       const name = n[0]!.name.value;
-      if (name === '__typename') entries.push([key, literal(returned.name)]);
+      if (name === '__typename') entries.push([key, str(returned.name)]);
       else if (name === 'totalCount') entries.push([key, c.count]);
       else if (name === 'edges') {
         const edgeType = getNamedType(returned.getFields().edges!.type) as
@@ -424,32 +518,30 @@ export class EntityPlanner {
         needsRows = true;
         if (this.selections.possible(edgeType).some((t) => this.selects(t, n, 'cursor')))
           needsKey = true;
-        entries.push([key, `[${x} IN ${rows}[0..${first}] | ${x}.${column}]`]);
+        entries.push([key, each(x, pageRows, { map: prop(ref(x), column) })]);
       } else if (name === 'pageInfo') {
         needsRows = true;
         const info = this.selections.objectField(returned, 'pageInfo');
-        const infoEntries: [string, string][] = [];
+        const infoEntries: Entries = [];
         for (const [ik, inodes] of this.selections.fields(info, setsOf(n))) {
           const iname = inodes[0]!.name.value;
-          if (iname === '__typename') infoEntries.push([ik, literal(info.name)]);
-          else if (iname === 'hasNextPage') infoEntries.push([ik, `size(${rows}) > ${first}`]);
+          if (iname === '__typename') infoEntries.push([ik, str(info.name)]);
+          else if (iname === 'hasNextPage')
+            infoEntries.push([ik, gt(fn('size', ref(rows)), first)]);
           else if (iname === 'endCursor') {
             needsKey = true;
-            infoEntries.push([
-              ik,
-              `CASE WHEN ${first} > 0 AND size(${rows}) > 0 THEN ${cursorExpression(`last(${rows}[0..${first}]).k`)} END`,
-            ]);
+            const filled = and(gt(first, num(0)), gt(fn('size', ref(rows)), num(0)))!;
+            const last = prop(fn('last', pageRows), 'k');
+            infoEntries.push([ik, when([[filled, cursorExpression(last)]])]);
           } else throw new Unplannable(`PageInfo.${iname}`);
         }
-        entries.push([key, mapOf(infoEntries)]);
+        entries.push([key, map(infoEntries)]);
       } else throw new Unplannable(`${returned.name}.${name}`);
     }
-    if (!needsRows) return mapOf(entries);
-    if (needsKey) rowEntries.unshift(['k', c.k]);
-    return `[${rows} IN [COLLECT {
-  ${c.page}
-  RETURN ${mapOf(rowEntries)}
-}] | ${mapOf(entries)}][0]`;
+    if (!needsRows) return map(entries);
+    if (needsKey) rowEntries.unshift(['k', ref(c.k)]);
+    const collected = collect(query(...c.page, Return([[map(rowEntries), null]])));
+    return at(each(rows, list([collected]), { map: map(entries) }), 0);
   }
 
   /** Whether a selection of `type` asks for the field `name` (under any alias). */
@@ -471,17 +563,17 @@ export class EntityPlanner {
       name: string,
       n: FieldNode[],
       field: GraphQLField<unknown, unknown>,
-    ) => string | undefined,
-  ): string {
-    const entries: [string, string][] = [];
+    ) => Expr | undefined,
+  ): Expr {
+    const entries: Entries = [];
     for (const [key, n] of this.selections.fields(type, sets)) {
       const name = n[0]!.name.value;
       const field = type.getFields()[name];
-      const value = name === '__typename' ? literal(type.name) : field && build(name, n, field);
+      const value = name === '__typename' ? str(type.name) : field && build(name, n, field);
       if (value === undefined) throw new Unplannable(`${type.name}.${name}`);
       entries.push([key, value]);
     }
-    return mapOf(entries);
+    return map(entries);
   }
 
   /** Confidence marks best first, as the model lists them. */
@@ -495,7 +587,7 @@ export class EntityPlanner {
     type: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
     relationship: string,
-  ): string {
+  ): Expr {
     const field: FieldSpec = { relationship, direction: 'out', description: '' };
     return this.edgeMap({ p: '', param: '', ...names }, '', type, sets, field);
   }
@@ -505,11 +597,11 @@ export class EntityPlanner {
    * of the Relationship interface (a path or subgraph step): each type is
    * its own link object (resolvers' linkOrEdgeTypeOf).
    */
-  anyLink(names: { r: string; m: string }, sets: readonly SelectionSetNode[]): string {
+  anyLink(names: { r: string; m: string }, sets: readonly SelectionSetNode[]): Expr {
     const type = this.selections.schema.getType('Relationship') as GraphQLInterfaceType;
     // Seen from its start: the out direction's link types only.
     const outLink = (t: string, d: 'out' | 'in') => (d === 'out' ? linkTypeName(t, d) : '');
-    return this.anyEdge({ p: '', param: '', ...names }, '', type, sets, 'true', outLink);
+    return this.anyEdge({ p: '', param: '', ...names }, '', type, sets, bool(true), outLink);
   }
 
   /**
@@ -525,14 +617,14 @@ export class EntityPlanner {
     k: string,
     abstract: GraphQLObjectType | GraphQLInterfaceType,
     sets: readonly SelectionSetNode[],
-    out: string,
+    out: Expr,
     objectName: (type: string, direction: 'out' | 'in') => string,
     walked: RelationSpec = { types: null, direction: null, labels: null },
-  ): string {
+  ): Expr {
     const possible = new Set(this.selections.possible(abstract).map((t) => t.name));
-    const typeNames: [string, string][] = [];
-    // Entries (as text) → the types they serve, per direction.
-    const groups = new Map<string, { entries: [string, string][]; out: string[]; in: string[] }>();
+    const typeNames: [string, Expr][] = [];
+    // Entries (as JSON) → the types they serve, per direction.
+    const groups = new Map<string, { entries: Entries; out: string[]; in: string[] }>();
     const candidates: { object: GraphQLObjectType; field: FieldSpec }[] = [];
     for (const relationship of walked.types ?? Object.keys(this.model.relationships))
       for (const direction of ['out', 'in'] as const) {
@@ -540,7 +632,7 @@ export class EntityPlanner {
         const object = this.selections.schema.getType(name);
         if (!isObjectType(object) || !possible.has(name)) continue;
         if (walked.direction !== null && walked.direction !== direction) continue;
-        typeNames.push([`${relationship}|${direction === 'out' ? 'OUT' : 'IN'}`, literal(name)]);
+        typeNames.push([`${relationship}|${direction === 'out' ? 'OUT' : 'IN'}`, str(name)]);
         candidates.push({ object, field: { relationship, direction, description: '' } });
       }
     const built = this.names.alike(candidates, ({ object, field }) =>
@@ -548,14 +640,15 @@ export class EntityPlanner {
     );
     candidates.forEach(({ field }, i) => {
       const entries = built[i]!;
-      const text = JSON.stringify(entries);
-      const group = groups.get(text) ?? { entries, out: [], in: [] };
+      const id = JSON.stringify(entries);
+      const group = groups.get(id) ?? { entries, out: [], in: [] };
       group[field.direction].push(field.relationship);
-      groups.set(text, group);
+      groups.set(id, group);
     });
-    const typename = `${mapOf(typeNames)}[type(${names.r}) + '|' + CASE WHEN ${out} THEN 'OUT' ELSE 'IN' END]`;
-    const fill = (entries: [string, string][]) =>
-      entries.map(([key, text]): [string, string] => [key, text === TYPENAME ? typename : text]);
+    const r = ref(names.r);
+    const typename = at(map(typeNames), plus(fn('type', r), str('|'), directionOf(out)));
+    const fill = (entries: Entries) =>
+      map(entries.map(([key, e]): [string, Expr] => [key, isTypename(e) ? typename : e]));
     // What every type shows alike is written once; what some types add
     // (a fragment's fields) is merged in by type, the group serving the
     // most types as the ELSE. Key order is restored from the document.
@@ -563,27 +656,25 @@ export class EntityPlanner {
       (a, b) => b.out.length + b.in.length - (a.out.length + a.in.length),
     );
     if (ordered.length === 0) throw new Unplannable(`${abstract.name} has no type here`);
-    const shared = ordered[0]!.entries.filter(([key, text]) =>
-      ordered.every((g) => g.entries.some(([k2, t2]) => k2 === key && t2 === text)),
+    const shared = ordered[0]!.entries.filter(([key, e]) =>
+      ordered.every((g) => g.entries.some(([k2, e2]) => k2 === key && same(e2, e))),
     );
     const own = (g: (typeof ordered)[number]) =>
       g.entries.filter(([key]) => !shared.some(([k2]) => k2 === key));
-    if (ordered.every((g) => own(g).length === 0)) return mapOf(fill(shared));
-    const isType = (types: string[]) => `type(${names.r}) IN [${types.map(literal).join(', ')}]`;
-    const when = ({ out: o, in: i }: { out: string[]; in: string[] }) => {
+    if (ordered.every((g) => own(g).length === 0)) return fill(shared);
+    const isType = (types: string[]) => isIn(fn('type', r), strings(types));
+    const serves = ({ out: o, in: i }: { out: string[]; in: string[] }) => {
       const both = o.filter((t) => i.includes(t));
       const outOnly = o.filter((t) => !both.includes(t));
       const inOnly = i.filter((t) => !both.includes(t));
-      return [
-        both.length && isType(both),
-        outOnly.length && `(${isType(outOnly)} AND ${out})`,
-        inOnly.length && `(${isType(inOnly)} AND NOT (${out}))`,
-      ]
-        .filter(Boolean)
-        .join(' OR ');
+      return or(
+        both.length > 0 && isType(both),
+        outOnly.length > 0 && and(isType(outOnly), out),
+        inOnly.length > 0 && and(isType(inOnly), not(out)),
+      )!;
     };
-    const branches = ordered.slice(1).map((g) => `WHEN ${when(g)} THEN ${mapOf(fill(own(g)))}`);
-    return `apoc.map.merge(${mapOf(fill(shared))}, CASE ${branches.join(' ')} ELSE ${mapOf(fill(own(ordered[0]!)))} END)`;
+    const branches = ordered.slice(1).map((g) => [serves(g), fill(own(g))] as const);
+    return fn('apoc.map.merge', fill(shared), when(branches, fill(own(ordered[0]!))));
   }
 
   /** An edge of a page or a single link, as the API shows a relationship from the asking end. */
@@ -593,8 +684,8 @@ export class EntityPlanner {
     type: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
     field: FieldSpec,
-  ): string {
-    return mapOf(this.edgeEntries(names, k, type, sets, field));
+  ): Expr {
+    return map(this.edgeEntries(names, k, type, sets, field));
   }
 
   private edgeEntries(
@@ -603,19 +694,19 @@ export class EntityPlanner {
     type: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
     field: FieldSpec,
-    any?: { out: string },
-  ): [string, string][] {
+    any?: { out: Expr },
+  ): Entries {
     const rel = this.model.relationships[field.relationship];
     if (!rel) throw new Unplannable(`${field.relationship} is not in the model`);
-    const entries: [string, string][] = [];
+    const entries: Entries = [];
     for (const [key, nodes] of this.selections.fields(type, sets)) {
       const name = nodes[0]!.name.value;
       const def = type.getFields()[name];
-      if (name === '__typename') entries.push([key, any ? TYPENAME : literal(type.name)]);
+      if (name === '__typename') entries.push([key, any ? TYPENAME : str(type.name)]);
       else if (!def) throw new Unplannable(`${type.name}.${name} is not in the schema`);
-      else if (any && name === 'type') entries.push([key, outputValue(`type(${r})`, def.type)]);
-      else if (any && name === 'direction')
-        entries.push([key, `CASE WHEN ${any.out} THEN 'OUT' ELSE 'IN' END`]);
+      else if (any && name === 'type')
+        entries.push([key, outputValue(fn('type', ref(r)), def.type)]);
+      else if (any && name === 'direction') entries.push([key, directionOf(any.out)]);
       else entries.push([key, this.edgeField(r, m, k, type, name, def, nodes, field, rel)]);
     }
     return entries;
@@ -631,10 +722,11 @@ export class EntityPlanner {
     nodes: FieldNode[],
     field: FieldSpec,
     rel: Model['relationships'][string],
-  ): string {
+  ): Expr {
+    const e = ref(r);
     switch (name) {
       case 'cursor':
-        return cursorExpression(k);
+        return cursorExpression(ref(k));
       case 'type':
         return enumName(def.type, field.relationship);
       case 'direction':
@@ -644,26 +736,26 @@ export class EntityPlanner {
       case 'period':
         return this.period(r, def, nodes);
       case 'periodKnown':
-        return `${r}.validFrom IS NOT NULL`;
+        return isNotNull(prop(e, 'validFrom'));
       case 'sources':
         return this.sources(r, def, nodes);
       case 'unverified':
-        return `coalesce(${r}.unverified = true, false)`;
+        return flag(prop(e, 'unverified'));
       case 'derived':
-        return `coalesce(${r}.origin = 'derived', false)`;
+        return fn('coalesce', eq(prop(e, 'origin'), str('derived')), bool(false));
       case 'confidence':
       case 'note':
-        return outputValue(`${r}.${name}`, def.type);
+        return outputValue(prop(e, name), def.type);
       case 'rule':
         // Stored on every derived link (migration 004 backfilled older ones).
         if (rel.derived && isEnumType(getNamedType(def.type)))
-          return outputValue(`${r}.rule`, def.type);
+          return outputValue(prop(e, 'rule'), def.type);
         break;
       case 'evidence':
         if (rel.derived) return this.evidence(r, def, nodes);
     }
     if (!rel.properties[name]) throw new Unplannable(`${type.name}.${name} is computed`);
-    return outputValue(`${r}.\`${name}\``, def.type);
+    return outputValue(prop(e, name), def.type);
   }
 
   /**
@@ -677,57 +769,75 @@ export class EntityPlanner {
   private evidence(r: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]) {
     const pathType = getNamedType(def.type) as GraphQLObjectType;
     const j = this.names.variable('j');
+    const nth = (list: string) => at(prop(ref(r), list), ref(j));
     const map = this.selectionMap(pathType, setsOf(nodes), (name, n, { type }) => {
-      if (name === 'rule') return outputValue(`${r}.rules[${j}]`, type);
-      if (name === 'confidence') return outputValue(`${r}.evidenceConfidence[${j}]`, type);
-      if (name === 'unverified') return `coalesce(${r}.evidenceUnverified[${j}] = true, false)`;
-      if (name === 'gradeReasons') return this.gradeReasons(r, j, type, n);
-      if (name === 'period') return this.pathPeriod(r, j, type, n);
-      if (name === 'steps') return this.steps(`${r}.evidence[${j}]`, type, n);
+      if (name === 'rule') return outputValue(nth('rules'), type);
+      if (name === 'confidence') return outputValue(nth('evidenceConfidence'), type);
+      if (name === 'unverified') return flag(nth('evidenceUnverified'));
+      if (name === 'gradeReasons') return this.gradeReasons(nth('evidenceGradeReasons'), type, n);
+      if (name === 'period')
+        return this.pathPeriod(nth('evidencePeriods'), nth('evidencePeriodPrecisions'), type, n);
+      if (name === 'steps') return this.steps(nth('evidence'), type, n);
     });
-    return `[${j} IN range(0, size(coalesce(${r}.evidence, [])) - 1) | ${map}]`;
+    return each(j, indexes(prop(ref(r), 'evidence')), { map });
   }
 
-  private gradeReasons(r: string, j: string, listType: GraphQLOutputType, nodes: FieldNode[]) {
+  private gradeReasons(stored: Expr, listType: GraphQLOutputType, nodes: FieldNode[]) {
     const type = getNamedType(listType) as GraphQLObjectType;
     const g = this.names.variable('g');
     const map = this.selectionMap(type, setsOf(nodes), (name, _, field) =>
       ['code', 'cap', 'step', 'text'].includes(name)
-        ? outputValue(`${g}.${name}`, field.type)
+        ? outputValue(prop(ref(g), name), field.type)
         : undefined,
     );
-    return `[${g} IN apoc.convert.fromJsonList(coalesce(${r}.evidenceGradeReasons[${j}], '[]')) | ${map}]`;
+    const reasons = fn('apoc.convert.fromJsonList', fn('coalesce', stored, str('[]')));
+    return each(g, reasons, { map });
   }
 
   /** A path's period from its stored "from/to" text: null when neither end is a date. */
-  private pathPeriod(r: string, j: string, type: GraphQLOutputType, nodes: FieldNode[]) {
+  private pathPeriod(periods: Expr, precisions: Expr, type: GraphQLOutputType, nodes: FieldNode[]) {
     const periodType = getNamedType(type) as GraphQLObjectType;
     const ps = this.names.variable('ps');
     const pp = this.names.variable('pp');
-    const isDate = (e: string) => `coalesce(${e} =~ '[0-9]{4}-[0-9]{2}-[0-9]{2}', false)`;
-    const end = (i: number) => `CASE WHEN ${isDate(`${ps}[${i}]`)} THEN ${ps}[${i}] END`;
+    const isDate = (e: Expr) =>
+      fn('coalesce', matches(e, str('[0-9]{4}-[0-9]{2}-[0-9]{2}')), bool(false));
+    const end = (i: number) => when([[isDate(at(ref(ps), i)), at(ref(ps), i)]]);
     const precision = (i: number, t: GraphQLOutputType) =>
-      `CASE WHEN ${isDate(`${ps}[${i}]`)} AND coalesce(${pp}[${i}], '') <> '' THEN ${outputValue(`${pp}[${i}]`, t)} END`;
+      when([
+        [
+          and(isDate(at(ref(ps), i)), ne(fn('coalesce', at(ref(pp), i), str('')), str('')))!,
+          outputValue(at(ref(pp), i), t),
+        ],
+      ]);
     const map = this.selectionMap(periodType, setsOf(nodes), (name, _, { type: t }) => {
       if (name === 'from') return end(0);
       if (name === 'to') return end(1);
       if (name === 'fromPrecision') return precision(0, t);
       if (name === 'toPrecision') return precision(1, t);
     });
-    return `[${ps} IN [split(coalesce(${r}.evidencePeriods[${j}], ''), '/')] | [${pp} IN [split(coalesce(${r}.evidencePeriodPrecisions[${j}], ''), '/')] | CASE WHEN ${isDate(`${ps}[0]`)} OR ${isDate(`${ps}[1]`)} THEN ${map} END][0]][0]`;
+    const split = (stored: Expr) => list([fn('split', fn('coalesce', stored, str('')), str('/'))]);
+    const either = or(isDate(at(ref(ps), 0)), isDate(at(ref(ps), 1)))!;
+    const inner = at(each(pp, split(precisions), { map: when([[either, map]]) }), 0);
+    return at(each(ps, split(periods), { map: inner }), 0);
   }
 
   /** The steps of a path stored as text: node, arrow, node, ... (evidence.ts parseEvidencePath). */
-  private steps(text: string, listType: GraphQLOutputType, nodes: FieldNode[]) {
+  private steps(text: Expr, listType: GraphQLOutputType, nodes: FieldNode[]) {
     const type = getNamedType(listType) as GraphQLObjectType;
     const t = this.names.variable('t');
     const s = this.names.variable('s');
     const x = this.names.variable('x');
-    const here = `${t}[2 * ${s}]`;
-    const arrow = `${t}[2 * ${s} + 1]`;
-    const next = `${t}[2 * ${s} + 2]`;
-    const out = `${arrow} ENDS WITH '>'`;
-    const relType = `replace(replace(replace(${arrow}, '<-', ''), '->', ''), '-', '')`;
+    const word = (offset: number) => at(ref(t), plus(times(num(2), ref(s)), num(offset)));
+    const here = at(ref(t), times(num(2), ref(s)));
+    const arrow = word(1);
+    const next = word(2);
+    const out = endsWith(arrow, str('>'));
+    const relType = fn(
+      'replace',
+      fn('replace', fn('replace', arrow, str('<-'), str('')), str('->'), str('')),
+      str('-'),
+      str(''),
+    );
     let needsRelationship = false;
     // The fields read from the step's relationship, found by its ends and type.
     const fromRelationship = (
@@ -737,31 +847,40 @@ export class EntityPlanner {
     ) => {
       if (name === 'period') return this.period(x, def, n);
       if (name === 'sources') return this.sources(x, def, n);
-      if (name === 'confidence') return outputValue(`${x}.confidence`, def.type);
-      if (name === 'unverified') return `coalesce(${x}.unverified = true, false)`;
+      if (name === 'confidence') return outputValue(prop(ref(x), 'confidence'), def.type);
+      if (name === 'unverified') return flag(prop(ref(x), 'unverified'));
     };
     const map = this.selectionMap(type, setsOf(nodes), (name, n, def) => {
       if (name === 'node') {
         const e = this.names.variable('e');
-        return `head(COLLECT { MATCH (${e}:Entity {id: ${next}}) RETURN ${this.entity(e, getNamedType(def.type), setsOf(n))} })`;
+        return entityById(e, next, () => this.entity(e, getNamedType(def.type), setsOf(n)));
       }
       if (name === 'relationshipType') return outputValue(relType, def.type);
-      if (name === 'direction') return `CASE WHEN ${out} THEN 'OUT' ELSE 'IN' END`;
+      if (name === 'direction') return directionOf(out);
       const value = fromRelationship(name, n, def);
       if (value !== undefined) needsRelationship = true;
       return value;
     });
     const a = this.names.variable('a');
     const b = this.names.variable('b');
-    const step = needsRelationship
-      ? `[${x} IN [head(COLLECT {
-    MATCH (${a}:Entity {id: CASE WHEN ${out} THEN ${here} ELSE ${next} END})-[${x}]->(${b}:Entity {id: CASE WHEN ${out} THEN ${next} ELSE ${here} END})
-    WHERE type(${x}) = ${relType}
-    WITH ${x} ORDER BY coalesce(${x}.seedKey, elementId(${x}))
-    RETURN ${x}
-  })] | ${map}][0]`
+    const relationship = query(
+      match(
+        step(
+          node(a, ['Entity'], [['id', when([[out, here]], next)]]),
+          rel(x, null, 'out'),
+          node(b, ['Entity'], [['id', when([[out, next]], here)]]),
+        ),
+        eq(fn('type', ref(x)), relType),
+      ),
+      With([x], { orderBy: [fn('coalesce', prop(ref(x), 'seedKey'), fn('elementId', ref(x)))] }),
+      Return([x]),
+    );
+    const stepMap = needsRelationship
+      ? at(each(x, list([fn('head', collect(relationship))]), { map }), 0)
       : map;
-    return `[${t} IN [split(trim(${text}), ' ')] | [${s} IN range(0, (size(${t}) - 1) / 2 - 1) | ${step}]][0]`;
+    const count = minus(div(minus(fn('size', ref(t)), num(1)), num(2)), num(1));
+    const words = list([fn('split', fn('trim', text), str(' '))]);
+    return at(each(t, words, { map: each(s, fn('range', num(0), count), { map: stepMap }) }), 0);
   }
 
   /** A relationship's period (model.ts periodOf): null when neither end is known. */
@@ -774,8 +893,9 @@ export class EntityPlanner {
       toPrecision: 'validToPrecision',
     };
     const map = this.selectionMap(type, setsOf(nodes), (name, _, field) =>
-      stored[name] ? outputValue(`${r}.${stored[name]}`, field.type) : undefined,
+      stored[name] ? outputValue(prop(ref(r), stored[name]), field.type) : undefined,
     );
-    return `CASE WHEN ${r}.validFrom IS NULL AND ${r}.validTo IS NULL THEN null ELSE ${map} END`;
+    const unknown = and(isNull(prop(ref(r), 'validFrom')), isNull(prop(ref(r), 'validTo')))!;
+    return when([[unknown, NULL]], map);
   }
 }

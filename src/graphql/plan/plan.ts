@@ -7,6 +7,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Model } from '../../model';
+import { print } from '../../cypher';
 import { stringBytes, type BoundedCache } from '../bounded-cache';
 import { BadArguments, EntityPlanner, type ParamWriter, type Variables } from './entity';
 import { planRoot } from './roots';
@@ -79,13 +80,15 @@ export function plan(
       const def = query.getFields()[name];
       if (!def) throw new Unplannable(`Query.${name} is not in the schema`);
       const planner = new EntityPlanner(model, selections, variables);
-      const root = planRoot(planner, model, def, nodes);
+      const { statement, nullMeansReference } = planRoot(planner, model, def, nodes);
       const writers = [...planner.writers];
       roots.push({
         key,
         nodes,
         nonNull: def.type.toString().endsWith('!'),
-        ...root,
+        // Printed once per plan: the cache keeps the text.
+        statement: print(statement),
+        nullMeansReference,
         writers,
         shapes: writers.map((w) => w(variables, {})),
       });

@@ -1,9 +1,40 @@
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { cypher } from '../../db/cypher-files';
-import { pathStatement } from './statements/path';
+import { pathQuery } from './statements/path';
 import { ENUM_VALUES } from '../generated/boundary';
 import { neighbourhoodParams, pathParams, searchParams } from '../read-args';
-import { literal, outputValue } from './cypher';
+import { outputValue } from './cypher';
+import {
+  and,
+  at,
+  call,
+  each,
+  eq,
+  file,
+  fn,
+  ge,
+  isIn,
+  isNull,
+  list,
+  map,
+  NULL,
+  num,
+  node,
+  optionalMatch,
+  or,
+  param,
+  path,
+  prop,
+  query,
+  Return,
+  strings,
+  str,
+  v as ref,
+  when,
+  With,
+  type Clause,
+  type Expr,
+} from '../../cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import type { RootStatement } from './roots';
 import { setsOf } from './selection';
@@ -18,8 +49,8 @@ import { setsOf } from './selection';
 
 type Def = GraphQLField<unknown, unknown>;
 
-/** A statement of the graphql-js path as a subquery of the planned one. */
-const subquery = (statement: string) => `CALL () {\n${statement}\n}`;
+/** A .cypher file of the graphql-js path as a subquery of the planned statement. */
+const subquery = (name: string): Clause => call([], file(name, cypher(name)));
 
 /** Registers the writer of a root's parameters; `shape` names what changes the statement. */
 function writeParams<T>(
@@ -43,11 +74,11 @@ export function searchRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): Root
   });
   const hit = getNamedType(def.type) as GraphQLObjectType;
   const map = p.selectionMap(hit, setsOf(nodes), (name, n, field) => {
-    if (name === 'score') return 'score';
+    if (name === 'score') return ref('score');
     if (name === 'node') return p.entity('node', getNamedType(field.type), setsOf(n));
   });
   return {
-    statement: `${subquery(cypher('api/search.cypher'))}\nRETURN collect(${map}) AS value`,
+    statement: query(subquery('api/search.cypher'), Return([[fn('collect', map), 'value']])),
     nullMeansReference: false,
   };
 }
@@ -61,16 +92,27 @@ function steps(
   p: EntityPlanner,
   type: GraphQLObjectType,
   nodes: readonly FieldNode[],
-  graph: { nodes: string; rels: string },
-): string {
+  graph: Graph,
+): Expr {
   const r = p.names.variable('r');
   const m = p.names.variable('m');
-  const map = p.selectionMap(type, setsOf(nodes), (name, n) => {
-    if (name === 'startId') return `startNode(${r}).id`;
-    if (name === 'endId') return `${m}.id`;
+  const step = p.selectionMap(type, setsOf(nodes), (name, n) => {
+    if (name === 'startId') return prop(fn('startNode', ref(r)), 'id');
+    if (name === 'endId') return prop(ref(m), 'id');
     if (name === 'relationship') return p.anyLink({ r, m }, setsOf(n));
   });
-  return `[${r} IN ${graph.rels} WHERE startNode(${r}) IN ${graph.nodes} AND endNode(${r}) IN ${graph.nodes} | [${m} IN [endNode(${r})] | ${map}][0]]`;
+  const inside = and(
+    isIn(fn('startNode', ref(r)), graph.nodes),
+    isIn(fn('endNode', ref(r)), graph.nodes),
+  );
+  const seen = at(each(m, list([fn('endNode', ref(r))]), { map: step }), 0);
+  return each(r, graph.rels, { where: inside, map: seen });
+}
+
+/** A subgraph's or path's entities and relationships, as lists. */
+interface Graph {
+  nodes: Expr;
+  rels: Expr;
 }
 
 /** A subgraph or a path: its entities in order and its steps. */
@@ -78,14 +120,14 @@ function graphMap(
   p: EntityPlanner,
   type: GraphQLObjectType,
   nodes: readonly FieldNode[],
-  graph: { nodes: string; rels: string },
-  extra: Record<string, string>,
-): string {
+  graph: Graph,
+  extra: Record<string, Expr>,
+): Expr {
   return p.selectionMap(type, setsOf(nodes), (name, n, field) => {
     const inner = getNamedType(field.type);
     if (name === 'nodes') {
       const x = p.names.variable('x');
-      return `[${x} IN ${graph.nodes} | ${p.entity(x, inner, setsOf(n))}]`;
+      return each(x, graph.nodes, { map: p.entity(x, inner, setsOf(n)) });
     }
     if (name === 'steps') return steps(p, inner as GraphQLObjectType, n, graph);
     return extra[name];
@@ -102,12 +144,12 @@ export function neighbourhoodRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]
     Object.assign(out, read.params);
     return read.file;
   });
-  const graph = { nodes: 'nodes', rels: 'rels' };
-  const map = graphMap(p, getNamedType(def.type) as GraphQLObjectType, nodes, graph, {
-    truncated: 'size(nodes) >= $limit',
+  const graph = { nodes: ref('nodes'), rels: ref('rels') };
+  const value = graphMap(p, getNamedType(def.type) as GraphQLObjectType, nodes, graph, {
+    truncated: ge(fn('size', ref('nodes')), param('limit')),
   });
   return {
-    statement: `${subquery(cypher(file))}\nRETURN ${map} AS value`,
+    statement: query(subquery(file), Return([[value, 'value']])),
     nullMeansReference: true,
   };
 }
@@ -132,21 +174,27 @@ export function pathRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootSt
     },
   );
   const type = getNamedType(def.type) as GraphQLObjectType;
+  const [a0, b0] = [ref('a0'), ref('b0')];
+  const from = optionalMatch(path(node('a0', ['Entity'], [['id', param('from')]])));
   if (same) {
-    const map = graphMap(p, type, nodes, { nodes: '[a0]', rels: '[]' }, { length: '0' });
+    const graph = { nodes: list([a0]), rels: list([]) };
+    const value = graphMap(p, type, nodes, graph, { length: num(0) });
     return {
-      statement: `OPTIONAL MATCH (a0:Entity {id: $from})
-RETURN CASE WHEN a0 IS NULL THEN null ELSE [${map}] END AS value`,
+      statement: query(from, Return([[when([[isNull(a0), NULL]], list([value])), 'value']])),
       nullMeansReference: true,
     };
   }
-  const map = graphMap(p, type, nodes, { nodes: 'nodes', rels: 'rels' }, { length: 'size(rels)' });
+  const graph = { nodes: ref('nodes'), rels: ref('rels') };
+  const value = graphMap(p, type, nodes, graph, { length: fn('size', ref('rels')) });
+  const found = fn('collect', when([[isNull(ref('nodes')), NULL]], value));
   return {
-    statement: `OPTIONAL MATCH (a0:Entity {id: $from})
-OPTIONAL MATCH (b0:Entity {id: $to})
-OPTIONAL ${subquery(pathStatement(maxHops))}
-WITH a0, b0, collect(CASE WHEN nodes IS NULL THEN null ELSE ${map} END) AS found
-RETURN CASE WHEN a0 IS NULL OR b0 IS NULL THEN null ELSE found END AS value`,
+    statement: query(
+      from,
+      optionalMatch(path(node('b0', ['Entity'], [['id', param('to')]]))),
+      call([], pathQuery(maxHops), { optional: true }),
+      With(['a0', 'b0', [found, 'found']]),
+      Return([[when([[or(isNull(a0), isNull(b0))!, NULL]], ref('found')), 'value']]),
+    ),
     nullMeansReference: true,
   };
 }
@@ -160,28 +208,34 @@ export function countsRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): Root
   const counts = getNamedType(def.type) as GraphQLObjectType;
   // Each list: the rows of its kind whose name the model knows, as {<key>, count}.
   const list = (kind: string, key: string, known: Record<string, string>) =>
-    function (n: FieldNode[], field: Def): string {
+    function (n: FieldNode[], field: Def): Expr {
       const x = p.names.variable('x');
       const item = p.selectionMap(
         getNamedType(field.type) as GraphQLObjectType,
         setsOf(n),
         (name, _, f) => {
-          if (name === key) return outputValue(`${x}.name`, f.type);
-          if (name === 'count') return `${x}.count`;
+          if (name === key) return outputValue(prop(ref(x), 'name'), f.type);
+          if (name === 'count') return prop(ref(x), 'count');
         },
       );
-      const names = `[${Object.values(known).map(literal).join(', ')}]`;
-      return `[${x} IN rows WHERE ${x}.kind = ${literal(kind)} AND ${x}.name IN ${names} | ${item}]`;
+      const mine = and(
+        eq(prop(ref(x), 'kind'), str(kind)),
+        isIn(prop(ref(x), 'name'), strings(Object.values(known))),
+      );
+      return each(x, ref('rows'), { where: mine, map: item });
     };
-  const lists: Record<string, (n: FieldNode[], field: Def) => string> = {
+  const lists: Record<string, (n: FieldNode[], field: Def) => Expr> = {
     labels: list('label', 'label', ENUM_VALUES.Label),
     relationships: list('type', 'type', ENUM_VALUES.RelationshipType),
   };
-  const map = p.selectionMap(counts, setsOf(nodes), (name, n, field) => lists[name]?.(n, field));
+  const value = p.selectionMap(counts, setsOf(nodes), (name, n, field) => lists[name]?.(n, field));
+  const row = map(['kind', 'name', 'count'].map((c) => [c, ref(c)]));
   return {
-    statement: `${subquery(cypher('api/counts.cypher'))}
-WITH collect({kind: kind, name: name, count: count}) AS rows
-RETURN ${map} AS value`,
+    statement: query(
+      subquery('api/counts.cypher'),
+      With([[fn('collect', row), 'rows']]),
+      Return([[value, 'value']]),
+    ),
     nullMeansReference: false,
   };
 }
@@ -194,21 +248,22 @@ export function dataQualityRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]):
     return '';
   });
   const quality = getNamedType(def.type) as GraphQLObjectType;
-  const map = p.selectionMap(quality, setsOf(nodes), (name, n, field) => {
-    if (name !== 'sourcesByKind') return name;
+  const value = p.selectionMap(quality, setsOf(nodes), (name, n, field) => {
+    // Each figure is a column of the file's one row.
+    if (name !== 'sourcesByKind') return ref(name);
     const x = p.names.variable('x');
     const item = p.selectionMap(
       getNamedType(field.type) as GraphQLObjectType,
       setsOf(n),
       (inner, _n, f) => {
-        if (inner === 'kind') return outputValue(`${x}.kind`, f.type);
-        if (inner === 'count') return `${x}.count`;
+        if (inner === 'kind') return outputValue(prop(ref(x), 'kind'), f.type);
+        if (inner === 'count') return prop(ref(x), 'count');
       },
     );
-    return `[${x} IN sourcesByKind | ${item}]`;
+    return each(x, ref('sourcesByKind'), { map: item });
   });
   return {
-    statement: `${subquery(cypher('api/data-quality.cypher'))}\nRETURN ${map} AS value`,
+    statement: query(subquery('api/data-quality.cypher'), Return([[value, 'value']])),
     nullMeansReference: false,
   };
 }

@@ -2,18 +2,60 @@ import { getNamedType, type FieldNode, type GraphQLField, type GraphQLObjectType
 import type { Model } from '../../model';
 import { listArgs, type ListArgs } from '../arguments';
 import { listPage, listTotal } from './statements/entity-list';
-import { rootClause } from './statements/roots';
+import { rootClauses } from './statements/roots';
 import { timelineKinds, timelineRows } from './statements/timeline';
 import { lookups, type IdOrKey } from '../lookups';
 import { nodeIds, timelineArgs } from '../read-args';
-import { literal, outputValue } from './cypher';
+import { outputValue } from './cypher';
+import {
+  and,
+  bool,
+  collect,
+  count,
+  each,
+  exists,
+  fn,
+  gt,
+  isIn,
+  isNull,
+  list,
+  map,
+  match,
+  ne,
+  node,
+  not,
+  NULL,
+  num,
+  optionalMatch,
+  param,
+  path,
+  plus,
+  prop,
+  query,
+  reduce,
+  rel,
+  Return,
+  slice,
+  step,
+  str,
+  strings,
+  unwind,
+  v as ref,
+  when,
+  With,
+  call,
+  at,
+  minus,
+  type Expr,
+  type Query,
+} from '../../cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import { countsRoot, dataQualityRoot, neighbourhoodRoot, pathRoot, searchRoot } from './reads';
 import { setsOf, Unplannable } from './selection';
 
 /** One root field's statement: it returns one row whose `value` is the field's response. */
 export interface RootStatement {
-  statement: string;
+  statement: Query;
   /**
    * A null answer is not the whole answer: the reference execution says
    * why (a project acronym no project has is NOT_FOUND, with the closest names).
@@ -64,8 +106,10 @@ function lookupRoot(
     return JSON.stringify(found);
   });
   return {
-    statement: `${rootClause(lookup)}
-RETURN ${p.entity('n0', getNamedType(def.type), setsOf(nodes))} AS value`,
+    statement: query(
+      ...rootClauses(lookup),
+      Return([[p.entity('n0', getNamedType(def.type), setsOf(nodes)), 'value']]),
+    ),
     nullMeansReference: lookup.by === 'acronym',
   };
 }
@@ -80,13 +124,18 @@ function nodesRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStatemen
     out.ids = read(variables);
     return '';
   });
-  const map = p.entity('n0', getNamedType(def.type), setsOf(nodes));
-  // One row per id asked, in order; an unknown id is a null in its place.
+  const entity = p.entity('n0', getNamedType(def.type), setsOf(nodes));
+  const ids = param('ids');
+  // One row per id asked, in order; an unknown id is a null in its place
+  // (kept in a map: collect() leaves nulls out).
+  const kept = fn('collect', map([['v', when([[isNull(ref('n0')), NULL]], entity)]]));
   return {
-    statement: `UNWIND range(0, size($ids) - 1) AS i0
-OPTIONAL MATCH (n0:Entity {id: $ids[i0]})
-WITH i0, n0 ORDER BY i0
-RETURN [x0 IN collect({v: CASE WHEN n0 IS NULL THEN null ELSE ${map} END}) | x0.v] AS value`,
+    statement: query(
+      unwind(fn('range', num(0), minus(fn('size', ids), num(1))), 'i0'),
+      optionalMatch(path(node('n0', ['Entity'], [['id', at(ids, ref('i0'))]]))),
+      With(['i0', 'n0'], { orderBy: [ref('i0')] }),
+      Return([[each('x0', kept, { map: prop(ref('x0'), 'v') }), 'value']]),
+    ),
     nullMeansReference: false,
   };
 }
@@ -105,12 +154,12 @@ function listRoot(p: EntityPlanner, def: Def, nodes: FieldNode[], label: string)
   const value = p.connection(returned, nodes, {
     page: listPage(label, shape),
     k: 'key',
-    first: '$first',
-    count: 'total',
+    first: param('first'),
+    count: ref('total'),
     edge: (edgeType, sets) => p.entityEdge(edgeType, sets, 'n0', 'key'),
   });
-  const total = p.selects(returned, nodes, 'totalCount') ? `${listTotal(label, shape)}\n` : '';
-  return { statement: `${total}RETURN ${value} AS value`, nullMeansReference: false };
+  const total = p.selects(returned, nodes, 'totalCount') ? [listTotal(label, shape)] : [];
+  return { statement: query(...total, Return([[value, 'value']])), nullMeansReference: false };
 }
 
 /**
@@ -137,20 +186,28 @@ function timelineRoot(
     return JSON.stringify({ kinds: a.kinds, byState: a.byState });
   });
   if (shape.kinds.length === 0)
-    return { statement: 'RETURN [] AS value', nullMeansReference: false };
+    return { statement: query(Return([[list([]), 'value']])), nullMeansReference: false };
   const entryType = getNamedType(def.type) as GraphQLObjectType;
-  const map = p.selectionMap(entryType, setsOf(nodes), (name, n, field) => {
-    if (name === 'date') return 'toString(date)';
-    if (name === 'precision') return outputValue("coalesce(precision, 'day')", field.type);
-    if (name === 'kind') return outputValue('kind', field.type);
-    if (name === 'title') return 'title';
+  const entry = p.selectionMap(entryType, setsOf(nodes), (name, n, field) => {
+    if (name === 'date') return fn('toString', ref('date'));
+    if (name === 'precision')
+      return outputValue(fn('coalesce', ref('precision'), str('day')), field.type);
+    if (name === 'kind') return outputValue(ref('kind'), field.type);
+    if (name === 'title') return ref('title');
     if (name === 'node') return p.entity('n0', getNamedType(field.type), setsOf(n));
     if (name === 'sources') return p.sources('n0', field, n);
   });
-  const entry = `collect(CASE WHEN n0 IS NULL THEN null ELSE ${map} END)[0..$first]`;
+  const entries = slice(
+    fn('collect', when([[isNull(ref('n0')), NULL]], entry)),
+    num(0),
+    param('first'),
+  );
+  const stateFound = fn('coalesce', fn('head', fn('collect', ref('stateFound'))), bool(false));
   return {
-    statement: `${timelineRows(timeline, shape.kinds, shape.byState)}
-RETURN ${shape.byState ? `CASE WHEN coalesce(head(collect(stateFound)), false) THEN ${entry} END` : entry} AS value`,
+    statement: query(
+      ...timelineRows(timeline, shape.kinds, shape.byState),
+      Return([[shape.byState ? when([[stateFound, entries]]) : entries, 'value']]),
+    ),
     nullMeansReference: shape.byState,
   };
 }
@@ -181,30 +238,43 @@ function matrixRoot(p: EntityPlanner, def: Def, nodes: FieldNode[]): RootStateme
   const matrix = getNamedType(def.type) as GraphQLObjectType;
   const st = p.names.variable('st');
   const pr = p.names.variable('pr');
-  const map = p.selectionMap(matrix, setsOf(nodes), (name, n, field) => {
+  const value = p.selectionMap(matrix, setsOf(nodes), (name, n, field) => {
     const type = getNamedType(field.type);
     if (name === 'mandate') return p.entity('n0', type, setsOf(n));
-    if (name === 'states') return `[${st} IN states | ${p.entity(st, type, setsOf(n))}]`;
-    if (name === 'priorities') return `[${pr} IN priorities | ${p.entity(pr, type, setsOf(n))}]`;
+    if (name === 'states') return each(st, ref('states'), { map: p.entity(st, type, setsOf(n)) });
+    if (name === 'priorities')
+      return each(pr, ref('priorities'), { map: p.entity(pr, type, setsOf(n)) });
     if (name === 'cells') {
       const cell = matrixCell(p, type as GraphQLObjectType, n, st, pr);
       const acc = p.names.variable('acc');
-      return `reduce(${acc} = [], ${st} IN states | ${acc} + [${pr} IN priorities | ${cell}])`;
+      const row = each(pr, ref('priorities'), { map: cell });
+      return reduce(acc, list([]), st, ref('states'), plus(ref(acc), row));
     }
   });
+  const [h, prv, s] = [ref('h'), ref('pr'), ref('s')];
   return {
-    statement: `MATCH (n0:Mandate {id: $mandate})
-CALL (n0) {
-  OPTIONAL MATCH (n0)-[h:HAS_PRIORITY]->(pr:Priority)
-  WITH pr ORDER BY h.order, pr.name
-  RETURN collect(pr) AS priorities
-}
-CALL () {
-  MATCH (s:State)
-  WITH s ORDER BY s.name
-  RETURN collect(s) AS states
-}
-RETURN ${map} AS value`,
+    statement: query(
+      match(path(node('n0', ['Mandate'], [['id', param('mandate')]]))),
+      call(
+        ['n0'],
+        query(
+          optionalMatch(
+            step(node('n0'), rel('h', ['HAS_PRIORITY'], 'out'), node('pr', ['Priority'])),
+          ),
+          With(['pr'], { orderBy: [prop(h, 'order'), prop(prv, 'name')] }),
+          Return([[fn('collect', prv), 'priorities']]),
+        ),
+      ),
+      call(
+        [],
+        query(
+          match(path(node('s', ['State']))),
+          With(['s'], { orderBy: [prop(s, 'name')] }),
+          Return([[fn('collect', s), 'states']]),
+        ),
+      ),
+      Return([[value, 'value']]),
+    ),
     nullMeansReference: true,
   };
 }
@@ -215,16 +285,16 @@ function matrixCell(
   nodes: readonly FieldNode[],
   st: string,
   pr: string,
-): string {
+): Expr {
   const links = (type: string) => {
     const r = p.names.variable('r');
-    return { r, pattern: `(${st})-[${r}:${type}]->(${pr})` };
+    return { r, pattern: step(node(st), rel(r, [type], 'out'), node(pr)) };
   };
   return p.selectionMap(cell, setsOf(nodes), (name, n, field) => {
     const counted = Object.values(CELL_LINKS).find((c) => c.count === name);
     if (name === 'state') return p.entity(st, getNamedType(field.type), setsOf(n));
     if (name === 'priority') return p.entity(pr, getNamedType(field.type), setsOf(n));
-    if (counted) return `COUNT { ${links(counted.type).pattern} }`;
+    if (counted) return count(links(counted.type).pattern);
     if (CELL_LINKS[name]) {
       const { r, pattern } = links(CELL_LINKS[name].type);
       const link = p.link(
@@ -234,39 +304,46 @@ function matrixCell(
         CELL_LINKS[name].type,
       );
       // The order the resolvers sort them in: by the stored via and viaId.
-      return `COLLECT { MATCH ${pattern} WITH ${r} ORDER BY coalesce(toString(${r}.via), 'undefined') + '|' + coalesce(toString(${r}.viaId), 'undefined') RETURN ${link} }`;
+      const stored = (key: string) =>
+        fn('coalesce', fn('toString', prop(ref(r), key)), str('undefined'));
+      const order = plus(stored('via'), str('|'), stored('viaId'));
+      return collect(
+        query(match(pattern), With([r], { orderBy: [order] }), Return([[link, null]])),
+      );
     }
     if (name === 'grade') {
       const { r, pattern } = links('PURSUES');
       const c = p.names.variable('c');
       // The best confidence among the links (the model lists them best first).
-      return outputValue(
-        `head([${c} IN ${literalList(p.confidences)} WHERE ${c} IN COLLECT { MATCH ${pattern} RETURN ${r}.confidence }])`,
-        field.type,
-      );
+      const marks = collect(query(match(pattern), Return([[prop(ref(r), 'confidence'), null]])));
+      const best = fn('head', each(c, strings(p.confidences), { where: isIn(ref(c), marks) }));
+      return outputValue(best, field.type);
     }
     if (name === 'unverified') {
       const { r, pattern } = links('PURSUES');
-      return `COUNT { ${pattern} } > 0 AND NOT EXISTS { MATCH ${pattern} WHERE coalesce(${r}.unverified, false) <> true }`;
+      const checked = ne(fn('coalesce', prop(ref(r), 'unverified'), bool(false)), bool(true));
+      return and(gt(count(pattern), num(0)), not(exists(query(match(pattern, checked)))))!;
     }
   });
 }
 
-const literalList = (values: readonly string[]) => `[${values.map(literal).join(', ')}]`;
-
 /** The stored fields of the dataset version (api/dataset.cypher); null before any seed load. */
-const DATASET_FIELDS: Record<string, string> = {
-  filesChecksum: 'd.filesChecksum',
-  checksum: 'd.checksum',
-  seedVersion: 'd.seedVersion',
-  loadedAt: 'toString(d.loadedAt)',
+const d = ref('d');
+const DATASET_FIELDS: Record<string, Expr> = {
+  filesChecksum: prop(d, 'filesChecksum'),
+  checksum: prop(d, 'checksum'),
+  seedVersion: prop(d, 'seedVersion'),
+  loadedAt: fn('toString', prop(d, 'loadedAt')),
 };
 
 function datasetRoot(def: Def, nodes: FieldNode[], p: EntityPlanner): RootStatement {
   const type = getNamedType(def.type) as GraphQLObjectType;
-  const map = p.selectionMap(type, setsOf(nodes), (name) => DATASET_FIELDS[name]);
+  const value = p.selectionMap(type, setsOf(nodes), (name) => DATASET_FIELDS[name]);
   return {
-    statement: `MATCH (d:Dataset {id: 'dataset'})\nRETURN ${map} AS value`,
+    statement: query(
+      match(path(node('d', ['Dataset'], [['id', str('dataset')]]))),
+      Return([[value, 'value']]),
+    ),
     nullMeansReference: false,
   };
 }

@@ -1,4 +1,34 @@
-import { label, where, whereClause } from './identifiers';
+import {
+  and,
+  call,
+  contains,
+  count,
+  fn,
+  gt,
+  isIn,
+  eq,
+  map,
+  match,
+  minus,
+  node,
+  num,
+  or,
+  param,
+  path,
+  plus,
+  print,
+  prop,
+  query,
+  Return,
+  step,
+  rel,
+  str,
+  v,
+  With,
+  type Clause,
+  type Expr,
+  type Maybe,
+} from '../../../cypher';
 
 /** Which filters a top-level list was given (their values travel as parameters). */
 export interface EntityListShape {
@@ -8,42 +38,82 @@ export interface EntityListShape {
   orderBy: 'NAME' | 'CONNECTIONS';
 }
 
+const n = v('n');
+
+/** `toLower(coalesce(a, b, ''))`: a text property for a case-blind search. */
+const lowered = (...props: string[]) =>
+  fn('toLower', fn('coalesce', ...props.map((p) => prop(n, p)), str('')));
+
 /** The conditions of a top-level list over `n` (only the filters given). */
-export function listFilters(shape: EntityListShape): (string | false)[] {
+export function listFilters(shape: EntityListShape): Maybe<Expr>[] {
+  const text = param('text');
   return [
     shape.text &&
-      "(toLower(coalesce(n.name, n.title, '')) CONTAINS $text OR toLower(coalesce(n.nativeName, '')) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text)",
-    shape.kinds && 'n.kind IN $kinds',
-    shape.unverified && 'n.unverified = $unverified',
+      or(
+        contains(lowered('name', 'title'), text),
+        contains(lowered('nativeName'), text),
+        contains(lowered('acronym'), text),
+      ),
+    shape.kinds && isIn(prop(n, 'kind'), param('kinds')),
+    shape.unverified && eq(prop(n, 'unverified'), param('unverified')),
   ];
 }
+
+/**
+ * Most connected first, then by name: the degree is computed per entity, so
+ * this order reads every entity of the label (exempt from the plan check).
+ */
+const byConnections = plus(
+  fn(
+    'right',
+    plus(
+      str('0000000000'),
+      fn(
+        'toString',
+        minus(num(9999999999), count(step(node('n'), rel(null, null, 'both'), node(null)))),
+      ),
+    ),
+    num(10),
+  ),
+  str('\u0001'),
+  prop(n, 'sortKey'),
+);
 
 /**
  * The page of a top-level list: `n0` the entity and `key` its keyset key,
  * ordered, cut after $after and limited to $limit rows.
  */
-export function listPage(name: string, shape: EntityListShape): string {
-  const l = label(name);
+export function listPage(name: string, shape: EntityListShape): Clause[] {
+  const all = path(node('n', [name]));
   const filters = listFilters(shape);
+  const key = v('key');
   return shape.orderBy === 'NAME'
-    ? `MATCH (n:${l})
-  WHERE ${where([...filters, 'n.sortKey > $after'])}
-  WITH n AS n0, n.sortKey AS key ORDER BY key LIMIT $limit`
-    : // Most connected first: the degree is computed per entity, so this
-      // order reads every entity of the label (exempt from the plan check).
-      `MATCH (n:${l})${whereClause(filters)}
-  WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
-  WHERE key > $after
-  WITH n AS n0, key ORDER BY key LIMIT $limit`;
+    ? [
+        match(all, and(...filters, gt(prop(n, 'sortKey'), param('after')))),
+        With(
+          [
+            [n, 'n0'],
+            [prop(n, 'sortKey'), 'key'],
+          ],
+          { orderBy: [key], limit: param('limit') },
+        ),
+      ]
+    : [
+        match(all, and(...filters)),
+        With(['n', [byConnections, 'key']], { where: gt(key, param('after')) }),
+        With([[n, 'n0'], 'key'], { orderBy: [key], limit: param('limit') }),
+      ];
 }
 
 /** The total of a top-level list, as `total` (from the count store without filters). */
-export function listTotal(name: string, shape: EntityListShape): string {
-  const filters = listFilters(shape);
-  return `CALL () {
-  MATCH (n:${label(name)})${whereClause(filters)}
-  RETURN count(n) AS total
-}`;
+export function listTotal(name: string, shape: EntityListShape): Clause {
+  return call(
+    [],
+    query(
+      match(path(node('n', [name])), and(...listFilters(shape))),
+      Return([[fn('count', n), 'total']]),
+    ),
+  );
 }
 
 /**
@@ -57,29 +127,18 @@ export function listTotal(name: string, shape: EntityListShape): string {
  * $kinds, $unverified where given.
  */
 export function entityListStatement(name: string, shape: EntityListShape): string {
-  const l = label(name);
+  const n0 = v('n0');
   // Each row: its key and the entity's labels and properties.
-  const row = (key: string) => `{key: ${key}, labels: labels(n0), props: properties(n0)}`;
-  const filters = listFilters(shape);
-  const page =
-    shape.orderBy === 'NAME'
-      ? `  MATCH (n:${l})
-  WHERE ${where([...filters, 'n.sortKey > $after'])}
-  WITH n AS n0 ORDER BY n0.sortKey LIMIT $limit
-  RETURN collect(${row('n0.sortKey')}) AS page`
-      : // Most connected first: the degree is computed per entity, so this
-        // order reads every entity of the label (exempt from the plan check).
-        `  MATCH (n:${l})${whereClause(filters)}
-  WITH n, right('0000000000' + toString(9999999999 - COUNT { (n)--() }), 10) + '\\u0001' + n.sortKey AS key
-  WHERE key > $after
-  WITH n AS n0, key ORDER BY key LIMIT $limit
-  RETURN collect(${row('key')}) AS page`;
-  return `CALL () {
-  MATCH (n:${l})${whereClause(filters)}
-  RETURN count(n) AS total
-}
-CALL () {
-${page}
-}
-RETURN total, page`;
+  const row = map([
+    ['key', v('key')],
+    ['labels', fn('labels', n0)],
+    ['props', fn('properties', n0)],
+  ]);
+  return print(
+    query(
+      listTotal(name, shape),
+      call([], query(...listPage(name, shape), Return([[fn('collect', row), 'page']]))),
+      Return(['total', 'page']),
+    ),
+  );
 }

@@ -1,4 +1,27 @@
-import { wholeNumber } from './identifiers';
+import {
+  all,
+  each,
+  fn,
+  match,
+  ne,
+  node,
+  or,
+  param,
+  path,
+  print,
+  prop,
+  query,
+  rel,
+  Return,
+  str,
+  v,
+  With,
+  type Pattern,
+  type Query,
+} from '../../../cypher';
+
+/** The most hops a path search walks (the schema's bound on maxHops). */
+const MAX_HOPS = 8;
 
 /**
  * Shortest paths between two entities, bounded by maxHops as a literal (a
@@ -9,12 +32,35 @@ import { wholeNumber } from './identifiers';
  *
  * Params: $from, $to, $includeDerived, $limit.
  */
-export function pathStatement(maxHops: number): string {
-  return `MATCH (a:Entity {id: $from})
-MATCH (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[rs*..${wholeNumber(maxHops, 1, 8)}]-(b))
-WHERE all(r IN rs WHERE $includeDerived OR coalesce(r.origin, '') <> 'derived')
-WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
-RETURN nodes(p) AS nodes, relationships(p) AS rels
-LIMIT $limit`;
+export function pathQuery(maxHops: number): Query {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
+    throw new Error(`${maxHops} is not a whole number from 1 to ${MAX_HOPS}`);
+  const shortest: Pattern = {
+    ...path(node('a'), [rel('rs', null, 'both', maxHops), node('b')]),
+    path: 'p',
+    shortest: 'allShortestPaths',
+  };
+  const p = v('p');
+  const notDerived = ne(fn('coalesce', prop(v('r'), 'origin'), str('')), str('derived'));
+  return query(
+    match(path(node('a', ['Entity'], [['id', param('from')]]))),
+    match(path(node('b', ['Entity'], [['id', param('to')]]))),
+    match(shortest, all('r', v('rs'), or(param('includeDerived'), notDerived)!)),
+    With(['p'], {
+      orderBy: [
+        each('n', fn('nodes', p), { map: prop(v('n'), 'id') }),
+        each('r', fn('relationships', p), { map: fn('type', v('r')) }),
+      ],
+    }),
+    Return(
+      [
+        [fn('nodes', p), 'nodes'],
+        [fn('relationships', p), 'rels'],
+      ],
+      { limit: param('limit') },
+    ),
+  );
 }
+
+/** The path statement as text (the resolvers' read). */
+export const pathStatement = (maxHops: number): string => print(pathQuery(maxHops));

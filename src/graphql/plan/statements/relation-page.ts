@@ -1,5 +1,45 @@
 import { orderKey, storedPageKey, type PageOrder } from '../../../model';
-import { labelExpression, relationshipType, where, whereClause } from './identifiers';
+import {
+  and,
+  bool,
+  call,
+  contains,
+  count,
+  each,
+  eq,
+  fn,
+  ge,
+  gt,
+  hasLabel,
+  isIn,
+  isNotNull,
+  isNull,
+  le,
+  lt,
+  map,
+  match,
+  node,
+  num,
+  or,
+  param,
+  path,
+  plus,
+  print,
+  prop,
+  query,
+  rel,
+  Return,
+  slice,
+  step,
+  str,
+  unwind,
+  v,
+  With,
+  type Clause,
+  type Expr,
+  type Maybe,
+  type Pattern,
+} from '../../../cypher';
 
 /** The relationship a field walks: types, direction (null: both) and far-end labels (null: any). */
 export interface RelationSpec {
@@ -78,8 +118,8 @@ export interface WalkNames {
 const DEFAULT_NAMES: WalkNames = { p: 'p', r: 'r', m: 'm', param: '' };
 
 /** The keyset key of each order; it doubles as the opaque cursor. */
-export function keyExpression(order: RelationShape['orderBy'], { r, m }: WalkNames): string {
-  return orderKey(order, r, m);
+export function keyExpression(order: RelationShape['orderBy'], { r, m }: WalkNames): Expr {
+  return orderKey(order, v(r), v(m));
 }
 
 /**
@@ -118,50 +158,51 @@ export function oneTypeUnfiltered(spec: RelationSpec, shape: RelationShape): boo
  * by the stored key itself, so the index order is the page order and a
  * LIMIT stops the seek.
  */
-export function seekPattern(spec: RelationSpec, key: string, n: WalkNames, after: string): string {
+export function seekPattern(spec: RelationSpec, key: string, n: WalkNames, after: Expr): Clause {
   const { p, r, m } = n;
-  const type = relationshipType(spec.types![0]!);
+  const type = spec.types![0]!;
+  const anchor = `${r}p`;
+  const relationship = rel(r, [type], 'out');
   const pattern =
-    spec.direction === 'out' ? `(${r}p)-[${r}:${type}]->(${m})` : `(${m})-[${r}:${type}]->(${r}p)`;
+    spec.direction === 'out'
+      ? step(node(anchor), relationship, node(m))
+      : step(node(m), relationship, node(anchor));
+  const stored = prop(v(r), key);
+  const parentId = prop(v(p), 'id');
   // The hint: on a fresh database whose indexes were created empty, the
   // planner was seen to scan the whole index in order and filter the range
   // (DirectedRelationshipIndexScan), reading every relationship of the type
   // before the parent's.
-  return `MATCH ${pattern}
-  USING INDEX SEEK ${r}:${type}(${key})
-  WHERE ${where([
-    `${r}.${key} > ${p}.id + '\\u0001' + ${after}`,
-    `${r}.${key} < ${p}.id + '\\u0002'`,
-    `${r}p = ${p}`,
-    spec.labels && labelExpression(m, spec.labels),
-  ])}`;
+  return match(
+    pattern,
+    and(
+      gt(stored, plus(parentId, str('\u0001'), after)),
+      lt(stored, plus(parentId, str('\u0002'))),
+      eq(v(anchor), v(p)),
+      spec.labels && hasLabel(v(m), spec.labels),
+    ),
+    { seek: { v: r, type, key } },
+  );
 }
 
 /** The page's cursor: the stored key without the parent's id (the same key the computed path gives). */
-export const cursorOf = (key: string, { p, r }: WalkNames): string =>
-  `substring(${r}.${key}, size(${p}.id) + 1)`;
+export const cursorOf = (key: string, { p, r }: WalkNames): Expr =>
+  fn('substring', prop(v(r), key), plus(fn('size', prop(v(p), 'id')), num(1)));
 
 /**
  * The count of a walk: without a filter or far-end label, the parent's
  * degree for the type and direction, in any order (a degree lookup, no
  * expand; a far-end label or a predicate makes it an expand).
  */
-export function countOf(spec: RelationSpec, shape: RelationShape, n: WalkNames): string {
-  if (oneTypeUnfiltered(spec, shape) && !spec.labels) {
-    const type = `:${relationshipType(spec.types![0]!)}`;
-    return spec.direction === 'out'
-      ? `COUNT { (${n.p})-[${type}]->() }`
-      : `COUNT { (${n.p})<-[${type}]-() }`;
-  }
-  return `COUNT { MATCH ${walkPattern(spec, n)}${whereClause(walkConditionList(spec, shape, n), ' ')} }`;
+export function countOf(spec: RelationSpec, shape: RelationShape, n: WalkNames): Expr {
+  if (oneTypeUnfiltered(spec, shape) && !spec.labels)
+    return count(step(node(n.p), rel(null, spec.types, spec.direction!), node(null)));
+  return count(query(match(walkPattern(spec, n), and(...walkConditionList(spec, shape, n)))));
 }
 
 /** The typed, directed pattern of a walk: (p)-[r:T]->(m). */
-export function walkPattern(spec: RelationSpec, { p, r, m }: WalkNames): string {
-  const types = spec.types ? `:${spec.types.map(relationshipType).join('|')}` : '';
-  if (spec.direction === 'out') return `(${p})-[${r}${types}]->(${m})`;
-  if (spec.direction === 'in') return `(${p})<-[${r}${types}]-(${m})`;
-  return `(${p})-[${r}${types}]-(${m})`;
+export function walkPattern(spec: RelationSpec, { p, r, m }: WalkNames): Pattern {
+  return step(node(p), rel(r, spec.types, spec.direction ?? 'both'), node(m));
 }
 
 /** The conditions of a walk: far-end labels and only the filters given (false where not). */
@@ -169,31 +210,39 @@ export function walkConditionList(
   spec: RelationSpec,
   shape: RelationShape,
   n: WalkNames,
-): (string | false | null)[] {
-  const { r, m } = n;
-  const $ = (name: string) => `$${n.param}${name}`;
+): Maybe<Expr>[] {
+  const r = v(n.r);
+  const m = v(n.m);
+  const $ = (name: string) => param(`${n.param}${name}`);
+  const from = prop(r, 'validFrom');
+  const to = prop(r, 'validTo');
   return [
-    spec.labels && labelExpression(m, spec.labels),
-    shape.asOf &&
-      `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('asOf')}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${$('asOf')})`,
-    shape.dated && `${r}.validFrom IS NOT NULL`,
-    shape.overlapFrom && `(${r}.validTo IS NULL OR ${r}.validTo >= ${$('overlapFrom')})`,
-    shape.overlapTo && `(${r}.validFrom IS NULL OR ${r}.validFrom <= ${$('overlapTo')})`,
-    shape.text && `toLower(coalesce(${m}.name, ${m}.title, '')) CONTAINS ${$('text')}`,
-    shape.rules && `${r}.rule IN ${$('rules')}`,
-    shape.confidence && `${r}.confidence IN ${$('confidence')}`,
-    shape.unverified && `coalesce(${r}.unverified, false) = ${$('unverified')}`,
+    spec.labels && hasLabel(m, spec.labels),
+    shape.asOf && and(or(isNull(from), le(from, $('asOf'))), or(isNull(to), ge(to, $('asOf')))),
+    shape.dated && isNotNull(from),
+    shape.overlapFrom && or(isNull(to), ge(to, $('overlapFrom'))),
+    shape.overlapTo && or(isNull(from), le(from, $('overlapTo'))),
+    shape.text &&
+      contains(
+        fn('toLower', fn('coalesce', prop(m, 'name'), prop(m, 'title'), str(''))),
+        $('text'),
+      ),
+    shape.rules && isIn(prop(r, 'rule'), $('rules')),
+    shape.confidence && isIn(prop(r, 'confidence'), $('confidence')),
+    shape.unverified && eq(fn('coalesce', prop(r, 'unverified'), bool(false)), $('unverified')),
   ];
 }
 
-/** The WHERE clause of a walk, after `before`: far-end labels and only the filters given (none: no WHERE). */
-export function walkConditions(
-  spec: RelationSpec,
-  shape: RelationShape,
-  n: WalkNames,
-  before?: string,
-): string {
-  return whereClause(walkConditionList(spec, shape, n), before);
+/** A row of the resolvers' page: its key, and the relationship and far end as the driver gives them. */
+function pageRow(key: Expr, r: Expr, m: Expr, p: Expr): Expr {
+  return map([
+    ['key', key],
+    ['type', fn('type', r)],
+    ['out', eq(fn('startNode', r), p)],
+    ['rel', fn('properties', r)],
+    ['labels', fn('labels', m)],
+    ['node', fn('properties', m)],
+  ]);
 }
 
 /**
@@ -211,26 +260,65 @@ export function walkConditions(
  */
 export function relationPageStatement(spec: RelationSpec, shape: RelationShape): string {
   const n = DEFAULT_NAMES;
+  const [p, r, m] = [v('p'), v('r'), v('m')];
+  const parents = [
+    unwind(param('ids'), 'pid'),
+    match(path(node('p', ['Entity'], [['id', v('pid')]]))),
+  ];
   const key = indexedKey(spec, shape);
   if (key)
-    return `UNWIND $ids AS pid
-MATCH (p:Entity {id: pid})
-CALL (p) {
-  ${seekPattern(spec, key, n, '$after')}
-  WITH r, m ORDER BY r.${key} LIMIT $limit
-  RETURN collect({key: ${cursorOf(key, n)}, type: type(r), out: startNode(r) = p, rel: properties(r), labels: labels(m), node: properties(m)}) AS page
-}
-RETURN pid, ${countOf(spec, shape, n)} AS total, page`;
-  return `UNWIND $ids AS pid
-MATCH (p:Entity {id: pid})
-CALL (p) {
-  MATCH ${walkPattern(spec, n)}${walkConditions(spec, shape, n)}
-  ${spec.direction === null ? '// A self-loop matches twice when both directions are walked.\n  WITH DISTINCT p, r, m\n  ' : ''}WITH p, r, m, ${keyExpression(shape.orderBy, n)} AS key
-  ORDER BY key
-  WITH p, collect({key: key, r: r, m: m}) AS rows
-  RETURN size(rows) AS total,
-         [x IN [x IN rows WHERE x.key > $after][0..$limit] |
-           {key: x.key, type: type(x.r), out: startNode(x.r) = p, rel: properties(x.r), labels: labels(x.m), node: properties(x.m)}] AS page
-}
-RETURN pid, total, page`;
+    return print(
+      query(
+        ...parents,
+        call(
+          ['p'],
+          query(
+            seekPattern(spec, key, n, param('after')),
+            With(['r', 'm'], { orderBy: [prop(r, key)], limit: param('limit') }),
+            Return([[fn('collect', pageRow(cursorOf(key, n), r, m, p)), 'page']]),
+          ),
+        ),
+        Return(['pid', [countOf(spec, shape, n), 'total'], 'page']),
+      ),
+    );
+  const x = v('x');
+  const kept = each('x', v('rows'), { where: gt(prop(x, 'key'), param('after')) });
+  return print(
+    query(
+      ...parents,
+      call(
+        ['p'],
+        query(
+          match(walkPattern(spec, n), and(...walkConditionList(spec, shape, n))),
+          // A self-loop matches twice when both directions are walked.
+          ...(spec.direction === null ? [With(['p', 'r', 'm'], { distinct: true })] : []),
+          With(['p', 'r', 'm', [keyExpression(shape.orderBy, n), 'key']], { orderBy: [v('key')] }),
+          With([
+            'p',
+            [
+              fn(
+                'collect',
+                map([
+                  ['key', v('key')],
+                  ['r', r],
+                  ['m', m],
+                ]),
+              ),
+              'rows',
+            ],
+          ]),
+          Return([
+            [fn('size', v('rows')), 'total'],
+            [
+              each('x', slice(kept, num(0), param('limit')), {
+                map: pageRow(prop(x, 'key'), prop(x, 'r'), prop(x, 'm'), p),
+              }),
+              'page',
+            ],
+          ]),
+        ),
+      ),
+      Return(['pid', 'total', 'page']),
+    ),
+  );
 }

@@ -1,5 +1,33 @@
 import type { TimelineSpec, WalkStep } from '../../../model';
-import { label, relationshipType, stringLiteral } from './identifiers';
+import {
+  and,
+  call,
+  fn,
+  ge,
+  hasLabel,
+  isNotNull,
+  le,
+  match,
+  node,
+  optionalMatch,
+  param,
+  path,
+  plus,
+  print,
+  prop,
+  query,
+  rel,
+  Return,
+  str,
+  union,
+  v,
+  With,
+  type Clause,
+  type Expr,
+  type NodePattern,
+  type Pattern,
+  type RelationshipPattern,
+} from '../../../cypher';
 
 /** A kind of timeline event (the TimelineKind enum; model.yaml's timeline.kinds). */
 export type TimelineKind = string;
@@ -9,27 +37,31 @@ export function timelineKinds(timeline: TimelineSpec): string[] {
   return Object.keys(timeline.kinds);
 }
 
-/** A step of a walk as a relationship pattern and the node it reaches. */
-function stepPattern(timeline: TimelineSpec, step: WalkStep, last: boolean): string {
+/** A step of a walk as a relationship and the node it reaches. */
+function stepPattern(
+  timeline: TimelineSpec,
+  step: WalkStep,
+  last: boolean,
+): [RelationshipPattern, NodePattern] {
   const s = step === 'institution' ? timeline.institution : step;
   const [out, types] = 'out' in s ? [true, s.out] : [false, s.in];
   const labels = 'labels' in s && s.labels ? s.labels : ['Entity'];
-  const rel = `[:${types.map(relationshipType).join('|')}]`;
-  const node = last ? '(st)' : `(:${labels.map(label).join('|')})`;
-  return out ? `-${rel}->${node}` : `<-${rel}-${node}`;
+  return [rel(null, types, out ? 'out' : 'in'), last ? node('st') : node(null, labels)];
 }
 
-/** A walk of the model from the event, written as `n` with its label, to the state (st). */
-function walkPattern(timeline: TimelineSpec, walk: readonly WalkStep[], n: string): string {
-  return n + walk.map((step, i) => stepPattern(timeline, step, i === walk.length - 1)).join('');
+/** A walk of the model from the event `n` of its label to the state (st). */
+function walkPattern(timeline: TimelineSpec, walk: readonly WalkStep[], label: string): Pattern {
+  return path(
+    node('n', [label]),
+    ...walk.map((step, i) => stepPattern(timeline, step, i === walk.length - 1)),
+  );
 }
 
 /** A kind's title as a Cypher expression over its event n: the model's text, {name} its name. */
-function titleExpression(title: string): string {
+function titleExpression(title: string): Expr {
   const [before, after] = title.split('{name}') as [string, string];
-  return [before && stringLiteral(before), 'n.name', after && stringLiteral(after)]
-    .filter(Boolean)
-    .join(' + ');
+  const parts = [before && str(before), prop(v('n'), 'name'), after && str(after)];
+  return plus(...parts.filter((p): p is Expr => Boolean(p)));
 }
 
 /**
@@ -55,11 +87,26 @@ export function timelineStatement(
   kinds: TimelineKind[],
   byState = false,
 ): string {
-  const returned = `RETURN date, precision, kind, title, n0.sourceIds AS sourceIds, n0.sourceQuotes AS sourceQuotes,
-  labels(n0) AS labels, properties(n0) AS props`;
-  return `${timelineRows(timeline, kinds, byState)}
-${returned}${byState ? ', stateFound' : ''}`;
+  const n0 = v('n0');
+  return print(
+    query(
+      ...timelineRows(timeline, kinds, byState),
+      Return([
+        'date',
+        'precision',
+        'kind',
+        'title',
+        [prop(n0, 'sourceIds'), 'sourceIds'],
+        [prop(n0, 'sourceQuotes'), 'sourceQuotes'],
+        [fn('labels', n0), 'labels'],
+        [fn('properties', n0), 'props'],
+        ...(byState ? ['stateFound'] : []),
+      ]),
+    ),
+  );
 }
+
+const ROW = ['date', 'precision', 'kind', 'title'];
 
 /**
  * The timeline's rows, in order and limited: date, precision, kind, title
@@ -70,42 +117,42 @@ export function timelineRows(
   timeline: TimelineSpec,
   kinds: TimelineKind[],
   byState: boolean,
-): string {
+): Clause[] {
+  const n = v('n');
   const branches = [...new Set(kinds)].map((kind) => {
     const s = timeline.kinds[kind];
     if (!s) throw new Error(`${kind} is not a timeline kind of the model`);
-    const d = `n.${s.date}`;
-    const returned = `RETURN ${d} AS date, ${d}Precision AS precision, ${stringLiteral(kind)} AS kind, ${titleExpression(s.title)} AS title, n`;
-    if (!byState)
-      return `  MATCH (n:${label(s.label)}) WHERE ${d} >= $from AND ${d} <= $to
-  ${returned}`;
-    // From the state: its facts, not every event of the kind, are read
-    // (written one level deeper: inside the OPTIONAL CALL below).
-    const walks = s.involves.map(
-      (walk) => `      MATCH ${walkPattern(timeline, walk, `(n:${label(s.label)})`)} RETURN n`,
+    const d = prop(n, s.date);
+    const inRange = and(ge(d, param('from')), le(d, param('to')))!;
+    const returned = Return([
+      [d, 'date'],
+      [prop(n, `${s.date}Precision`), 'precision'],
+      [str(kind), 'kind'],
+      [titleExpression(s.title), 'title'],
+      'n',
+    ]);
+    if (!byState) return query(match(path(node('n', [s.label])), inRange), returned);
+    // From the state: its facts, not every event of the kind, are read.
+    const walks = s.involves.map((walk) =>
+      query(match(walkPattern(timeline, walk, s.label)), Return(['n'])),
     );
-    return `    CALL (st) {
-${walks.join('\n      UNION\n')}
-    }
-    WITH n WHERE ${d} >= $from AND ${d} <= $to
-    ${returned}`;
+    return query(call(['st'], union(walks)), With(['n'], { where: inRange }), returned);
   });
-  if (!byState)
-    return `CALL () {
-${branches.join('\n  UNION ALL\n')}
-}
-WITH date, precision, kind, title, n AS n0
-ORDER BY date, kind, n0.id
-LIMIT $limit`;
-  return `OPTIONAL MATCH (st:Entity {id: $state}) WHERE st:State
-OPTIONAL CALL (st) {
-  WITH st WHERE st IS NOT NULL
-  CALL (st) {
-${branches.join('\n    UNION ALL\n')}
-  }
-  RETURN date, precision, kind, title, n
-}
-WITH st IS NOT NULL AS stateFound, date, precision, kind, title, n AS n0
-ORDER BY date, kind, n0.id
-LIMIT $limit`;
+  const n0 = v('n0');
+  const paging = { orderBy: [v('date'), v('kind'), prop(n0, 'id')], limit: param('limit') };
+  if (!byState) return [call([], union(branches, true)), With([...ROW, [n, 'n0']], paging)];
+  const st = v('st');
+  return [
+    optionalMatch(path(node('st', ['Entity'], [['id', param('state')]])), hasLabel(st, ['State'])),
+    call(
+      ['st'],
+      query(
+        With(['st'], { where: isNotNull(st) }),
+        call(['st'], union(branches, true)),
+        Return([...ROW, 'n']),
+      ),
+      { optional: true },
+    ),
+    With([[isNotNull(st), 'stateFound'], ...ROW, [n, 'n0']], paging),
+  ];
 }
