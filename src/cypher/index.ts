@@ -2,3 +2,4 @@
 export type * from './ast';
 export * from './build';
 export { expression, labelName, pattern, print, stringLiteral, typeName } from './print';
+export { sameTree } from './identity';

@@ -52,9 +52,6 @@ export class Names {
   }
 }
 
-/** Whether two built expressions are the same (the tree is plain data). */
-export const same = (a: Expr, b: Expr): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * A cursor as the API writes it (model.ts encodeCursor): 'k:' and the
  * keyset key, base64url without padding.

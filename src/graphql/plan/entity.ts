@@ -72,10 +72,11 @@ import {
   v as ref,
   when,
   With,
+  sameTree,
   type Clause,
   type Expr,
 } from '../../cypher';
-import { cursorExpression, enumName, Names, outputValue, same } from './cypher';
+import { cursorExpression, enumName, Names, outputValue } from './cypher';
 import { Selections, setsOf, Unplannable } from './selection';
 
 /** Where an abstract edge's __typename goes, filled in once its branches are known (anyEdge). */
@@ -142,6 +143,7 @@ const entityById = (e: string, id: Expr, build: () => Expr) =>
  */
 export class EntityPlanner {
   readonly names = new Names();
+
   readonly writers: ParamWriter[] = [];
 
   constructor(
@@ -214,17 +216,16 @@ export class EntityPlanner {
     const possible = this.selections.possible(type);
     if (!isAbstractType(type)) return this.objectMap(v, possible[0]!, sets, false);
     // Types that select the same fields share one map (typically: all but the fragments' own).
-    const groups = new Map<string, { expr: Expr; labels: string[] }>();
+    const groups: { expr: Expr; labels: string[] }[] = [];
     const built = this.names.alike(possible, (t) => this.objectMap(v, t, sets, true));
     possible.forEach((t, i) => {
       const expr = built[i]!;
-      const id = JSON.stringify(expr);
-      const group = groups.get(id) ?? { expr, labels: [] };
-      group.labels.push(t.name);
-      groups.set(id, group);
+      const group = groups.find((g) => sameTree(g.expr, expr));
+      if (group) group.labels.push(t.name);
+      else groups.push({ expr, labels: [t.name] });
     });
-    if (groups.size === 1) return [...groups.values()][0]!.expr;
-    return when([...groups.values()].map(({ expr, labels }) => [hasLabel(ref(v), labels), expr]));
+    if (groups.length === 1) return groups[0]!.expr;
+    return when(groups.map(({ expr, labels }) => [hasLabel(ref(v), labels), expr]));
   }
 
   private objectMap(
@@ -623,8 +624,8 @@ export class EntityPlanner {
   ): Expr {
     const possible = new Set(this.selections.possible(abstract).map((t) => t.name));
     const typeNames: [string, Expr][] = [];
-    // Entries (as JSON) → the types they serve, per direction.
-    const groups = new Map<string, { entries: Entries; out: string[]; in: string[] }>();
+    // Entries → the types they serve, per direction.
+    const groups: { entries: Entries; out: string[]; in: string[] }[] = [];
     const candidates: { object: GraphQLObjectType; field: FieldSpec }[] = [];
     for (const relationship of walked.types ?? Object.keys(this.model.relationships))
       for (const direction of ['out', 'in'] as const) {
@@ -640,10 +641,9 @@ export class EntityPlanner {
     );
     candidates.forEach(({ field }, i) => {
       const entries = built[i]!;
-      const id = JSON.stringify(entries);
-      const group = groups.get(id) ?? { entries, out: [], in: [] };
+      let group = groups.find((g) => sameTree(g.entries, entries));
+      if (!group) groups.push((group = { entries, out: [], in: [] }));
       group[field.direction].push(field.relationship);
-      groups.set(id, group);
     });
     const r = ref(names.r);
     const typename = at(map(typeNames), plus(fn('type', r), str('|'), directionOf(out)));
@@ -652,12 +652,12 @@ export class EntityPlanner {
     // What every type shows alike is written once; what some types add
     // (a fragment's fields) is merged in by type, the group serving the
     // most types as the ELSE. Key order is restored from the document.
-    const ordered = [...groups.values()].sort(
+    const ordered = [...groups].sort(
       (a, b) => b.out.length + b.in.length - (a.out.length + a.in.length),
     );
     if (ordered.length === 0) throw new Unplannable(`${abstract.name} has no type here`);
     const shared = ordered[0]!.entries.filter(([key, e]) =>
-      ordered.every((g) => g.entries.some(([k2, e2]) => k2 === key && same(e2, e))),
+      ordered.every((g) => g.entries.some(([k2, e2]) => k2 === key && sameTree(e2, e))),
     );
     const own = (g: (typeof ordered)[number]) =>
       g.entries.filter(([key]) => !shared.some(([k2]) => k2 === key));
