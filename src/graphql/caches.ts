@@ -2,7 +2,7 @@ import type { ApolloServerOptions } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { BoundedCache, stringBytes, type CacheBounds, type CacheFigures } from './bounded-cache';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext } from './request/context';
 import { statementCacheFigures } from './plan/statements/cache';
 import { planWeight, type Plan } from './plan/plan';
 

@@ -8,8 +8,8 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { GraphQLCaches } from './caches';
-import type { GraphQLContext } from './context';
-import { jitFieldCount } from './jit-budget';
+import type { GraphQLContext } from './request/context';
+import { jitFieldCount } from './limits/jit-budget';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 

@@ -2,7 +2,7 @@
  * @writes-shared-graph: adds dense test nodes for a moment to price pages by degree, so it runs
  * while no other test file reads the graph (tests/setup/graph-lock.ts).
  */
-import { ListBoundsReader, degreeKey } from '../../src/graphql/list-bounds';
+import { ListBoundsReader, degreeKey } from '../../src/graphql/limits/list-bounds';
 import { testDatabase, uniqueLabel } from '../helpers/db';
 import { useTestApp } from '../helpers/http';
 import { HUGE_NESTED_QUERY, NATURAL_QUERIES } from '../helpers/natural-queries';

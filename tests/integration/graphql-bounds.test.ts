@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { createContext } from '../../src/graphql/context';
+import { createContext } from '../../src/graphql/request/context';
 import { DEFAULT_CACHE_BOUNDS, type GraphQLCacheReport } from '../../src/graphql/caches';
 import { buildSchema } from '../../src/graphql/schema';
 import { silentLogger, testDatabase } from '../helpers/db';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PERSISTED_DIR } from '../../src/graphql/persisted';
+import { PERSISTED_DIR } from '../../src/graphql/request/persisted';
 import { DatasetVersion } from '../../src/http/dataset-version';
 import { PERSISTED_CACHE_CONTROL } from '../../src/http/persisted-route';
 import { startTestApp, useTestApp, type TestApp } from '../helpers/http';

@@ -57,7 +57,7 @@ const EXEMPT: Record<string, string> = {
   'planned data quality, every field': 'the data-quality figures (api/data-quality.cypher)',
   // The cost model's list bounds: the largest degree per relationship type
   // and direction is found by reading every relationship, at most once per
-  // LIST_BOUNDS_TTL_MS (src/graphql/list-bounds.ts), never per request.
+  // LIST_BOUNDS_TTL_MS (src/graphql/limits/list-bounds.ts), never per request.
   'api/list-bounds.cypher': 'list bounds read every relationship, at most every 30 s',
   // Only after project(acronym:) found nothing: every project's acronym and
   // name, to name the closest ones in the error.

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { costEstimators } from '../../src/graphql/limits';
-import { degreeKey, listBoundsOf, type ListBounds } from '../../src/graphql/list-bounds';
+import { degreeKey, listBoundsOf, type ListBounds } from '../../src/graphql/limits/list-bounds';
 import { buildSchema } from '../../src/graphql/schema';
 import { envSchema } from '../../src/config/schema';
 import { NATURAL_QUERIES, HUGE_NESTED_QUERY } from '../helpers/natural-queries';

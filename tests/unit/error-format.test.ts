@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { AppError, ErrorCode } from '../../src/errors';
-import { createErrorFormatter } from '../../src/graphql/errors';
+import { createErrorFormatter } from '../../src/graphql/response/errors';
 
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];

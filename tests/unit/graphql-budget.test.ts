@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { BoundedCache } from '../../src/graphql/bounded-cache';
 import { JIT_FIELD_BUDGET } from '../../src/graphql/jit';
-import { jitFieldCount } from '../../src/graphql/jit-budget';
+import { jitFieldCount } from '../../src/graphql/limits/jit-budget';
 import { COST_ESTIMATORS } from '../../src/graphql/limits';
 import { buildSchema } from '../../src/graphql/schema';
 import { envSchema } from '../../src/config/schema';

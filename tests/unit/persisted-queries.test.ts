@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { buildSchema } from '../../src/graphql/schema';
-import { loadPersistedQueries, PERSISTED_DIR } from '../../src/graphql/persisted';
+import { loadPersistedQueries, PERSISTED_DIR } from '../../src/graphql/request/persisted';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src/http/csp';
 import { canonicalJson, matchesIfNoneMatch, persistedETag } from '../../src/http/persisted-route';
 

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { plannedJson, stringifyData } from '../../src/graphql/execute/serialize';
+import { plannedJson, stringifyData } from '../../src/graphql/response/serialize';
 import { plan } from '../../src/graphql/plan/plan';
 import { buildSchema } from '../../src/graphql/schema';
 import { loadModel } from '../../src/model';

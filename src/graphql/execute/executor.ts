@@ -9,10 +9,10 @@ import { integerParams } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Model } from '../../model';
 import type { GraphQLCaches } from '../caches';
-import type { GraphQLContext } from '../context';
+import type { GraphQLContext } from '../request/context';
 import type { Variables } from '../plan/entity';
 import { cachedPlan, type PlannedRoot } from '../plan/plan';
-import { plannedJson } from './serialize';
+import { plannedJson } from '../response/serialize';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 

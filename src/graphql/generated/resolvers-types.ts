@@ -102,7 +102,7 @@ import type {
   RelationshipConnectionObject,
   EntityConnectionObject,
 } from '../model';
-import type { GraphQLContext } from '../context';
+import type { GraphQLContext } from '../request/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

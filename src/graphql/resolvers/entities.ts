@@ -1,7 +1,7 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { farLabelFilter, type FieldSpec, type Model } from '../../model';
 import { AppError, ErrorCode } from '../../errors';
-import type { GraphQLContext } from '../context';
+import type { GraphQLContext } from '../request/context';
 import { evidenceOf } from '../evidence';
 import { ENUM_VALUES, RELATIONSHIP_OBJECT_TYPES } from '../generated/boundary';
 import { GradeReasonCode, RelationOrder } from '../generated/resolvers-types';

@@ -2,7 +2,7 @@ import { cypher } from '../../db/cypher-files';
 import { badInput, notFound } from '../../errors';
 import type { Model } from '../../model';
 import type { Node, Relationship } from 'neo4j-driver';
-import type { GraphQLContext } from '../context';
+import type { GraphQLContext } from '../request/context';
 import { rootStatement } from '../plan/statements/roots';
 import { lookups, type IdOrKey } from '../lookups';
 import { neighbourhoodParams, nodeIds, pathParams, searchParams, timelineArgs } from '../read-args';

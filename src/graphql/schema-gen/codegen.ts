@@ -85,7 +85,7 @@ export async function resolverTypes(
     pluginMap: { typescript, typescriptResolvers },
     config: {
       useTypeImports: true,
-      contextType: '../context#GraphQLContext',
+      contextType: '../request/context#GraphQLContext',
       mappers: mappers(schema, model),
       enumValues,
       scalars: { Date: { input: 'string', output: 'unknown' }, JSON: 'unknown' },

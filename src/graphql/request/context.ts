@@ -1,6 +1,6 @@
-import type { Database } from '../db/database';
-import type { Logger } from '../logger';
-import { Loaders } from './loaders';
+import type { Database } from '../../db/database';
+import type { Logger } from '../../logger';
+import { Loaders } from '../loaders';
 
 /** Everything a resolver may use; built fresh for every request. */
 export interface GraphQLContext {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../errors';
-import type { GraphQLContext } from './context';
+import { ErrorCode } from '../../errors';
+import type { GraphQLContext } from '../request/context';
 
 /** Seconds a client should wait before trying again when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;

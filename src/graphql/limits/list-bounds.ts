@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { cypher } from '../db/cypher-files';
-import type { Database } from '../db/database';
-import type { Readiness } from '../readiness';
+import { cypher } from '../../db/cypher-files';
+import type { Database } from '../../db/database';
+import type { Readiness } from '../../readiness';
 
 /** How long list bounds read from the graph are reused (milliseconds). */
 export const LIST_BOUNDS_TTL_MS = 30_000;

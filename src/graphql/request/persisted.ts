@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, validate, type GraphQLSchema } from 'graphql';
-import { PROJECT_ROOT } from '../config';
+import { PROJECT_ROOT } from '../../config';
 
 /** The allowlisted documents GET /graphql/persisted/:name runs, one per file. */
 export const PERSISTED_DIR = path.join(PROJECT_ROOT, 'web', 'queries');

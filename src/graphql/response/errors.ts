@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode } from '../errors';
-import type { Logger } from '../logger';
-import { RepeatLimitedLog } from '../log-repeats';
+import { AppError, ErrorCode } from '../../errors';
+import type { Logger } from '../../logger';
+import { RepeatLimitedLog } from '../../log-repeats';
 
 /** Apollo's own request errors, mapped onto the public catalog. */
 const APOLLO_CODES: Record<string, ErrorCode> = {

@@ -17,10 +17,10 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '../errors';
-import type { GraphQLCaches } from './caches';
-import { loadModel, type Model } from '../model';
-import type { GraphQLContext } from './context';
+import { ErrorCode } from '../../errors';
+import type { GraphQLCaches } from '../caches';
+import { loadModel, type Model } from '../../model';
+import type { GraphQLContext } from '../request/context';
 import { ANY_DEGREE, degreeKey, type ListBounds } from './list-bounds';
 
 export interface QueryLimits {

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { ErrorCode } from '../errors';
-import type { GraphQLContext } from './context';
-import { stringifyData } from './execute/serialize';
+import { ErrorCode } from '../../errors';
+import type { GraphQLContext } from '../request/context';
+import { stringifyData } from './serialize';
 
 /** A result as JSON.stringify writes it, its data through stringifyData (planned responses in document order). */
 function resultJson(value: FormattedExecutionResult): string {
