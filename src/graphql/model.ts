@@ -96,14 +96,16 @@ export interface PageInfoObject {
   endCursor: string | null;
 }
 
-export interface EntityConnectionObject {
-  edges: { cursor: string; node: EntityObject }[];
+/** A page of entities; `N` the object of the label it lists (any entity by default). */
+export interface EntityConnectionObject<N extends EntityObject = EntityObject> {
+  edges: { cursor: string; node: N }[];
   pageInfo: PageInfoObject;
   totalCount: number;
 }
 
-export interface RelationshipConnectionObject {
-  edges: RelationshipObject[];
+/** A page of relationships; `R` the object of the type it lists (any relationship by default). */
+export interface RelationshipConnectionObject<R extends RelationshipObject = RelationshipObject> {
+  edges: R[];
   pageInfo: PageInfoObject;
   totalCount: number;
 }

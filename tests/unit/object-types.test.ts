@@ -1,4 +1,9 @@
-import type { PursuesObject, StateObject } from '../../src/graphql/generated/objects';
+import type {
+  PursuesObject,
+  PursuesConnectionObject,
+  StateConnectionObject,
+  StateObject,
+} from '../../src/graphql/generated/objects';
 import { entityOf, ofLabel, toEntity, toRelationship } from '../../src/graphql/model';
 
 /**
@@ -39,6 +44,25 @@ describe('objects typed by label and relationship type', () => {
       'PURSUES',
       true,
       'priority:x',
+    ]);
+  });
+
+  it("types a page by what it lists: a label's list its label, a relationship field its type", () => {
+    const lt = entityOf('State', { id: 'state:LT', name: 'Lithuania', isoCode: 'LT' });
+    const page: StateConnectionObject = {
+      edges: [{ cursor: 'c', node: lt }],
+      pageInfo: { hasNextPage: false, endCursor: 'c' },
+      totalCount: 1,
+    };
+    const project = entityOf('Project', { id: 'project:promise', name: 'PROMISE' });
+    // @ts-expect-error: a page of states lists no project
+    const wrong: StateConnectionObject = { ...page, edges: [{ cursor: 'c', node: project }] };
+    const link = toRelationship('PURSUES', 'OUT', entityOf('Priority', { id: 'p', name: 'p' }), {});
+    const links: PursuesConnectionObject = { ...page, edges: [link] };
+    expect([page.edges[0]!.node.isoCode, wrong.totalCount, links.edges[0]!.type]).toEqual([
+      'LT',
+      1,
+      'PURSUES',
     ]);
   });
 });

@@ -48,6 +48,109 @@ import type {
   EventObject,
   MessageObject,
   PersonObject,
+  AnyRelationshipConnectionObject,
+  MemberOfConnectionObject,
+  MemberOfIncomingConnectionObject,
+  SuspendedFromConnectionObject,
+  SuspendedFromIncomingConnectionObject,
+  ObserverOfConnectionObject,
+  ObserverOfIncomingConnectionObject,
+  PartOfConnectionObject,
+  PartOfIncomingConnectionObject,
+  HeldPresidencyConnectionObject,
+  PresidencyOfIncomingConnectionObject,
+  ChairedConnectionObject,
+  ChairedIncomingConnectionObject,
+  ResponsibleForChildrenInConnectionObject,
+  ResponsibleForChildrenInIncomingConnectionObject,
+  KnownAsConnectionObject,
+  KnownAsIncomingConnectionObject,
+  OmbudspersonForConnectionObject,
+  OmbudspersonForIncomingConnectionObject,
+  HeldRoleConnectionObject,
+  HeldRoleIncomingConnectionObject,
+  MandateOfIncomingConnectionObject,
+  SucceedsConnectionObject,
+  SucceedsIncomingConnectionObject,
+  HasPriorityConnectionObject,
+  ContinuesConnectionObject,
+  ContinuesIncomingConnectionObject,
+  AdoptedAtIncomingConnectionObject,
+  MeetingOfConnectionObject,
+  MeetingOfIncomingConnectionObject,
+  DuringIncomingConnectionObject,
+  HeldInIncomingConnectionObject,
+  PhaseOfIncomingConnectionObject,
+  CoordinatedByConnectionObject,
+  CoordinatedByIncomingConnectionObject,
+  PartnerInConnectionObject,
+  PartnerInIncomingConnectionObject,
+  FundedByConnectionObject,
+  FundedByIncomingConnectionObject,
+  PilotCountryOfConnectionObject,
+  PilotCountryOfIncomingConnectionObject,
+  ProducedConnectionObject,
+  ProducedIncomingConnectionObject,
+  AuthoredConnectionObject,
+  AuthoredIncomingConnectionObject,
+  AddressesConnectionObject,
+  AddressesIncomingConnectionObject,
+  DeclaredPriorityConnectionObject,
+  DeclaredPriorityIncomingConnectionObject,
+  LocatedInConnectionObject,
+  LocatedInIncomingConnectionObject,
+  OperatedByConnectionObject,
+  OperatedByIncomingConnectionObject,
+  AppliesInIncomingConnectionObject,
+  BasedOnConnectionObject,
+  BasedOnIncomingConnectionObject,
+  SupportsConnectionObject,
+  SupportsIncomingConnectionObject,
+  ParticipatedInConnectionObject,
+  ParticipatedInIncomingConnectionObject,
+  PartOfProgrammeConnectionObject,
+  PartOfProgrammeIncomingConnectionObject,
+  RelatedToConnectionObject,
+  RelatedToIncomingConnectionObject,
+  ApprovedByConnectionObject,
+  ApprovedByIncomingConnectionObject,
+  EstablishedConnectionObject,
+  EstablishedIncomingConnectionObject,
+  RecognisedConnectionObject,
+  RecognisedIncomingConnectionObject,
+  CooperatesWithConnectionObject,
+  CooperatesWithIncomingConnectionObject,
+  RepresentsConnectionObject,
+  RepresentsIncomingConnectionObject,
+  PursuesConnectionObject,
+  PursuesIncomingConnectionObject,
+  MayPursueConnectionObject,
+  MayPursueIncomingConnectionObject,
+  CivilSocietyEngagesConnectionObject,
+  CivilSocietyEngagesIncomingConnectionObject,
+  SourceConnectionObject,
+  CountryConnectionObject,
+  StateConnectionObject,
+  OrganisationConnectionObject,
+  BodyConnectionObject,
+  MinistryConnectionObject,
+  AgencyConnectionObject,
+  NameConnectionObject,
+  OmbudspersonInstitutionConnectionObject,
+  PresidencyConnectionObject,
+  MandateConnectionObject,
+  PriorityConnectionObject,
+  ProjectConnectionObject,
+  ProgrammeConnectionObject,
+  OutputConnectionObject,
+  ServiceConnectionObject,
+  LawConnectionObject,
+  InstrumentConnectionObject,
+  MeetingConnectionObject,
+  EventConnectionObject,
+  MessageConnectionObject,
+  PersonConnectionObject,
+  NodeConnectionObject,
   MemberOfObject,
   SuspendedFromObject,
   ObserverOfObject,
@@ -99,8 +202,6 @@ import type {
   EvidencePathObject,
   EvidenceStepObject,
   GradeReasonObject,
-  RelationshipConnectionObject,
-  EntityConnectionObject,
 } from '../model';
 import type { GraphQLContext } from '../request/context';
 export type Maybe<T> = T | null;
@@ -8807,7 +8908,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Relationship: ResolverTypeWrapper<AnyRelationshipObject>;
   RelationshipEdge: ResolverTypeWrapper<AnyRelationshipObject>;
-  RelationshipConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RelationshipConnection: ResolverTypeWrapper<AnyRelationshipConnectionObject>;
   EvidencePath: ResolverTypeWrapper<EvidencePathObject>;
   GradeReason: ResolverTypeWrapper<GradeReasonObject>;
   GradeReasonCode: GradeReasonCode;
@@ -8910,287 +9011,287 @@ export type ResolversTypes = {
   Message: ResolverTypeWrapper<MessageObject>;
   Person: ResolverTypeWrapper<PersonObject>;
   MemberOfEdge: ResolverTypeWrapper<MemberOfObject>;
-  MemberOfConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MemberOfConnection: ResolverTypeWrapper<MemberOfConnectionObject>;
   MemberOfLink: ResolverTypeWrapper<MemberOfObject>;
   MemberOfIncomingEdge: ResolverTypeWrapper<MemberOfObject>;
-  MemberOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MemberOfIncomingConnection: ResolverTypeWrapper<MemberOfIncomingConnectionObject>;
   SuspendedFromEdge: ResolverTypeWrapper<SuspendedFromObject>;
-  SuspendedFromConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  SuspendedFromConnection: ResolverTypeWrapper<SuspendedFromConnectionObject>;
   SuspendedFromLink: ResolverTypeWrapper<SuspendedFromObject>;
   SuspendedFromIncomingEdge: ResolverTypeWrapper<SuspendedFromObject>;
-  SuspendedFromIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  SuspendedFromIncomingConnection: ResolverTypeWrapper<SuspendedFromIncomingConnectionObject>;
   ObserverOfEdge: ResolverTypeWrapper<ObserverOfObject>;
-  ObserverOfConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ObserverOfConnection: ResolverTypeWrapper<ObserverOfConnectionObject>;
   ObserverOfLink: ResolverTypeWrapper<ObserverOfObject>;
   ObserverOfIncomingEdge: ResolverTypeWrapper<ObserverOfObject>;
-  ObserverOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ObserverOfIncomingConnection: ResolverTypeWrapper<ObserverOfIncomingConnectionObject>;
   PartOfEdge: ResolverTypeWrapper<PartOfObject>;
-  PartOfConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PartOfConnection: ResolverTypeWrapper<PartOfConnectionObject>;
   PartOfLink: ResolverTypeWrapper<PartOfObject>;
   PartOfIncomingEdge: ResolverTypeWrapper<PartOfObject>;
-  PartOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PartOfIncomingConnection: ResolverTypeWrapper<PartOfIncomingConnectionObject>;
   HeldPresidencyEdge: ResolverTypeWrapper<HeldPresidencyObject>;
-  HeldPresidencyConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  HeldPresidencyConnection: ResolverTypeWrapper<HeldPresidencyConnectionObject>;
   HeldPresidencyLink: ResolverTypeWrapper<HeldPresidencyObject>;
   HeldPresidencyIncomingEdge: ResolverTypeWrapper<HeldPresidencyObject>;
   HeldPresidencyIncomingLink: ResolverTypeWrapper<HeldPresidencyObject>;
   PresidencyOfEdge: ResolverTypeWrapper<PresidencyOfObject>;
   PresidencyOfLink: ResolverTypeWrapper<PresidencyOfObject>;
   PresidencyOfIncomingEdge: ResolverTypeWrapper<PresidencyOfObject>;
-  PresidencyOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PresidencyOfIncomingConnection: ResolverTypeWrapper<PresidencyOfIncomingConnectionObject>;
   ChairedEdge: ResolverTypeWrapper<ChairedObject>;
-  ChairedConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ChairedConnection: ResolverTypeWrapper<ChairedConnectionObject>;
   ChairedLink: ResolverTypeWrapper<ChairedObject>;
   ChairedIncomingEdge: ResolverTypeWrapper<ChairedObject>;
-  ChairedIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ChairedIncomingConnection: ResolverTypeWrapper<ChairedIncomingConnectionObject>;
   ResponsibleForChildrenInEdge: ResolverTypeWrapper<ResponsibleForChildrenInObject>;
-  ResponsibleForChildrenInConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ResponsibleForChildrenInConnection: ResolverTypeWrapper<ResponsibleForChildrenInConnectionObject>;
   ResponsibleForChildrenInLink: ResolverTypeWrapper<ResponsibleForChildrenInObject>;
   ResponsibleForChildrenInIncomingEdge: ResolverTypeWrapper<ResponsibleForChildrenInObject>;
-  ResponsibleForChildrenInIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ResponsibleForChildrenInIncomingConnection: ResolverTypeWrapper<ResponsibleForChildrenInIncomingConnectionObject>;
   KnownAsEdge: ResolverTypeWrapper<KnownAsObject>;
-  KnownAsConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  KnownAsConnection: ResolverTypeWrapper<KnownAsConnectionObject>;
   KnownAsLink: ResolverTypeWrapper<KnownAsObject>;
   KnownAsIncomingEdge: ResolverTypeWrapper<KnownAsObject>;
-  KnownAsIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  KnownAsIncomingConnection: ResolverTypeWrapper<KnownAsIncomingConnectionObject>;
   OmbudspersonForEdge: ResolverTypeWrapper<OmbudspersonForObject>;
-  OmbudspersonForConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  OmbudspersonForConnection: ResolverTypeWrapper<OmbudspersonForConnectionObject>;
   OmbudspersonForLink: ResolverTypeWrapper<OmbudspersonForObject>;
   OmbudspersonForIncomingEdge: ResolverTypeWrapper<OmbudspersonForObject>;
-  OmbudspersonForIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  OmbudspersonForIncomingConnection: ResolverTypeWrapper<OmbudspersonForIncomingConnectionObject>;
   HeldRoleEdge: ResolverTypeWrapper<HeldRoleObject>;
-  HeldRoleConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  HeldRoleConnection: ResolverTypeWrapper<HeldRoleConnectionObject>;
   HeldRoleLink: ResolverTypeWrapper<HeldRoleObject>;
   HeldRoleIncomingEdge: ResolverTypeWrapper<HeldRoleObject>;
-  HeldRoleIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  HeldRoleIncomingConnection: ResolverTypeWrapper<HeldRoleIncomingConnectionObject>;
   MandateOfEdge: ResolverTypeWrapper<MandateOfObject>;
   MandateOfLink: ResolverTypeWrapper<MandateOfObject>;
   MandateOfIncomingEdge: ResolverTypeWrapper<MandateOfObject>;
-  MandateOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MandateOfIncomingConnection: ResolverTypeWrapper<MandateOfIncomingConnectionObject>;
   SucceedsEdge: ResolverTypeWrapper<SucceedsObject>;
-  SucceedsConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  SucceedsConnection: ResolverTypeWrapper<SucceedsConnectionObject>;
   SucceedsLink: ResolverTypeWrapper<SucceedsObject>;
   SucceedsIncomingEdge: ResolverTypeWrapper<SucceedsObject>;
-  SucceedsIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  SucceedsIncomingConnection: ResolverTypeWrapper<SucceedsIncomingConnectionObject>;
   HasPriorityEdge: ResolverTypeWrapper<HasPriorityObject>;
-  HasPriorityConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  HasPriorityConnection: ResolverTypeWrapper<HasPriorityConnectionObject>;
   HasPriorityLink: ResolverTypeWrapper<HasPriorityObject>;
   HasPriorityIncomingEdge: ResolverTypeWrapper<HasPriorityObject>;
   HasPriorityIncomingLink: ResolverTypeWrapper<HasPriorityObject>;
   ContinuesEdge: ResolverTypeWrapper<ContinuesObject>;
-  ContinuesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ContinuesConnection: ResolverTypeWrapper<ContinuesConnectionObject>;
   ContinuesLink: ResolverTypeWrapper<ContinuesObject>;
   ContinuesIncomingEdge: ResolverTypeWrapper<ContinuesObject>;
-  ContinuesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ContinuesIncomingConnection: ResolverTypeWrapper<ContinuesIncomingConnectionObject>;
   AdoptedAtEdge: ResolverTypeWrapper<AdoptedAtObject>;
   AdoptedAtLink: ResolverTypeWrapper<AdoptedAtObject>;
   AdoptedAtIncomingEdge: ResolverTypeWrapper<AdoptedAtObject>;
-  AdoptedAtIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  AdoptedAtIncomingConnection: ResolverTypeWrapper<AdoptedAtIncomingConnectionObject>;
   MeetingOfEdge: ResolverTypeWrapper<MeetingOfObject>;
-  MeetingOfConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MeetingOfConnection: ResolverTypeWrapper<MeetingOfConnectionObject>;
   MeetingOfLink: ResolverTypeWrapper<MeetingOfObject>;
   MeetingOfIncomingEdge: ResolverTypeWrapper<MeetingOfObject>;
-  MeetingOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MeetingOfIncomingConnection: ResolverTypeWrapper<MeetingOfIncomingConnectionObject>;
   DuringEdge: ResolverTypeWrapper<DuringObject>;
   DuringLink: ResolverTypeWrapper<DuringObject>;
   DuringIncomingEdge: ResolverTypeWrapper<DuringObject>;
-  DuringIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  DuringIncomingConnection: ResolverTypeWrapper<DuringIncomingConnectionObject>;
   HeldInEdge: ResolverTypeWrapper<HeldInObject>;
   HeldInLink: ResolverTypeWrapper<HeldInObject>;
   HeldInIncomingEdge: ResolverTypeWrapper<HeldInObject>;
-  HeldInIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  HeldInIncomingConnection: ResolverTypeWrapper<HeldInIncomingConnectionObject>;
   PhaseOfEdge: ResolverTypeWrapper<PhaseOfObject>;
   PhaseOfLink: ResolverTypeWrapper<PhaseOfObject>;
   PhaseOfIncomingEdge: ResolverTypeWrapper<PhaseOfObject>;
-  PhaseOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PhaseOfIncomingConnection: ResolverTypeWrapper<PhaseOfIncomingConnectionObject>;
   CoordinatedByEdge: ResolverTypeWrapper<CoordinatedByObject>;
-  CoordinatedByConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CoordinatedByConnection: ResolverTypeWrapper<CoordinatedByConnectionObject>;
   CoordinatedByLink: ResolverTypeWrapper<CoordinatedByObject>;
   CoordinatedByIncomingEdge: ResolverTypeWrapper<CoordinatedByObject>;
-  CoordinatedByIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CoordinatedByIncomingConnection: ResolverTypeWrapper<CoordinatedByIncomingConnectionObject>;
   PartnerInEdge: ResolverTypeWrapper<PartnerInObject>;
-  PartnerInConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PartnerInConnection: ResolverTypeWrapper<PartnerInConnectionObject>;
   PartnerInLink: ResolverTypeWrapper<PartnerInObject>;
   PartnerInIncomingEdge: ResolverTypeWrapper<PartnerInObject>;
-  PartnerInIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PartnerInIncomingConnection: ResolverTypeWrapper<PartnerInIncomingConnectionObject>;
   FundedByEdge: ResolverTypeWrapper<FundedByObject>;
-  FundedByConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  FundedByConnection: ResolverTypeWrapper<FundedByConnectionObject>;
   FundedByLink: ResolverTypeWrapper<FundedByObject>;
   FundedByIncomingEdge: ResolverTypeWrapper<FundedByObject>;
-  FundedByIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  FundedByIncomingConnection: ResolverTypeWrapper<FundedByIncomingConnectionObject>;
   PilotCountryOfEdge: ResolverTypeWrapper<PilotCountryOfObject>;
-  PilotCountryOfConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PilotCountryOfConnection: ResolverTypeWrapper<PilotCountryOfConnectionObject>;
   PilotCountryOfLink: ResolverTypeWrapper<PilotCountryOfObject>;
   PilotCountryOfIncomingEdge: ResolverTypeWrapper<PilotCountryOfObject>;
-  PilotCountryOfIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PilotCountryOfIncomingConnection: ResolverTypeWrapper<PilotCountryOfIncomingConnectionObject>;
   ProducedEdge: ResolverTypeWrapper<ProducedObject>;
-  ProducedConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ProducedConnection: ResolverTypeWrapper<ProducedConnectionObject>;
   ProducedLink: ResolverTypeWrapper<ProducedObject>;
   ProducedIncomingEdge: ResolverTypeWrapper<ProducedObject>;
-  ProducedIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ProducedIncomingConnection: ResolverTypeWrapper<ProducedIncomingConnectionObject>;
   AuthoredEdge: ResolverTypeWrapper<AuthoredObject>;
-  AuthoredConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  AuthoredConnection: ResolverTypeWrapper<AuthoredConnectionObject>;
   AuthoredLink: ResolverTypeWrapper<AuthoredObject>;
   AuthoredIncomingEdge: ResolverTypeWrapper<AuthoredObject>;
-  AuthoredIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  AuthoredIncomingConnection: ResolverTypeWrapper<AuthoredIncomingConnectionObject>;
   AddressesEdge: ResolverTypeWrapper<AddressesObject>;
-  AddressesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  AddressesConnection: ResolverTypeWrapper<AddressesConnectionObject>;
   AddressesLink: ResolverTypeWrapper<AddressesObject>;
   AddressesIncomingEdge: ResolverTypeWrapper<AddressesObject>;
-  AddressesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  AddressesIncomingConnection: ResolverTypeWrapper<AddressesIncomingConnectionObject>;
   DeclaredPriorityEdge: ResolverTypeWrapper<DeclaredPriorityObject>;
-  DeclaredPriorityConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  DeclaredPriorityConnection: ResolverTypeWrapper<DeclaredPriorityConnectionObject>;
   DeclaredPriorityLink: ResolverTypeWrapper<DeclaredPriorityObject>;
   DeclaredPriorityIncomingEdge: ResolverTypeWrapper<DeclaredPriorityObject>;
-  DeclaredPriorityIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  DeclaredPriorityIncomingConnection: ResolverTypeWrapper<DeclaredPriorityIncomingConnectionObject>;
   LocatedInEdge: ResolverTypeWrapper<LocatedInObject>;
-  LocatedInConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  LocatedInConnection: ResolverTypeWrapper<LocatedInConnectionObject>;
   LocatedInLink: ResolverTypeWrapper<LocatedInObject>;
   LocatedInIncomingEdge: ResolverTypeWrapper<LocatedInObject>;
-  LocatedInIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  LocatedInIncomingConnection: ResolverTypeWrapper<LocatedInIncomingConnectionObject>;
   OperatedByEdge: ResolverTypeWrapper<OperatedByObject>;
-  OperatedByConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  OperatedByConnection: ResolverTypeWrapper<OperatedByConnectionObject>;
   OperatedByLink: ResolverTypeWrapper<OperatedByObject>;
   OperatedByIncomingEdge: ResolverTypeWrapper<OperatedByObject>;
-  OperatedByIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  OperatedByIncomingConnection: ResolverTypeWrapper<OperatedByIncomingConnectionObject>;
   AppliesInEdge: ResolverTypeWrapper<AppliesInObject>;
   AppliesInLink: ResolverTypeWrapper<AppliesInObject>;
   AppliesInIncomingEdge: ResolverTypeWrapper<AppliesInObject>;
-  AppliesInIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  AppliesInIncomingConnection: ResolverTypeWrapper<AppliesInIncomingConnectionObject>;
   BasedOnEdge: ResolverTypeWrapper<BasedOnObject>;
-  BasedOnConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  BasedOnConnection: ResolverTypeWrapper<BasedOnConnectionObject>;
   BasedOnLink: ResolverTypeWrapper<BasedOnObject>;
   BasedOnIncomingEdge: ResolverTypeWrapper<BasedOnObject>;
-  BasedOnIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  BasedOnIncomingConnection: ResolverTypeWrapper<BasedOnIncomingConnectionObject>;
   SupportsEdge: ResolverTypeWrapper<SupportsObject>;
-  SupportsConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  SupportsConnection: ResolverTypeWrapper<SupportsConnectionObject>;
   SupportsLink: ResolverTypeWrapper<SupportsObject>;
   SupportsIncomingEdge: ResolverTypeWrapper<SupportsObject>;
-  SupportsIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  SupportsIncomingConnection: ResolverTypeWrapper<SupportsIncomingConnectionObject>;
   ParticipatedInEdge: ResolverTypeWrapper<ParticipatedInObject>;
-  ParticipatedInConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ParticipatedInConnection: ResolverTypeWrapper<ParticipatedInConnectionObject>;
   ParticipatedInLink: ResolverTypeWrapper<ParticipatedInObject>;
   ParticipatedInIncomingEdge: ResolverTypeWrapper<ParticipatedInObject>;
-  ParticipatedInIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ParticipatedInIncomingConnection: ResolverTypeWrapper<ParticipatedInIncomingConnectionObject>;
   PartOfProgrammeEdge: ResolverTypeWrapper<PartOfProgrammeObject>;
-  PartOfProgrammeConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PartOfProgrammeConnection: ResolverTypeWrapper<PartOfProgrammeConnectionObject>;
   PartOfProgrammeLink: ResolverTypeWrapper<PartOfProgrammeObject>;
   PartOfProgrammeIncomingEdge: ResolverTypeWrapper<PartOfProgrammeObject>;
-  PartOfProgrammeIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PartOfProgrammeIncomingConnection: ResolverTypeWrapper<PartOfProgrammeIncomingConnectionObject>;
   RelatedToEdge: ResolverTypeWrapper<RelatedToObject>;
-  RelatedToConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RelatedToConnection: ResolverTypeWrapper<RelatedToConnectionObject>;
   RelatedToLink: ResolverTypeWrapper<RelatedToObject>;
   RelatedToIncomingEdge: ResolverTypeWrapper<RelatedToObject>;
-  RelatedToIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RelatedToIncomingConnection: ResolverTypeWrapper<RelatedToIncomingConnectionObject>;
   ApprovedByEdge: ResolverTypeWrapper<ApprovedByObject>;
-  ApprovedByConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ApprovedByConnection: ResolverTypeWrapper<ApprovedByConnectionObject>;
   ApprovedByLink: ResolverTypeWrapper<ApprovedByObject>;
   ApprovedByIncomingEdge: ResolverTypeWrapper<ApprovedByObject>;
-  ApprovedByIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  ApprovedByIncomingConnection: ResolverTypeWrapper<ApprovedByIncomingConnectionObject>;
   EstablishedEdge: ResolverTypeWrapper<EstablishedObject>;
-  EstablishedConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  EstablishedConnection: ResolverTypeWrapper<EstablishedConnectionObject>;
   EstablishedLink: ResolverTypeWrapper<EstablishedObject>;
   EstablishedIncomingEdge: ResolverTypeWrapper<EstablishedObject>;
-  EstablishedIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  EstablishedIncomingConnection: ResolverTypeWrapper<EstablishedIncomingConnectionObject>;
   RecognisedEdge: ResolverTypeWrapper<RecognisedObject>;
-  RecognisedConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RecognisedConnection: ResolverTypeWrapper<RecognisedConnectionObject>;
   RecognisedLink: ResolverTypeWrapper<RecognisedObject>;
   RecognisedIncomingEdge: ResolverTypeWrapper<RecognisedObject>;
-  RecognisedIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RecognisedIncomingConnection: ResolverTypeWrapper<RecognisedIncomingConnectionObject>;
   CooperatesWithEdge: ResolverTypeWrapper<CooperatesWithObject>;
-  CooperatesWithConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CooperatesWithConnection: ResolverTypeWrapper<CooperatesWithConnectionObject>;
   CooperatesWithLink: ResolverTypeWrapper<CooperatesWithObject>;
   CooperatesWithIncomingEdge: ResolverTypeWrapper<CooperatesWithObject>;
-  CooperatesWithIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CooperatesWithIncomingConnection: ResolverTypeWrapper<CooperatesWithIncomingConnectionObject>;
   RepresentsEdge: ResolverTypeWrapper<RepresentsObject>;
-  RepresentsConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RepresentsConnection: ResolverTypeWrapper<RepresentsConnectionObject>;
   RepresentsLink: ResolverTypeWrapper<RepresentsObject>;
   RepresentsIncomingEdge: ResolverTypeWrapper<RepresentsObject>;
-  RepresentsIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  RepresentsIncomingConnection: ResolverTypeWrapper<RepresentsIncomingConnectionObject>;
   PursuesEdge: ResolverTypeWrapper<PursuesObject>;
-  PursuesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PursuesConnection: ResolverTypeWrapper<PursuesConnectionObject>;
   PursuesLink: ResolverTypeWrapper<PursuesObject>;
   PursuesIncomingEdge: ResolverTypeWrapper<PursuesObject>;
-  PursuesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  PursuesIncomingConnection: ResolverTypeWrapper<PursuesIncomingConnectionObject>;
   MayPursueEdge: ResolverTypeWrapper<MayPursueObject>;
-  MayPursueConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MayPursueConnection: ResolverTypeWrapper<MayPursueConnectionObject>;
   MayPursueLink: ResolverTypeWrapper<MayPursueObject>;
   MayPursueIncomingEdge: ResolverTypeWrapper<MayPursueObject>;
-  MayPursueIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  MayPursueIncomingConnection: ResolverTypeWrapper<MayPursueIncomingConnectionObject>;
   CivilSocietyEngagesEdge: ResolverTypeWrapper<CivilSocietyEngagesObject>;
-  CivilSocietyEngagesConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
+  CivilSocietyEngagesConnection: ResolverTypeWrapper<CivilSocietyEngagesConnectionObject>;
   CivilSocietyEngagesLink: ResolverTypeWrapper<CivilSocietyEngagesObject>;
   CivilSocietyEngagesIncomingEdge: ResolverTypeWrapper<CivilSocietyEngagesObject>;
-  CivilSocietyEngagesIncomingConnection: ResolverTypeWrapper<RelationshipConnectionObject>;
-  SourceConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  CivilSocietyEngagesIncomingConnection: ResolverTypeWrapper<CivilSocietyEngagesIncomingConnectionObject>;
+  SourceConnection: ResolverTypeWrapper<SourceConnectionObject>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceFilter: SourceFilter;
-  CountryConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  CountryConnection: ResolverTypeWrapper<CountryConnectionObject>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
-  StateConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  StateConnection: ResolverTypeWrapper<StateConnectionObject>;
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
-  OrganisationConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  OrganisationConnection: ResolverTypeWrapper<OrganisationConnectionObject>;
   OrganisationEdge: ResolverTypeWrapper<
     Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }
   >;
   OrganisationFilter: OrganisationFilter;
-  BodyConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  BodyConnection: ResolverTypeWrapper<BodyConnectionObject>;
   BodyEdge: ResolverTypeWrapper<Omit<BodyEdge, 'node'> & { node: ResolversTypes['Body'] }>;
-  MinistryConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  MinistryConnection: ResolverTypeWrapper<MinistryConnectionObject>;
   MinistryEdge: ResolverTypeWrapper<
     Omit<MinistryEdge, 'node'> & { node: ResolversTypes['Ministry'] }
   >;
-  AgencyConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  AgencyConnection: ResolverTypeWrapper<AgencyConnectionObject>;
   AgencyEdge: ResolverTypeWrapper<Omit<AgencyEdge, 'node'> & { node: ResolversTypes['Agency'] }>;
-  NameConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  NameConnection: ResolverTypeWrapper<NameConnectionObject>;
   NameEdge: ResolverTypeWrapper<Omit<NameEdge, 'node'> & { node: ResolversTypes['Name'] }>;
-  OmbudspersonInstitutionConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  OmbudspersonInstitutionConnection: ResolverTypeWrapper<OmbudspersonInstitutionConnectionObject>;
   OmbudspersonInstitutionEdge: ResolverTypeWrapper<
     Omit<OmbudspersonInstitutionEdge, 'node'> & { node: ResolversTypes['OmbudspersonInstitution'] }
   >;
   OmbudspersonInstitutionFilter: OmbudspersonInstitutionFilter;
-  PresidencyConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  PresidencyConnection: ResolverTypeWrapper<PresidencyConnectionObject>;
   PresidencyEdge: ResolverTypeWrapper<
     Omit<PresidencyEdge, 'node'> & { node: ResolversTypes['Presidency'] }
   >;
-  MandateConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  MandateConnection: ResolverTypeWrapper<MandateConnectionObject>;
   MandateEdge: ResolverTypeWrapper<Omit<MandateEdge, 'node'> & { node: ResolversTypes['Mandate'] }>;
-  PriorityConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  PriorityConnection: ResolverTypeWrapper<PriorityConnectionObject>;
   PriorityEdge: ResolverTypeWrapper<
     Omit<PriorityEdge, 'node'> & { node: ResolversTypes['Priority'] }
   >;
   PriorityFilter: PriorityFilter;
-  ProjectConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  ProjectConnection: ResolverTypeWrapper<ProjectConnectionObject>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   ProjectFilter: ProjectFilter;
-  ProgrammeConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  ProgrammeConnection: ResolverTypeWrapper<ProgrammeConnectionObject>;
   ProgrammeEdge: ResolverTypeWrapper<
     Omit<ProgrammeEdge, 'node'> & { node: ResolversTypes['Programme'] }
   >;
-  OutputConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  OutputConnection: ResolverTypeWrapper<OutputConnectionObject>;
   OutputEdge: ResolverTypeWrapper<Omit<OutputEdge, 'node'> & { node: ResolversTypes['Output'] }>;
   OutputFilter: OutputFilter;
-  ServiceConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  ServiceConnection: ResolverTypeWrapper<ServiceConnectionObject>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFilter: ServiceFilter;
-  LawConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  LawConnection: ResolverTypeWrapper<LawConnectionObject>;
   LawEdge: ResolverTypeWrapper<Omit<LawEdge, 'node'> & { node: ResolversTypes['Law'] }>;
   LawFilter: LawFilter;
-  InstrumentConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  InstrumentConnection: ResolverTypeWrapper<InstrumentConnectionObject>;
   InstrumentEdge: ResolverTypeWrapper<
     Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }
   >;
   InstrumentFilter: InstrumentFilter;
-  MeetingConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  MeetingConnection: ResolverTypeWrapper<MeetingConnectionObject>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
-  EventConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  EventConnection: ResolverTypeWrapper<EventConnectionObject>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
-  MessageConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  MessageConnection: ResolverTypeWrapper<MessageConnectionObject>;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
-  PersonConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  PersonConnection: ResolverTypeWrapper<PersonConnectionObject>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
-  NodeConnection: ResolverTypeWrapper<EntityConnectionObject>;
+  NodeConnection: ResolverTypeWrapper<NodeConnectionObject>;
   NodeEdge: ResolverTypeWrapper<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;
@@ -9213,7 +9314,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Relationship: AnyRelationshipObject;
   RelationshipEdge: AnyRelationshipObject;
-  RelationshipConnection: RelationshipConnectionObject;
+  RelationshipConnection: AnyRelationshipConnectionObject;
   EvidencePath: EvidencePathObject;
   GradeReason: GradeReasonObject;
   EvidenceStep: EvidenceStepObject;
@@ -9281,275 +9382,275 @@ export type ResolversParentTypes = {
   Message: MessageObject;
   Person: PersonObject;
   MemberOfEdge: MemberOfObject;
-  MemberOfConnection: RelationshipConnectionObject;
+  MemberOfConnection: MemberOfConnectionObject;
   MemberOfLink: MemberOfObject;
   MemberOfIncomingEdge: MemberOfObject;
-  MemberOfIncomingConnection: RelationshipConnectionObject;
+  MemberOfIncomingConnection: MemberOfIncomingConnectionObject;
   SuspendedFromEdge: SuspendedFromObject;
-  SuspendedFromConnection: RelationshipConnectionObject;
+  SuspendedFromConnection: SuspendedFromConnectionObject;
   SuspendedFromLink: SuspendedFromObject;
   SuspendedFromIncomingEdge: SuspendedFromObject;
-  SuspendedFromIncomingConnection: RelationshipConnectionObject;
+  SuspendedFromIncomingConnection: SuspendedFromIncomingConnectionObject;
   ObserverOfEdge: ObserverOfObject;
-  ObserverOfConnection: RelationshipConnectionObject;
+  ObserverOfConnection: ObserverOfConnectionObject;
   ObserverOfLink: ObserverOfObject;
   ObserverOfIncomingEdge: ObserverOfObject;
-  ObserverOfIncomingConnection: RelationshipConnectionObject;
+  ObserverOfIncomingConnection: ObserverOfIncomingConnectionObject;
   PartOfEdge: PartOfObject;
-  PartOfConnection: RelationshipConnectionObject;
+  PartOfConnection: PartOfConnectionObject;
   PartOfLink: PartOfObject;
   PartOfIncomingEdge: PartOfObject;
-  PartOfIncomingConnection: RelationshipConnectionObject;
+  PartOfIncomingConnection: PartOfIncomingConnectionObject;
   HeldPresidencyEdge: HeldPresidencyObject;
-  HeldPresidencyConnection: RelationshipConnectionObject;
+  HeldPresidencyConnection: HeldPresidencyConnectionObject;
   HeldPresidencyLink: HeldPresidencyObject;
   HeldPresidencyIncomingEdge: HeldPresidencyObject;
   HeldPresidencyIncomingLink: HeldPresidencyObject;
   PresidencyOfEdge: PresidencyOfObject;
   PresidencyOfLink: PresidencyOfObject;
   PresidencyOfIncomingEdge: PresidencyOfObject;
-  PresidencyOfIncomingConnection: RelationshipConnectionObject;
+  PresidencyOfIncomingConnection: PresidencyOfIncomingConnectionObject;
   ChairedEdge: ChairedObject;
-  ChairedConnection: RelationshipConnectionObject;
+  ChairedConnection: ChairedConnectionObject;
   ChairedLink: ChairedObject;
   ChairedIncomingEdge: ChairedObject;
-  ChairedIncomingConnection: RelationshipConnectionObject;
+  ChairedIncomingConnection: ChairedIncomingConnectionObject;
   ResponsibleForChildrenInEdge: ResponsibleForChildrenInObject;
-  ResponsibleForChildrenInConnection: RelationshipConnectionObject;
+  ResponsibleForChildrenInConnection: ResponsibleForChildrenInConnectionObject;
   ResponsibleForChildrenInLink: ResponsibleForChildrenInObject;
   ResponsibleForChildrenInIncomingEdge: ResponsibleForChildrenInObject;
-  ResponsibleForChildrenInIncomingConnection: RelationshipConnectionObject;
+  ResponsibleForChildrenInIncomingConnection: ResponsibleForChildrenInIncomingConnectionObject;
   KnownAsEdge: KnownAsObject;
-  KnownAsConnection: RelationshipConnectionObject;
+  KnownAsConnection: KnownAsConnectionObject;
   KnownAsLink: KnownAsObject;
   KnownAsIncomingEdge: KnownAsObject;
-  KnownAsIncomingConnection: RelationshipConnectionObject;
+  KnownAsIncomingConnection: KnownAsIncomingConnectionObject;
   OmbudspersonForEdge: OmbudspersonForObject;
-  OmbudspersonForConnection: RelationshipConnectionObject;
+  OmbudspersonForConnection: OmbudspersonForConnectionObject;
   OmbudspersonForLink: OmbudspersonForObject;
   OmbudspersonForIncomingEdge: OmbudspersonForObject;
-  OmbudspersonForIncomingConnection: RelationshipConnectionObject;
+  OmbudspersonForIncomingConnection: OmbudspersonForIncomingConnectionObject;
   HeldRoleEdge: HeldRoleObject;
-  HeldRoleConnection: RelationshipConnectionObject;
+  HeldRoleConnection: HeldRoleConnectionObject;
   HeldRoleLink: HeldRoleObject;
   HeldRoleIncomingEdge: HeldRoleObject;
-  HeldRoleIncomingConnection: RelationshipConnectionObject;
+  HeldRoleIncomingConnection: HeldRoleIncomingConnectionObject;
   MandateOfEdge: MandateOfObject;
   MandateOfLink: MandateOfObject;
   MandateOfIncomingEdge: MandateOfObject;
-  MandateOfIncomingConnection: RelationshipConnectionObject;
+  MandateOfIncomingConnection: MandateOfIncomingConnectionObject;
   SucceedsEdge: SucceedsObject;
-  SucceedsConnection: RelationshipConnectionObject;
+  SucceedsConnection: SucceedsConnectionObject;
   SucceedsLink: SucceedsObject;
   SucceedsIncomingEdge: SucceedsObject;
-  SucceedsIncomingConnection: RelationshipConnectionObject;
+  SucceedsIncomingConnection: SucceedsIncomingConnectionObject;
   HasPriorityEdge: HasPriorityObject;
-  HasPriorityConnection: RelationshipConnectionObject;
+  HasPriorityConnection: HasPriorityConnectionObject;
   HasPriorityLink: HasPriorityObject;
   HasPriorityIncomingEdge: HasPriorityObject;
   HasPriorityIncomingLink: HasPriorityObject;
   ContinuesEdge: ContinuesObject;
-  ContinuesConnection: RelationshipConnectionObject;
+  ContinuesConnection: ContinuesConnectionObject;
   ContinuesLink: ContinuesObject;
   ContinuesIncomingEdge: ContinuesObject;
-  ContinuesIncomingConnection: RelationshipConnectionObject;
+  ContinuesIncomingConnection: ContinuesIncomingConnectionObject;
   AdoptedAtEdge: AdoptedAtObject;
   AdoptedAtLink: AdoptedAtObject;
   AdoptedAtIncomingEdge: AdoptedAtObject;
-  AdoptedAtIncomingConnection: RelationshipConnectionObject;
+  AdoptedAtIncomingConnection: AdoptedAtIncomingConnectionObject;
   MeetingOfEdge: MeetingOfObject;
-  MeetingOfConnection: RelationshipConnectionObject;
+  MeetingOfConnection: MeetingOfConnectionObject;
   MeetingOfLink: MeetingOfObject;
   MeetingOfIncomingEdge: MeetingOfObject;
-  MeetingOfIncomingConnection: RelationshipConnectionObject;
+  MeetingOfIncomingConnection: MeetingOfIncomingConnectionObject;
   DuringEdge: DuringObject;
   DuringLink: DuringObject;
   DuringIncomingEdge: DuringObject;
-  DuringIncomingConnection: RelationshipConnectionObject;
+  DuringIncomingConnection: DuringIncomingConnectionObject;
   HeldInEdge: HeldInObject;
   HeldInLink: HeldInObject;
   HeldInIncomingEdge: HeldInObject;
-  HeldInIncomingConnection: RelationshipConnectionObject;
+  HeldInIncomingConnection: HeldInIncomingConnectionObject;
   PhaseOfEdge: PhaseOfObject;
   PhaseOfLink: PhaseOfObject;
   PhaseOfIncomingEdge: PhaseOfObject;
-  PhaseOfIncomingConnection: RelationshipConnectionObject;
+  PhaseOfIncomingConnection: PhaseOfIncomingConnectionObject;
   CoordinatedByEdge: CoordinatedByObject;
-  CoordinatedByConnection: RelationshipConnectionObject;
+  CoordinatedByConnection: CoordinatedByConnectionObject;
   CoordinatedByLink: CoordinatedByObject;
   CoordinatedByIncomingEdge: CoordinatedByObject;
-  CoordinatedByIncomingConnection: RelationshipConnectionObject;
+  CoordinatedByIncomingConnection: CoordinatedByIncomingConnectionObject;
   PartnerInEdge: PartnerInObject;
-  PartnerInConnection: RelationshipConnectionObject;
+  PartnerInConnection: PartnerInConnectionObject;
   PartnerInLink: PartnerInObject;
   PartnerInIncomingEdge: PartnerInObject;
-  PartnerInIncomingConnection: RelationshipConnectionObject;
+  PartnerInIncomingConnection: PartnerInIncomingConnectionObject;
   FundedByEdge: FundedByObject;
-  FundedByConnection: RelationshipConnectionObject;
+  FundedByConnection: FundedByConnectionObject;
   FundedByLink: FundedByObject;
   FundedByIncomingEdge: FundedByObject;
-  FundedByIncomingConnection: RelationshipConnectionObject;
+  FundedByIncomingConnection: FundedByIncomingConnectionObject;
   PilotCountryOfEdge: PilotCountryOfObject;
-  PilotCountryOfConnection: RelationshipConnectionObject;
+  PilotCountryOfConnection: PilotCountryOfConnectionObject;
   PilotCountryOfLink: PilotCountryOfObject;
   PilotCountryOfIncomingEdge: PilotCountryOfObject;
-  PilotCountryOfIncomingConnection: RelationshipConnectionObject;
+  PilotCountryOfIncomingConnection: PilotCountryOfIncomingConnectionObject;
   ProducedEdge: ProducedObject;
-  ProducedConnection: RelationshipConnectionObject;
+  ProducedConnection: ProducedConnectionObject;
   ProducedLink: ProducedObject;
   ProducedIncomingEdge: ProducedObject;
-  ProducedIncomingConnection: RelationshipConnectionObject;
+  ProducedIncomingConnection: ProducedIncomingConnectionObject;
   AuthoredEdge: AuthoredObject;
-  AuthoredConnection: RelationshipConnectionObject;
+  AuthoredConnection: AuthoredConnectionObject;
   AuthoredLink: AuthoredObject;
   AuthoredIncomingEdge: AuthoredObject;
-  AuthoredIncomingConnection: RelationshipConnectionObject;
+  AuthoredIncomingConnection: AuthoredIncomingConnectionObject;
   AddressesEdge: AddressesObject;
-  AddressesConnection: RelationshipConnectionObject;
+  AddressesConnection: AddressesConnectionObject;
   AddressesLink: AddressesObject;
   AddressesIncomingEdge: AddressesObject;
-  AddressesIncomingConnection: RelationshipConnectionObject;
+  AddressesIncomingConnection: AddressesIncomingConnectionObject;
   DeclaredPriorityEdge: DeclaredPriorityObject;
-  DeclaredPriorityConnection: RelationshipConnectionObject;
+  DeclaredPriorityConnection: DeclaredPriorityConnectionObject;
   DeclaredPriorityLink: DeclaredPriorityObject;
   DeclaredPriorityIncomingEdge: DeclaredPriorityObject;
-  DeclaredPriorityIncomingConnection: RelationshipConnectionObject;
+  DeclaredPriorityIncomingConnection: DeclaredPriorityIncomingConnectionObject;
   LocatedInEdge: LocatedInObject;
-  LocatedInConnection: RelationshipConnectionObject;
+  LocatedInConnection: LocatedInConnectionObject;
   LocatedInLink: LocatedInObject;
   LocatedInIncomingEdge: LocatedInObject;
-  LocatedInIncomingConnection: RelationshipConnectionObject;
+  LocatedInIncomingConnection: LocatedInIncomingConnectionObject;
   OperatedByEdge: OperatedByObject;
-  OperatedByConnection: RelationshipConnectionObject;
+  OperatedByConnection: OperatedByConnectionObject;
   OperatedByLink: OperatedByObject;
   OperatedByIncomingEdge: OperatedByObject;
-  OperatedByIncomingConnection: RelationshipConnectionObject;
+  OperatedByIncomingConnection: OperatedByIncomingConnectionObject;
   AppliesInEdge: AppliesInObject;
   AppliesInLink: AppliesInObject;
   AppliesInIncomingEdge: AppliesInObject;
-  AppliesInIncomingConnection: RelationshipConnectionObject;
+  AppliesInIncomingConnection: AppliesInIncomingConnectionObject;
   BasedOnEdge: BasedOnObject;
-  BasedOnConnection: RelationshipConnectionObject;
+  BasedOnConnection: BasedOnConnectionObject;
   BasedOnLink: BasedOnObject;
   BasedOnIncomingEdge: BasedOnObject;
-  BasedOnIncomingConnection: RelationshipConnectionObject;
+  BasedOnIncomingConnection: BasedOnIncomingConnectionObject;
   SupportsEdge: SupportsObject;
-  SupportsConnection: RelationshipConnectionObject;
+  SupportsConnection: SupportsConnectionObject;
   SupportsLink: SupportsObject;
   SupportsIncomingEdge: SupportsObject;
-  SupportsIncomingConnection: RelationshipConnectionObject;
+  SupportsIncomingConnection: SupportsIncomingConnectionObject;
   ParticipatedInEdge: ParticipatedInObject;
-  ParticipatedInConnection: RelationshipConnectionObject;
+  ParticipatedInConnection: ParticipatedInConnectionObject;
   ParticipatedInLink: ParticipatedInObject;
   ParticipatedInIncomingEdge: ParticipatedInObject;
-  ParticipatedInIncomingConnection: RelationshipConnectionObject;
+  ParticipatedInIncomingConnection: ParticipatedInIncomingConnectionObject;
   PartOfProgrammeEdge: PartOfProgrammeObject;
-  PartOfProgrammeConnection: RelationshipConnectionObject;
+  PartOfProgrammeConnection: PartOfProgrammeConnectionObject;
   PartOfProgrammeLink: PartOfProgrammeObject;
   PartOfProgrammeIncomingEdge: PartOfProgrammeObject;
-  PartOfProgrammeIncomingConnection: RelationshipConnectionObject;
+  PartOfProgrammeIncomingConnection: PartOfProgrammeIncomingConnectionObject;
   RelatedToEdge: RelatedToObject;
-  RelatedToConnection: RelationshipConnectionObject;
+  RelatedToConnection: RelatedToConnectionObject;
   RelatedToLink: RelatedToObject;
   RelatedToIncomingEdge: RelatedToObject;
-  RelatedToIncomingConnection: RelationshipConnectionObject;
+  RelatedToIncomingConnection: RelatedToIncomingConnectionObject;
   ApprovedByEdge: ApprovedByObject;
-  ApprovedByConnection: RelationshipConnectionObject;
+  ApprovedByConnection: ApprovedByConnectionObject;
   ApprovedByLink: ApprovedByObject;
   ApprovedByIncomingEdge: ApprovedByObject;
-  ApprovedByIncomingConnection: RelationshipConnectionObject;
+  ApprovedByIncomingConnection: ApprovedByIncomingConnectionObject;
   EstablishedEdge: EstablishedObject;
-  EstablishedConnection: RelationshipConnectionObject;
+  EstablishedConnection: EstablishedConnectionObject;
   EstablishedLink: EstablishedObject;
   EstablishedIncomingEdge: EstablishedObject;
-  EstablishedIncomingConnection: RelationshipConnectionObject;
+  EstablishedIncomingConnection: EstablishedIncomingConnectionObject;
   RecognisedEdge: RecognisedObject;
-  RecognisedConnection: RelationshipConnectionObject;
+  RecognisedConnection: RecognisedConnectionObject;
   RecognisedLink: RecognisedObject;
   RecognisedIncomingEdge: RecognisedObject;
-  RecognisedIncomingConnection: RelationshipConnectionObject;
+  RecognisedIncomingConnection: RecognisedIncomingConnectionObject;
   CooperatesWithEdge: CooperatesWithObject;
-  CooperatesWithConnection: RelationshipConnectionObject;
+  CooperatesWithConnection: CooperatesWithConnectionObject;
   CooperatesWithLink: CooperatesWithObject;
   CooperatesWithIncomingEdge: CooperatesWithObject;
-  CooperatesWithIncomingConnection: RelationshipConnectionObject;
+  CooperatesWithIncomingConnection: CooperatesWithIncomingConnectionObject;
   RepresentsEdge: RepresentsObject;
-  RepresentsConnection: RelationshipConnectionObject;
+  RepresentsConnection: RepresentsConnectionObject;
   RepresentsLink: RepresentsObject;
   RepresentsIncomingEdge: RepresentsObject;
-  RepresentsIncomingConnection: RelationshipConnectionObject;
+  RepresentsIncomingConnection: RepresentsIncomingConnectionObject;
   PursuesEdge: PursuesObject;
-  PursuesConnection: RelationshipConnectionObject;
+  PursuesConnection: PursuesConnectionObject;
   PursuesLink: PursuesObject;
   PursuesIncomingEdge: PursuesObject;
-  PursuesIncomingConnection: RelationshipConnectionObject;
+  PursuesIncomingConnection: PursuesIncomingConnectionObject;
   MayPursueEdge: MayPursueObject;
-  MayPursueConnection: RelationshipConnectionObject;
+  MayPursueConnection: MayPursueConnectionObject;
   MayPursueLink: MayPursueObject;
   MayPursueIncomingEdge: MayPursueObject;
-  MayPursueIncomingConnection: RelationshipConnectionObject;
+  MayPursueIncomingConnection: MayPursueIncomingConnectionObject;
   CivilSocietyEngagesEdge: CivilSocietyEngagesObject;
-  CivilSocietyEngagesConnection: RelationshipConnectionObject;
+  CivilSocietyEngagesConnection: CivilSocietyEngagesConnectionObject;
   CivilSocietyEngagesLink: CivilSocietyEngagesObject;
   CivilSocietyEngagesIncomingEdge: CivilSocietyEngagesObject;
-  CivilSocietyEngagesIncomingConnection: RelationshipConnectionObject;
-  SourceConnection: EntityConnectionObject;
+  CivilSocietyEngagesIncomingConnection: CivilSocietyEngagesIncomingConnectionObject;
+  SourceConnection: SourceConnectionObject;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
   SourceFilter: SourceFilter;
-  CountryConnection: EntityConnectionObject;
+  CountryConnection: CountryConnectionObject;
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
-  StateConnection: EntityConnectionObject;
+  StateConnection: StateConnectionObject;
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
-  OrganisationConnection: EntityConnectionObject;
+  OrganisationConnection: OrganisationConnectionObject;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   OrganisationFilter: OrganisationFilter;
-  BodyConnection: EntityConnectionObject;
+  BodyConnection: BodyConnectionObject;
   BodyEdge: Omit<BodyEdge, 'node'> & { node: ResolversParentTypes['Body'] };
-  MinistryConnection: EntityConnectionObject;
+  MinistryConnection: MinistryConnectionObject;
   MinistryEdge: Omit<MinistryEdge, 'node'> & { node: ResolversParentTypes['Ministry'] };
-  AgencyConnection: EntityConnectionObject;
+  AgencyConnection: AgencyConnectionObject;
   AgencyEdge: Omit<AgencyEdge, 'node'> & { node: ResolversParentTypes['Agency'] };
-  NameConnection: EntityConnectionObject;
+  NameConnection: NameConnectionObject;
   NameEdge: Omit<NameEdge, 'node'> & { node: ResolversParentTypes['Name'] };
-  OmbudspersonInstitutionConnection: EntityConnectionObject;
+  OmbudspersonInstitutionConnection: OmbudspersonInstitutionConnectionObject;
   OmbudspersonInstitutionEdge: Omit<OmbudspersonInstitutionEdge, 'node'> & {
     node: ResolversParentTypes['OmbudspersonInstitution'];
   };
   OmbudspersonInstitutionFilter: OmbudspersonInstitutionFilter;
-  PresidencyConnection: EntityConnectionObject;
+  PresidencyConnection: PresidencyConnectionObject;
   PresidencyEdge: Omit<PresidencyEdge, 'node'> & { node: ResolversParentTypes['Presidency'] };
-  MandateConnection: EntityConnectionObject;
+  MandateConnection: MandateConnectionObject;
   MandateEdge: Omit<MandateEdge, 'node'> & { node: ResolversParentTypes['Mandate'] };
-  PriorityConnection: EntityConnectionObject;
+  PriorityConnection: PriorityConnectionObject;
   PriorityEdge: Omit<PriorityEdge, 'node'> & { node: ResolversParentTypes['Priority'] };
   PriorityFilter: PriorityFilter;
-  ProjectConnection: EntityConnectionObject;
+  ProjectConnection: ProjectConnectionObject;
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   ProjectFilter: ProjectFilter;
-  ProgrammeConnection: EntityConnectionObject;
+  ProgrammeConnection: ProgrammeConnectionObject;
   ProgrammeEdge: Omit<ProgrammeEdge, 'node'> & { node: ResolversParentTypes['Programme'] };
-  OutputConnection: EntityConnectionObject;
+  OutputConnection: OutputConnectionObject;
   OutputEdge: Omit<OutputEdge, 'node'> & { node: ResolversParentTypes['Output'] };
   OutputFilter: OutputFilter;
-  ServiceConnection: EntityConnectionObject;
+  ServiceConnection: ServiceConnectionObject;
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceFilter: ServiceFilter;
-  LawConnection: EntityConnectionObject;
+  LawConnection: LawConnectionObject;
   LawEdge: Omit<LawEdge, 'node'> & { node: ResolversParentTypes['Law'] };
   LawFilter: LawFilter;
-  InstrumentConnection: EntityConnectionObject;
+  InstrumentConnection: InstrumentConnectionObject;
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
   InstrumentFilter: InstrumentFilter;
-  MeetingConnection: EntityConnectionObject;
+  MeetingConnection: MeetingConnectionObject;
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
-  EventConnection: EntityConnectionObject;
+  EventConnection: EventConnectionObject;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
-  MessageConnection: EntityConnectionObject;
+  MessageConnection: MessageConnectionObject;
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
-  PersonConnection: EntityConnectionObject;
+  PersonConnection: PersonConnectionObject;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
-  NodeConnection: EntityConnectionObject;
+  NodeConnection: NodeConnectionObject;
   NodeEdge: Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   RelationshipFilter: RelationshipFilter;
   PursuesFilter: PursuesFilter;

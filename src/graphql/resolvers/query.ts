@@ -13,15 +13,22 @@ import { closestProjects, projectNotFound } from '../closest-projects';
 import { entityListStatement } from '../plan/statements/entity-list';
 import { pathStatement } from '../plan/statements/path';
 import { timelineKinds, timelineStatement } from '../plan/statements/timeline';
-import { ENUM_VALUES } from '../generated/boundary';
+import { ENUM_VALUES, Label } from '../generated/boundary';
 import type {
   InputMaybe,
   QueryResolvers,
   Resolvers,
   TimelineKind,
 } from '../generated/resolvers-types';
-import { encodeCursor, entityOf, sourceRefs, toEntity, toRelationship } from '../model';
-import type { RelationshipObjects } from '../generated/objects';
+import {
+  encodeCursor,
+  entityOf,
+  sourceRefs,
+  toEntity,
+  toRelationship,
+  type EntityConnectionObject,
+} from '../model';
+import type { EntityObjects, RelationshipObjects } from '../generated/objects';
 
 export { luceneQuery } from '../read-args';
 
@@ -66,31 +73,47 @@ const timelineOf = (model: Model, kinds: string[], byState: boolean) => {
 /** An entity as a resolver statement returns it. */
 type EntityRow = { labels: string[]; props: Record<string, unknown> };
 
+/** The top-level list of one label: a page of that label's objects. */
+function listResolver<L extends keyof EntityObjects & string>(label: L, plural: string) {
+  return async (
+    _: unknown,
+    args: ListArgs,
+    ctx: GraphQLContext,
+  ): Promise<EntityConnectionObject<EntityObjects[L]>> => {
+    const { first, values, shape, after } = listArgs(args);
+    const statement = memo(`list:${label}:${JSON.stringify(shape)}`, () =>
+      entityListStatement(label, shape),
+    );
+    const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    const [row] = await ctx.db.read<{ total: number; page: (EntityRow & { key: string })[] }>(
+      statement,
+      { ...given, after, limit: first + 1 },
+      { operation: `Query.${plural}` },
+    );
+    const page = row?.page ?? [];
+    // The statement matched the label: each row is that label's entity.
+    const edges = page
+      .slice(0, first)
+      .map((r) => ({ cursor: encodeCursor(r.key), node: entityOf(label, r.props) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: row?.total ?? 0,
+    };
+  };
+}
+
+/** The labels the generated object types know (the Label enum's values). */
+const ENTITY_LABELS: ReadonlySet<string> = new Set(Object.values(Label));
+
+const isLabel = (label: string): label is keyof EntityObjects & string => ENTITY_LABELS.has(label);
+
 /** The top-level list of each label, from the model's plurals. */
 function listResolvers(model: Model): Record<string, unknown> {
   const lists: Record<string, unknown> = {};
   for (const [label, spec] of Object.entries(model.labels)) {
-    lists[spec.plural] = async (_: unknown, args: ListArgs, ctx: GraphQLContext) => {
-      const { first, values, shape, after } = listArgs(args);
-      const statement = memo(`list:${label}:${JSON.stringify(shape)}`, () =>
-        entityListStatement(label, shape),
-      );
-      const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-      const [row] = await ctx.db.read<{ total: number; page: (EntityRow & { key: string })[] }>(
-        statement,
-        { ...given, after, limit: first + 1 },
-        { operation: `Query.${spec.plural}` },
-      );
-      const page = row?.page ?? [];
-      const edges = page
-        .slice(0, first)
-        .map((r) => ({ cursor: encodeCursor(r.key), node: toEntity(r.labels, r.props) }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-        totalCount: row?.total ?? 0,
-      };
-    };
+    if (!isLabel(label)) throw new Error(`${label} has no generated object type`);
+    lists[spec.plural] = listResolver(label, spec.plural);
   }
   return lists;
 }

@@ -11,8 +11,7 @@ import {
 } from 'graphql';
 import type { Model } from '../../model';
 import type { EnumTables } from './enums';
-import { edgeTypeName, linkTypeName } from '../naming';
-import { entityObjectName, relationshipObjectName } from './object-types';
+import { connectionObjects, entityObjectName, relationshipObjectsByType } from './object-types';
 
 /**
  * Which runtime object stands behind each GraphQL type, so that the resolver
@@ -28,37 +27,21 @@ function mappers(schema: GraphQLSchema, model: Model): Record<string, string> {
     EvidencePath: '../model#EvidencePathObject',
     EvidenceStep: '../model#EvidenceStepObject',
     GradeReason: '../model#GradeReasonObject',
-    RelationshipConnection: '../model#RelationshipConnectionObject',
   };
   for (const label of Object.keys(model.labels))
     out[label] = `./objects#${entityObjectName(label)}`;
   // Each relationship type's edge and link objects, both ways: that type's object.
-  const ofType = new Map<string, string>();
-  for (const type of Object.keys(model.relationships))
-    for (const d of ['out', 'in'] as const)
-      for (const name of [edgeTypeName(type, d), linkTypeName(type, d)])
-        ofType.set(name, `./objects#${relationshipObjectName(type)}`);
+  const ofType = relationshipObjectsByType(model);
+  // Each connection: a page of its items' own objects.
+  for (const { name, object } of connectionObjects(schema, model))
+    out[name] = `./objects#${object}`;
   for (const type of Object.values(schema.getTypeMap())) {
     const name = type.name;
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     if (out[name]) continue;
     const interfaces = type.getInterfaces().map((i) => i.name);
     if (interfaces.includes('Relationship'))
-      out[name] = ofType.get(name) ?? './objects#AnyRelationshipObject';
-    else if (/Connection$/.test(name) && type.getFields().edges) {
-      const edge = type
-        .getFields()
-        .edges!.type.toString()
-        .replace(/[[\]!]/g, '');
-      const edgeType = schema.getType(edge);
-      const isRelationship =
-        (isObjectType(edgeType) || isInterfaceType(edgeType)) &&
-        (edge === 'RelationshipEdge' ||
-          edgeType.getInterfaces().some((i) => i.name === 'Relationship'));
-      out[name] = isRelationship
-        ? '../model#RelationshipConnectionObject'
-        : '../model#EntityConnectionObject';
-    }
+      out[name] = `./objects#${ofType.get(name) ?? 'AnyRelationshipObject'}`;
   }
   return out;
 }

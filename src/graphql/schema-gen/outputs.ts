@@ -71,7 +71,10 @@ export const RELATIONSHIP_OBJECT_TYPES = ${JSON.stringify(objectTypes, null, 2)}
   return [
     { file: SCHEMA_FILE, content: printContract(schema) },
     { file: enumFile, content: await formatted(enumFile, enumSource) },
-    { file: objectsFile, content: await formatted(objectsFile, objectTypesSource(model, tables)) },
+    {
+      file: objectsFile,
+      content: await formatted(objectsFile, objectTypesSource(model, tables, schema)),
+    },
     {
       file: typesFile,
       content: await formatted(typesFile, await resolverTypes(schema, model, tables)),
