@@ -1,9 +1,9 @@
 /**
  * The Cypher the project builds, as a tree: expressions, patterns, clauses
  * and queries as plain, immutable data, printed to text in one place
- * (print.ts). Plain data on purpose: two parts built alike are equal as
- * JSON, which is how the planner tells that two types select alike and can
- * share one branch. Names of variables are chosen by the builder that
+ * (print.ts). Plain data on purpose: two parts built alike are equal field
+ * by field (identity.ts sameTree), which is how the planner tells that two
+ * types select alike and can share one branch. Names of variables are chosen by the builder that
  * creates them (one counter per statement), labels, relationship types and
  * property keys are checked when printed, user values are only ever
  * parameters, and there is no node for free text except a whole .cypher

@@ -198,6 +198,9 @@ export interface Projection {
 }
 
 function project(kind: 'with' | 'return', specs: readonly ItemSpec[], more: Projection): Clause {
+  // `WITH ... LIMIT n WHERE c` filters the rows the limit kept: a page cut
+  // that way would come up short, so the two are separate WITHs.
+  if (more.limit && more.where) throw new Error('a WHERE and a LIMIT in one projection');
   return {
     k: kind,
     distinct: more.distinct ?? false,

@@ -88,8 +88,10 @@ function operand(e: Expr, outer: number, indent: string, right = false): string 
   const inner = precedence(e);
   const text = expression(e, indent);
   // A comparison's operands and an operator's right operand of the same
-  // level are parenthesised: `a = b = c` would be a chained comparison.
-  const same = inner === outer && (right ? outer >= 4 : outer === 4);
+  // level are parenthesised: `a = b = c` would be a chained comparison, and
+  // IN, CONTAINS, STARTS WITH, ENDS WITH, =~ and IS NULL do not chain at all
+  // (Neo4j's parser refuses `a IN b IS NULL`).
+  const same = inner === outer && (right ? outer >= 4 : outer === 4 || outer === 5);
   return inner < outer || same ? `(${text})` : text;
 }
 
@@ -136,7 +138,7 @@ export function expression(e: Expr, indent = ''): string {
     case 'not':
       return `NOT ${operand(e.of, PRECEDENCE.not, indent)}`;
     case 'isNull':
-      return `${operand(e.of, 5, indent)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+      return `${operand(e.of, 6, indent)} IS ${e.negated ? 'NOT ' : ''}NULL`;
     case 'hasLabel':
       return `${operand(e.of, 10, indent)}:${e.labels.map(labelName).join('|')}`;
     case 'case': {
@@ -241,6 +243,8 @@ export function query(q: Query, indent = '', sep = '\n'): string {
         .map((m) => query(m, indent, sep))
         .join(`${next}UNION${q.all ? ' ALL' : ''}${next}`);
     case 'file':
+      // Its lines as they are, comments included: only where clauses take lines of their own.
+      if (sep !== '\n') throw new Error(`${q.name} is written only as a CALL subquery`);
       return `// ${q.name}${next}${q.text.trim().split('\n').join(next)}`;
   }
 }

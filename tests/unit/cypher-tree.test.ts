@@ -1,6 +1,10 @@
 import {
   and,
   call,
+  contains,
+  file,
+  isIn,
+  sameTree,
   count,
   each,
   eq,
@@ -141,11 +145,36 @@ describe('Cypher built as a tree', () => {
     );
   });
 
-  it('is plain data: two parts built alike are equal as JSON (how alike branches are shared)', () => {
+  it('tells parts built alike (how alike branches are shared) from parts that differ', () => {
     const build = () => map([['name', prop(v('m2'), 'name')]]);
-    expect(JSON.stringify(build())).toBe(JSON.stringify(build()));
-    expect(JSON.stringify(build())).not.toBe(
-      JSON.stringify(map([['name', prop(v('m3'), 'name')]])),
+    expect(sameTree(build(), build())).toBe(true);
+    expect(sameTree(build(), map([['name', prop(v('m3'), 'name')]]))).toBe(false);
+    expect(
+      sameTree(
+        build(),
+        map([
+          ['name', prop(v('m2'), 'name')],
+          ['id', v('x')],
+        ]),
+      ),
+    ).toBe(false);
+  });
+
+  it('writes operators that do not chain with their operands parenthesised', () => {
+    const [a, b, c] = [v('a'), v('b'), v('c')];
+    expect(expression(isNull(isIn(a, b)))).toBe('(a IN b) IS NULL');
+    expect(expression(isIn(contains(a, b), c))).toBe('(a CONTAINS b) IN c');
+    expect(expression(isNull(plus(a, b)))).toBe('a + b IS NULL');
+  });
+
+  it('refuses what would print wrong: a .cypher file on one line, a WHERE after a LIMIT', () => {
+    const inFile = file('api/x.cypher', '// a comment\nMATCH (n) RETURN n');
+    expect(() => expression(count(inFile))).toThrow(/only as a CALL subquery/);
+    expect(print(query(call([], inFile), Return(['n'])))).toBe(
+      'CALL () {\n  // api/x.cypher\n  // a comment\n  MATCH (n) RETURN n\n}\nRETURN n',
+    );
+    expect(() => With(['n'], { limit: num(1), where: isNull(v('n')) })).toThrow(
+      /WHERE and a LIMIT/,
     );
   });
 });
