@@ -36,7 +36,7 @@ import {
   type Expr,
 } from '../../cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
-import type { RootStatement } from './roots';
+import type { RootStatement } from './root-statement';
 import { setsOf } from './selection';
 
 /**

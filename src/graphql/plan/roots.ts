@@ -47,21 +47,11 @@ import {
   at,
   minus,
   type Expr,
-  type Query,
 } from '../../cypher';
 import { argumentsOf, type EntityPlanner, type Variables } from './entity';
 import { countsRoot, dataQualityRoot, neighbourhoodRoot, pathRoot, searchRoot } from './reads';
+import type { RootStatement } from './root-statement';
 import { setsOf, Unplannable } from './selection';
-
-/** One root field's statement: it returns one row whose `value` is the field's response. */
-export interface RootStatement {
-  statement: Query;
-  /**
-   * A null answer is not the whole answer: the reference execution says
-   * why (a project acronym no project has is NOT_FOUND, with the closest names).
-   */
-  nullMeansReference: boolean;
-}
 
 type Def = GraphQLField<unknown, unknown>;
 
